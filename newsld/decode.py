@@ -1,0 +1,41 @@
+"""Bytes to text for text, Markdown and JSON inputs: a BOM decides (UTF-8, UTF-16, UTF-32);
+then strict UTF-8; then cp1252 (which also reads latin-1 text). NUL bytes or control
+characters in bulk mean binary input, which is refused."""
+from __future__ import annotations
+
+import codecs
+
+from .errors import InputError
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_CONTROL = set(range(0, 9)) | {11, 12} | set(range(14, 32))
+
+
+def bom_encoding(data: bytes) -> tuple[str | None, int]:
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            return enc, len(bom)
+    return None, 0
+
+
+def decode(data: bytes, source: str = "input") -> str:
+    enc, skip = bom_encoding(data)
+    if enc:
+        try:
+            text = data[skip:].decode(enc)
+        except UnicodeDecodeError as e:
+            raise InputError(f"{source}: invalid {enc} after its byte-order mark at byte {e.start + skip}") from None
+    else:
+        if b"\0" in data[:8192]:
+            raise InputError(f"{source}: looks like binary data (NUL bytes), not text")
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = data.decode("cp1252", errors="replace")
+    sample = text[:4096]
+    if sample and sum(ord(c) in _CONTROL for c in sample) > max(8, len(sample) // 100):
+        raise InputError(f"{source}: looks like binary data (control characters), not text")
+    return text.replace("\0", "")

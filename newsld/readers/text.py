@@ -1,0 +1,235 @@
+"""The plain-text and Markdown article grammar (docs/text-format.md): front matter, headline,
+byline, dek, body, FAQ section, tag line and author box."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .. import byline, locale
+from ..errors import InputError
+from ..model import QA, Agent, Article
+from . import frontmatter
+
+_HEADING = re.compile(r"^#{1,6}\s+")
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")
+_QUOTE = re.compile(r"^\s*>\s?")
+_EMPHASIS = re.compile(r"^(\*{1,2}|_{1,2})([^*_\n].*)\1$", re.S)
+_CLOSING = tuple(".!?:;…\"”’»)")
+_TAG_SPLIT = re.compile(r"\s*[,;·|\n]\s*")
+_SMALL_WORDS = frozenset("de del la las los y e and & of the van von der da di du le el".split())
+
+# Inline Markdown, all with negated classes so no pattern backtracks on long lines.
+_INLINE = (
+    (re.compile(r"!\[([^\]\n]*)\]\([^)\s]*(?:\s+\"[^\"\n]*\")?\)"), ""),
+    (re.compile(r"\[([^\]\n]+)\]\([^)\s]*(?:\s+\"[^\"\n]*\")?\)"), r"\1"),
+    (re.compile(r"\*\*([^*\n]+)\*\*"), r"\1"),
+    (re.compile(r"__([^_\n]+)__"), r"\1"),
+    (re.compile(r"(?<![\w*])\*([^*\s](?:[^*\n]*[^*\s])?)\*(?![\w*])"), r"\1"),
+    (re.compile(r"(?<![\w_])_([^_\s](?:[^_\n]*[^_\s])?)_(?![\w_])"), r"\1"),
+    (re.compile(r"`([^`\n]+)`"), r"\1"),
+)
+_IMAGE = re.compile(r"!\[[^\]\n]*\]\(([^)\s]+)")
+
+
+@dataclass
+class Block:
+    lines: list[str]
+    gap: int  # blank lines before the block
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+    @property
+    def single(self) -> bool:
+        return len(self.lines) == 1
+
+
+def blocks_of(text: str) -> list[Block]:
+    out: list[Block] = []
+    gap, cur = 0, []
+    for line in text.split("\n"):
+        if line.strip():
+            cur.append(line.strip())
+            continue
+        if cur:
+            out.append(Block(cur, gap))
+            cur, gap = [], 0
+        gap += 1
+    if cur:
+        out.append(Block(cur, gap))
+    return out
+
+
+class TextReader:
+    def __init__(self, markdown: bool = False):
+        self.markdown = markdown
+        self.rules = locale.load()
+
+    # ---- inline clean-up -------------------------------------------------
+    def inline(self, s: str) -> str:
+        if self.markdown:
+            for pat, rep in _INLINE:
+                s = pat.sub(rep, s)
+        return s.strip()
+
+    def paragraph(self, block: Block) -> str:
+        """A body paragraph: subheading marks and quote marks dropped, wrapped lines joined
+        (list items keep their own lines)."""
+        lines = [_QUOTE.sub("", _HEADING.sub("", ln)) for ln in block.lines]
+        if any(_LIST_ITEM.match(ln) for ln in lines[1:]):
+            return "\n".join(self.inline(ln) for ln in lines)
+        return self.inline(" ".join(ln.strip() for ln in lines))
+
+    # ---- classifiers -------------------------------------------------------
+    def is_faq_heading(self, b: Block) -> bool:
+        t = b.lines[0]
+        return (b.single and len(t) < 300 and not t.endswith(".")
+                and bool(self.rules.faq_heading.match(_EMPHASIS.sub(r"\2", t))))
+
+    def tag_match(self, b: Block):
+        return self.rules.tag_label.match(b.lines[0])
+
+    def question_of(self, line: str) -> str | None:
+        q = self.inline(self.rules.question_prefix.sub("", line, count=1))
+        q = _EMPHASIS.sub(r"\2", q).strip()
+        if q and (q.endswith("?") or q.startswith("¿")):
+            return q
+        return None
+
+    def is_name_line(self, b: Block) -> bool:
+        t = b.lines[0]
+        words = t.split()
+        return (b.single and 0 < len(words) <= 8 and not t.endswith(_CLOSING) and ":" not in t
+                and not t.startswith(("#", ">", "-", "*"))
+                and all(w[0].isupper() or w[0].isdigit() or w.lower() in _SMALL_WORDS for w in words))
+
+    def dek_of(self, blocks: list[Block], i: int) -> str | None:
+        b = blocks[i]
+        if self.is_faq_heading(b) or self.tag_match(b):
+            return None
+        if all(_QUOTE.match(ln) for ln in b.lines):
+            return self.inline(" ".join(_QUOTE.sub("", ln) for ln in b.lines))
+        joined = " ".join(b.lines)
+        m = _EMPHASIS.match(joined)
+        if m and not m.group(2).rstrip().endswith(("*", "_")):
+            return self.inline(m.group(2))
+        if i + 1 < len(blocks) and blocks[i + 1].gap >= 2:
+            return self.inline(joined)
+        return None
+
+    # ---- the grammar -------------------------------------------------------
+    def read(self, text: str) -> tuple[Article, dict]:
+        text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+        meta, text = frontmatter.split(text)
+        blocks = blocks_of(text)
+        if not blocks:
+            raise InputError("no headline: the input has front matter but no article text" if meta
+                             else "empty input: expected an article (a headline line, then paragraphs)")
+        first = blocks[0]
+        headline = self.inline(_HEADING.sub("", first.lines[0]))
+        if len(first.lines) > 1:
+            blocks[0:1] = [Block(first.lines[1:], 0)]
+        else:
+            blocks = blocks[1:]
+        if self.markdown and not meta.get("images"):
+            m = _IMAGE.search(text)
+            if m:
+                meta["images"] = [m.group(1)]
+
+        authors: list[Agent] = []
+        dek = None
+        i = 0
+        i, authors = self._byline(blocks, i, authors)
+        if i < len(blocks):
+            dek = self.dek_of(blocks, i)
+            if dek is not None:
+                i += 1
+        i, authors = self._byline(blocks, i, authors)
+
+        n = len(blocks)
+        box = None
+        if n - i >= 3 and self.is_name_line(blocks[-2]) and not self._special(blocks[-1]) \
+                and not self._special(blocks[-2]):
+            box = n - 2
+        end = box if box is not None else n
+        tag_at = next((k for k in range(i, end) if self.tag_match(blocks[k])), None)
+        faq_at = next((k for k in range(i, end) if self.is_faq_heading(blocks[k])), None)
+        body_end = min(k for k in (tag_at, faq_at, end) if k is not None)
+        body = [self.paragraph(b) for b in blocks[i:body_end]]
+
+        faq: list[QA] = []
+        if faq_at is not None:
+            faq_end = min((k for k in (tag_at, end) if k is not None and k > faq_at), default=n)
+            faq = self._faq(blocks[faq_at + 1:faq_end])
+        tags = self._tags(blocks, tag_at) if tag_at is not None else []
+
+        if box is not None:
+            authors = self._merge_box(authors, blocks[box], blocks[box + 1])
+        art = Article(headline=headline, dek=dek, body=[p for p in body if p], faq=faq,
+                      tags=tags, authors=authors)
+        if not headline or not (art.body or art.dek or art.faq):
+            raise InputError("nothing that looks like an article: expected a headline line followed by paragraphs")
+        return art, meta
+
+    def _special(self, b: Block) -> bool:
+        return bool(self.is_faq_heading(b) or self.tag_match(b)
+                    or self.question_of(b.lines[0]) or byline.strip_byline_word(b.lines[0]) is not None)
+
+    def _byline(self, blocks, i, authors):
+        if i < len(blocks) and blocks[i].single and not authors:
+            rest = byline.strip_byline_word(blocks[i].lines[0])
+            if rest is not None:
+                people = byline.parse_people(self.inline(rest))
+                if people:
+                    return i + 1, people
+        return i, authors
+
+    def _faq(self, blocks: list[Block]) -> list[QA]:
+        pairs: list[tuple[str, list[str]]] = []
+        for b in blocks:
+            q = self.question_of(b.lines[0])
+            if q is not None and (len(b.lines) == 1 or self.rules.answer_prefix.match(b.lines[1])):
+                pairs.append((q, []))
+                rest = b.lines[1:]
+                if not rest:
+                    continue
+                b = Block(rest, 0)
+            if not pairs:
+                continue  # an introduction before the first question
+            answer = pairs[-1][1]
+            text = self.paragraph(b)
+            if not answer:
+                text = self.rules.answer_prefix.sub("", text, count=1)
+            if text:
+                answer.append(text)
+        return [QA(q, "\n\n".join(a)) for q, a in pairs if a]
+
+    def _tags(self, blocks, k) -> list[str]:
+        m = self.tag_match(blocks[k])
+        raw = "\n".join([m.group("rest")] + blocks[k].lines[1:])
+        seen: dict[str, None] = {}
+        for t in _TAG_SPLIT.split(raw):
+            t = self.inline(t.strip().lstrip("#")).strip()
+            if t and t.casefold() not in {s.casefold() for s in seen}:
+                seen[t] = None
+        return list(seen)
+
+    def _merge_box(self, authors, name_block, bio_block):
+        people = byline.parse_people(self.inline(name_block.lines[0]))
+        bio = self.paragraph(bio_block)
+        if not authors:
+            authors = people
+        known = {a.name.casefold(): a for a in authors}
+        for p in people:
+            target = known.get(p.name.casefold())
+            if target is None:
+                authors.append(p)
+                target = p
+            target.description = bio
+        return authors
+
+
+def read(text: str, *, markdown: bool = False) -> tuple[Article, dict]:
+    """(the article, the front matter as metadata keys)."""
+    return TextReader(markdown).read(text)

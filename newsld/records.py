@@ -1,0 +1,60 @@
+"""One input -> one result record. The CLI (one input or many, sequential or in a process
+pool) and batch callers all go through here, so every input gets the same answer."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .errors import NewsldError
+
+EXIT_OK, EXIT_INVALID, EXIT_INPUT = 0, 1, 2
+
+
+@dataclass
+class Options:
+    format: str = "auto"
+    profile: str = "schema.org"
+    strict: bool = False
+    validate: bool = True
+    syntaxes: tuple[str, ...] | None = None
+    timezone: str | None = None
+    metadata: dict = field(default_factory=dict)
+
+
+def input_issue(message: str) -> dict:
+    return {"severity": "error", "code": "input", "path": "$", "message": message}
+
+
+def exit_code(issues: list[dict], strict: bool) -> int:
+    if any(i["code"] == "input" for i in issues):
+        return EXIT_INPUT
+    bad = ("error", "warning") if strict else ("error",)
+    return EXIT_INVALID if any(i["severity"] in bad for i in issues) else EXIT_OK
+
+
+def extract_record(source: str, data: bytes, opts: Options) -> dict:
+    """``{"source", "ok", "jsonld", "issues"}`` for one input; never raises NewsldError."""
+    from .builder import build
+    from .pipeline import read_article
+    try:
+        doc = build(read_article(data, format=opts.format, name=source, syntaxes=opts.syntaxes,
+                                 timezone=opts.timezone, **opts.metadata))
+    except NewsldError as e:
+        return {"source": source, "ok": False, "jsonld": None, "issues": [input_issue(str(e))]}
+    issues = []
+    if opts.validate:
+        from .validator import validate
+        issues = [i.to_dict() for i in validate(doc, profile=opts.profile).issues]
+    return {"source": source, "ok": exit_code(issues, opts.strict) == EXIT_OK, "jsonld": doc,
+            "issues": issues}
+
+
+def validate_record(source: str, data: bytes, opts: Options) -> dict:
+    """``{"source", "valid", "issues"}`` for one file of JSON-LD (a document, an array of
+    documents or NDJSON) or one HTML page."""
+    from .checking import check
+    try:
+        issues = check(data, source=source, format=opts.format, profile=opts.profile,
+                       syntaxes=opts.syntaxes)
+    except NewsldError as e:
+        issues = [input_issue(str(e))]
+    return {"source": source, "valid": exit_code(issues, opts.strict) == EXIT_OK, "issues": issues}
