@@ -1,0 +1,107 @@
+"""Validate schema.org JSON-LD: structure, value types, dates, URLs, and Google's guidance.
+
+Public API::
+
+    from newsld.validator import validate, validate_json_text, Issue, Report
+
+    report = validate(doc, profile="schema.org")      # doc: a JSON-LD dict, or a list of them
+    data, report = validate_json_text(text, profile="google", max_depth=500)
+
+A list of documents is one page (e.g. every JSON-LD block of an HTML page): @id references
+resolve across all of them and at most one FAQPage is allowed in total.
+
+Profiles
+    ``schema.org``: types exist, properties belong to the type (or one of its @type list, with
+    inheritance), values match the property's range (text, number, boolean, ISO 8601 date,
+    URL, nested node), no empty values, references resolve.
+    ``google``: all of the above plus Google Search Central guidance for Article (and every
+    subtype: NewsArticle, BlogPosting...) and FAQPage.
+
+Issue paths
+    JSONPath-like strings rooted at ``$`` (the document passed in; for a list of documents
+    ``$[0]`` is the first).  Keys that are identifiers use dot notation, other keys bracket
+    notation with single quotes, list indexes brackets: ``$``, ``$.headline``,
+    ``$['@graph'][0].author[1].name``, ``$['@type']``.  Issues are sorted in document order.
+
+Codes and severities
+    =====================  =========  ===================================================
+    json-syntax            error      text is not strict JSON (line and column given)
+    unknown-type           error      @type not in schema.org (``person`` -> ``Person``)
+    unknown-property       error      name is not a schema.org property at all (typo)
+                           warning    a schema.org property, but not of this type (schema.org
+                                      domains are "expected", so this is not fatal)
+    wrong-type             error      value of the wrong kind (headline 42, author 7, object
+                                      where text is expected, @type not a string)
+                           warning    nested node of a type outside the property's range
+    date-format            error      Date/DateTime value not ISO 8601 (accepted: ``YYYY-MM-DD``
+                                      optionally ``[T ]hh:mm[:ss[.f]]`` and ``Z``/``+hh:mm``/``+hhmm``)
+                           warning    ISO 8601 reduced precision (``2019``, ``2019-11``)
+    bad-url                error      URL-valued property that is not a valid URL reference
+                           warning    (google) url/image/logo/sameAs... not absolute http(s)
+    empty-value            warning    empty string or empty list
+    missing-property       error      (google) FAQPage/Question/Answer required fields
+                           warning    no @context / no @type at top level; (google) Article
+                                      recommended fields, author without name
+                           info       (google) author without url
+    dangling-reference     warning    {"@id": "#x"} (or a sibling fragment of an @id defined in
+                                      the document) that nothing in the document defines
+    author-name            warning    (google) "By ...", job title after a comma, a URL, the
+                                      publisher's name, or author given as plain text
+    headline-length        warning    (google) headline over 110 characters
+    duplicate-faq          error      (google) more than one FAQPage per page
+    faq-eligibility        info       (google) FAQ rich results are limited to gov/health sites
+    =====================  =========  ===================================================
+
+The bundled JSON Schemas (``schemas/<Type>.schema.json``) are applied with jsonschema, which is
+imported on first use only; types without a bundled schema get one built from
+``schemas/vocab.json`` by the same generator code.  Both are compiled once per process.
+"""
+from __future__ import annotations
+
+import json
+
+from newsld.errors import LimitError, NewsldError
+
+from ._report import Issue, Report, format_path
+
+__all__ = ["validate", "validate_json_text", "Issue", "Report", "PROFILES", "format_path"]
+
+PROFILES = ("schema.org", "google")
+
+
+def _check_profile(profile: str) -> None:
+    if profile not in PROFILES:
+        raise NewsldError(f"unknown validation profile {profile!r}; use one of: {', '.join(PROFILES)}")
+
+
+def validate(doc, *, profile: str = "schema.org") -> Report:
+    """Validate a parsed JSON-LD document (a dict) or a page's documents (a list of dicts)."""
+    _check_profile(profile)
+    from ._engine import validate_document
+
+    return validate_document(doc, profile)
+
+
+def validate_json_text(text: str, *, profile: str = "schema.org", max_depth: int = 500):
+    """Parse and validate JSON-LD text.  Returns ``(data, report)``; ``data`` is None when the
+    text cannot be read even tolerantly.  Raises LimitError when nesting exceeds max_depth."""
+    _check_profile(profile)
+    from ._jsontext import check_depth, syntax_message, tolerant_loads
+
+    check_depth(text, max_depth)
+    try:
+        data = json.loads(text)
+    except RecursionError:
+        raise LimitError(f"JSON nesting is too deep to parse; the limit is {max_depth} levels") from None
+    except json.JSONDecodeError as err:
+        report = Report()
+        try:
+            data = tolerant_loads(text)
+        except (ValueError, RecursionError):
+            report.add("error", "json-syntax", "$", syntax_message(err))
+            return None, report
+        report.add("error", "json-syntax", "$", syntax_message(err) +
+                   " (newsld read the data anyway by skipping comments/wrappers/trailing text; "
+                   "the other issues refer to that reading)")
+        return data, report.extend(validate(data, profile=profile))
+    return data, validate(data, profile=profile)

@@ -1,0 +1,84 @@
+"""Parsing JSON text the way newsld reports on it: strict first, then tolerant."""
+from __future__ import annotations
+
+import json
+import re
+
+from newsld.errors import LimitError
+
+# strings, comments and brackets: enough to measure nesting depth in one linear pass
+_DEPTH_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"?|//[^\n]*|/\*(?:.|\n)*?(?:\*/|$)|[\[\]{}]')
+_STRINGS_AND_COMMENTS = re.compile(r'"(?:[^"\\]|\\.)*"|//[^\n]*|/\*(?:.|\n)*?\*/', re.S)
+_TRAILING_COMMA = re.compile(r'"(?:[^"\\]|\\.)*"|,(\s*[\]}])', re.S)
+_CONTROL = re.compile(r"[\x00-\x1f]")
+_CONTROL_ESC = {"\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
+
+_HINTS = {
+    "Expecting property name enclosed in double quotes":
+        "put property names in double quotes and remove any comma before '}'",
+    "Expecting value":
+        "a value is missing or not JSON: check for a trailing comma, a comment, single quotes, or an "
+        "unquoted word (only true, false and null are bare words)",
+    "Extra data": "remove what follows the end of the JSON value (only one top-level value is allowed)",
+    "Invalid control character at":
+        "escape line breaks and tabs inside strings as \\n and \\t",
+    "Unterminated string starting at": "close the string with a double quote",
+    "Expecting ',' delimiter": "add a comma between the items, or close the bracket or brace",
+    "Expecting ':' delimiter": "add a colon between the property name and its value",
+    "Invalid \\escape": "escape backslashes inside strings as \\\\",
+    "Invalid \\uXXXX escape": "write \\u followed by exactly four hex digits",
+}
+
+
+def check_depth(text: str, max_depth: int) -> None:
+    """Raise LimitError when arrays/objects nest deeper than max_depth (linear, no recursion)."""
+    depth = 0
+    for m in _DEPTH_TOKENS.finditer(text):
+        tok = m.group()
+        c = tok[0]
+        if c in "[{":
+            depth += 1
+            if depth > max_depth:
+                line = text.count("\n", 0, m.start()) + 1
+                raise LimitError(
+                    f"JSON nesting is deeper than {max_depth} levels (line {line}); "
+                    f"flatten the document or raise the depth limit")
+        elif c in "]}":
+            depth = max(0, depth - 1)
+
+
+def syntax_message(err: json.JSONDecodeError) -> str:
+    hint = next((h for k, h in _HINTS.items() if err.msg.startswith(k)), "fix the JSON syntax")
+    return f"invalid JSON at line {err.lineno}, column {err.colno}: {err.msg}; {hint}"
+
+
+def _fix_string(s: str) -> str:
+    return _CONTROL.sub(lambda m: _CONTROL_ESC.get(m.group(), "\\u%04x" % ord(m.group())), s)
+
+
+def tolerant_loads(text: str):
+    """Parse the JSON-ish text found in real pages: comments, HTML comment / CDATA wrappers,
+    raw control characters in strings, trailing commas, junk after the value.
+    Returns (value, what was repaired) or raises ValueError."""
+    t = text.lstrip("\ufeff").strip()
+    for opener, closer in (("<!--", "-->"), ("<![CDATA[", "]]>")):
+        if t.startswith(opener):
+            t = t[len(opener):]
+            t = t[: t.rindex(closer)] if closer in t else t
+            t = t.strip()
+    t = re.sub(r"^(//\s*)?<!\[CDATA\[|(//\s*)?\]\]>\s*$", "", t).strip()
+
+    def strip(m):
+        tok = m.group()
+        if tok.startswith('"'):
+            return _fix_string(tok)
+        return " "
+
+    t = _STRINGS_AND_COMMENTS.sub(strip, t)
+    # a raw line break inside a string would have stopped the string regex; fix lone strings too
+    t = _TRAILING_COMMA.sub(lambda m: m.group(1) if m.group(1) is not None else m.group(), t)
+    t = t.strip()
+    if t.endswith("-->"):
+        t = t[:-3]
+    value, _end = json.JSONDecoder(strict=False).raw_decode(t)
+    return value

@@ -1,0 +1,92 @@
+"""Issue and Report: what the validator returns."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+SEVERITIES = ("error", "warning", "info")
+_IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+def format_path(segments) -> str:
+    """JSONPath-like: ``$``, ``$.headline``, ``$['@graph'][0].author[1].name``.
+
+    Keys that are plain identifiers use dot notation; any other key (``@graph``, ``schema:name``)
+    uses bracket notation with single quotes (``\\`` and ``'`` escaped); list indexes are ``[n]``."""
+    out = ["$"]
+    for seg in segments:
+        if isinstance(seg, int):
+            out.append(f"[{seg}]")
+        elif _IDENT.match(seg):
+            out.append("." + seg)
+        else:
+            out.append("['" + seg.replace("\\", "\\\\").replace("'", "\\'") + "']")
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class Issue:
+    severity: str   # "error" | "warning" | "info"
+    code: str       # stable machine-readable code, e.g. "date-format"
+    path: str       # JSONPath-like location, see format_path
+    message: str    # what is wrong and how to fix it
+
+    def to_dict(self) -> dict:
+        return {"severity": self.severity, "code": self.code, "path": self.path,
+                "message": self.message}
+
+
+class Report:
+    """The issues found in one document (or one page), in document order."""
+
+    def __init__(self, issues=None):
+        self.issues: list[Issue] = list(issues or ())
+
+    def add(self, severity: str, code: str, path: str = "$", message: str = "") -> Issue:
+        """Record an issue and return it."""
+        if severity not in SEVERITIES:
+            raise ValueError(f"severity must be one of {SEVERITIES}, not {severity!r}")
+        issue = Issue(severity, code, path, message)
+        self.issues.append(issue)
+        return issue
+
+    def append(self, issue: Issue) -> None:
+        self.issues.append(issue)
+
+    def extend(self, other) -> "Report":
+        """Append the issues of another Report (or any iterable of Issue); returns self."""
+        self.issues.extend(other.issues if isinstance(other, Report) else other)
+        return self
+
+    @property
+    def valid(self) -> bool:
+        return not any(i.severity == "error" for i in self.issues)
+
+    @property
+    def errors(self) -> list[Issue]:
+        return [i for i in self.issues if i.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Issue]:
+        return [i for i in self.issues if i.severity == "warning"]
+
+    @property
+    def infos(self) -> list[Issue]:
+        return [i for i in self.issues if i.severity == "info"]
+
+    def codes(self) -> list[str]:
+        return [i.code for i in self.issues]
+
+    def to_dict(self) -> dict:
+        return {
+            "valid": self.valid,
+            "errors": len(self.errors),
+            "warnings": len(self.warnings),
+            "issues": [i.to_dict() for i in self.issues],
+        }
+
+    def __iter__(self):
+        return iter(self.issues)
+
+    def __repr__(self) -> str:
+        return f"Report(valid={self.valid}, issues={self.issues!r})"

@@ -1,0 +1,141 @@
+"""Compiled JSON Schema validators, one per set of @type names, built once per process.
+
+jsonschema is imported lazily (first validation), and without the optional ``rfc3987_syntax``
+format plug-in, which builds a parser at import time and costs more than a second of start-up;
+newsld does not use the formats it provides (iri, iri-reference).
+"""
+from __future__ import annotations
+
+import json
+import re
+import sys
+from functools import lru_cache
+
+from ._vocab import ISO_DATETIME, ISO_TIME, build_schema, build_untyped_schema, load_vocab
+
+_ISO_DATETIME = re.compile(ISO_DATETIME)
+_ISO_TIME = re.compile(ISO_TIME)
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+# Optional format plug-ins of jsonschema that newsld never uses; importing them is slow.
+_SKIPPED_PLUGINS = ("rfc3987_syntax", "rfc3987", "webcolors", "isoduration", "uri_template",
+                    "jsonpointer", "fqdn")
+
+
+def _import_jsonschema():
+    if "jsonschema" in sys.modules:
+        return sys.modules["jsonschema"]
+    blocked = [m for m in _SKIPPED_PLUGINS if m not in sys.modules]
+    for m in blocked:
+        sys.modules[m] = None  # makes "import m" raise ImportError, which jsonschema tolerates
+    try:
+        import jsonschema
+    finally:
+        for m in blocked:
+            if sys.modules.get(m, 0) is None:
+                del sys.modules[m]
+    return jsonschema
+
+
+def is_iso_datetime(value: str) -> bool:
+    """schema.org Date/DateTime: ISO 8601 full date, optional time and zone."""
+    return bool(_ISO_DATETIME.match(value))
+
+
+def is_iso_time(value: str) -> bool:
+    return bool(_ISO_TIME.match(value))
+
+
+@lru_cache(maxsize=1)
+def _rfc3986():
+    from rfc3986_validator import validate_rfc3986
+    return validate_rfc3986
+
+
+def is_uri_reference(value: str) -> bool:
+    """RFC 3986 URI reference; non-ASCII characters (IRIs) are percent-encoded first."""
+    if not value or value != value.strip():
+        return False
+    if _NON_ASCII.search(value):
+        value = _NON_ASCII.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode()), value)
+    if not _rfc3986()(value, rule="URI_reference"):
+        return False
+    low = value.lower()
+    if low.startswith(("http:", "https:")):
+        # absolute web URL: needs a host ("http:/x" and "https://" are typos)
+        rest = value.split(":", 1)[1]
+        return rest.startswith("//") and len(rest) > 2 and rest[2] not in "/?#"
+    return True
+
+
+@lru_cache(maxsize=1)
+def format_checker():
+    """A FormatChecker that really checks the formats the generated schemas use.
+
+    ``date``/``date-time`` are schema.org's ISO 8601 (wider than RFC 3339: seconds and zone are
+    optional, ``+0000`` and a space separator are accepted); ``time`` likewise;
+    ``uri-reference`` is RFC 3986 (via rfc3986-validator) extended to IRIs."""
+    jsonschema = _import_jsonschema()
+    checker = jsonschema.FormatChecker(formats=())
+
+    def register(name, func):
+        # formats constrain strings only; other JSON types are checked by "type"
+        checker.checks(name)(lambda v: not isinstance(v, str) or func(v))
+
+    register("date", is_iso_datetime)
+    register("date-time", is_iso_datetime)
+    register("time", is_iso_time)
+    register("date-time-or-time", lambda v: is_iso_datetime(v) or is_iso_time(v))
+    register("uri-reference", is_uri_reference)
+    register("uri", lambda v: is_uri_reference(v) and bool(re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", v)))
+    return checker
+
+
+def _inline_refs(schema: dict) -> dict:
+    """Replace local ``#/$defs/X`` references by the definitions themselves: same meaning, but
+    validation skips the reference resolver (several times faster on the hot path)."""
+    defs = schema.get("$defs", {})
+
+    def resolve(node):
+        if isinstance(node, dict):
+            ref = node.get("$ref")
+            if isinstance(ref, str) and ref.startswith("#/$defs/") and len(node) == 1:
+                return resolve(defs[ref[len("#/$defs/"):]])
+            return {k: resolve(v) for k, v in node.items()}
+        if isinstance(node, list):
+            return [resolve(v) for v in node]
+        return node
+
+    out = {k: resolve(v) for k, v in schema.items() if k != "$defs"}
+    return out
+
+
+@lru_cache(maxsize=None)
+def bundled_schema(type_name: str) -> dict | None:
+    """The committed schema for a bundled type, or None."""
+    from newsld.resources import schemas_dir
+
+    path = schemas_dir() / f"{type_name}.schema.json"
+    if not path.is_file():
+        return None
+    with open(path, encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+@lru_cache(maxsize=None)
+def schema_for(types: frozenset) -> dict:
+    """Bundled schema when there is one for this single type, else built from vocab.json."""
+    if len(types) == 1:
+        found = bundled_schema(next(iter(types)))
+        if found is not None:
+            return found
+    return build_schema(types, load_vocab())
+
+
+@lru_cache(maxsize=None)
+def validator_for(types: frozenset | None):
+    """A compiled Draft 2020-12 validator for nodes of these types (None: untyped node)."""
+    jsonschema = _import_jsonschema()
+    schema = build_untyped_schema(load_vocab()) if types is None else schema_for(types)
+    cls = jsonschema.Draft202012Validator
+    return cls(_inline_refs(schema), format_checker=format_checker())
