@@ -8,6 +8,7 @@ from . import locale
 from .model import Agent
 
 _SPACE = re.compile(r"\s+")
+_LETTERS = re.compile(r"[^\W\d_]+")
 _TRIM = " \t\r\n.,;:|-–—·"
 
 
@@ -19,6 +20,18 @@ def strip_byline_word(text: str) -> str | None:
 
 def is_job_title(part: str) -> bool:
     return bool(locale.load().job_title.search(part))
+
+
+def singular_title(title: str) -> str:
+    """"Staff Writers" -> "Staff Writer" when the singular is a known job-title word (a title
+    shared by several people names each of them in the singular)."""
+    head, _, last = title.rpartition(" ")
+    words = locale.load().job_words
+    if last.lower() in words:
+        for cut in (2, 1):
+            if len(last) > cut + 2 and last.lower().endswith("es"[-cut:]) and last[:-cut].lower() in words:
+                return f"{head} {last[:-cut]}".strip()
+    return title
 
 
 def is_organisation(name: str) -> bool:
@@ -40,9 +53,8 @@ def clean_name(name: str) -> str:
     name = _SPACE.sub(" ", name).strip(_TRIM + "\"'“”")
     letters = [c for c in name if c.isalpha()]
     if len(letters) > 3 and all(c.isupper() for c in letters) and not is_organisation(name):
-        # "TOM KRISHER" -> "Tom Krisher"; keep initials and particles readable.
-        name = " ".join(w.capitalize() if len(w) > 2 or not w.isalpha() else w.title()
-                        for w in name.split(" "))
+        # "TOM KRISHER" -> "Tom Krisher", "DEE-ANN O'NEIL" -> "Dee-Ann O'Neil"
+        name = _LETTERS.sub(lambda m: m.group().capitalize(), name)
     return name
 
 
@@ -66,9 +78,9 @@ def parse_people(text: str) -> list[Agent]:
         if not part:
             continue
         if people and is_job_title(part):
-            for p in group or people[-1:]:
-                if p.kind == "Person" and p.job_title is None:
-                    p.job_title = part
+            targets = [p for p in group or people[-1:] if p.kind == "Person" and p.job_title is None]
+            for p in targets:
+                p.job_title = singular_title(part) if len(targets) > 1 else part
             continue
         if people and is_organisation(part) and any(p.kind == "Person" for p in people):
             for p in group or people[-1:]:

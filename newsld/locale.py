@@ -26,6 +26,7 @@ class Rules:
     agency: re.Pattern          # a whole name that is a news agency
     org_suffix: re.Pattern      # a name ending like an organisation ("... Press", "... .com")
     job_title: re.Pattern       # a phrase that is a job title
+    job_words: frozenset        # the job-title words, lower case
     stopwords: dict             # lang -> frozenset of words
     months: dict                # foreign month name (lower case) -> month number
     date_words: re.Pattern      # foreign filler words in dates ("de", weekday names)
@@ -56,6 +57,7 @@ def load() -> Rules:
         question_prefix=re.compile(rf"^(?:#{{1,6}}\s*|(?:{_alt(all_of('question_prefixes'))})\s*)", re.I),
         answer_prefix=re.compile(rf"^(?:{_alt(all_of('answer_prefixes'))})\s*", re.I),
         tag_label=re.compile(rf"^#{{0,6}}\s*(?:{_alt(all_of('tag_labels'))})\s*:(?P<rest>.*)$", re.I | re.S),
+        job_words=frozenset(w.lower() for w in all_of("job_title_words")),
         team=tuple(re.compile(p, re.I) for p in all_of("team_patterns")),
         newsroom=re.compile(rf"(?<!\w)(?:{_alt(all_of('newsroom_words'))}){word_end}", re.I),
         agency=re.compile(rf"^(?:{_alt(all_of('agencies'))})$", re.I),
