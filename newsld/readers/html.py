@@ -1,0 +1,99 @@
+"""HTML pages and CMS body fragments -> Article.
+
+The page is parsed once (html_parse), walked once (html_scan); extruct reads the declared
+structured data from the same tree (html_structured). Each field then takes the first value
+found in this order (docs/quality.md): declared JSON-LD/microdata article node, meta tags
+(OpenGraph, Twitter, Dublin Core, parsely/sailthru...), visible markup (h1, byline, <time>,
+date text), the URL (dates only)."""
+from __future__ import annotations
+
+import re
+
+from .. import byline
+from ..errors import InputError
+from ..model import QA, Agent, Article
+from . import html_body, html_dates, html_faq, html_meta
+from .html_parse import parse
+from .html_scan import scan, text_of
+from .html_structured import article_facts, declared_nodes
+
+_TAGS = re.compile(r"<[^>]+>")
+
+
+def read(data: bytes, *, source: str = "input", url: str | None = None,
+         syntaxes: tuple[str, ...] | None = None) -> tuple[Article, dict]:
+    try:
+        return _read(data, source=source, url=url, syntaxes=syntaxes)
+    except InputError:
+        raise
+    except RecursionError:
+        raise InputError(f"{source}: HTML nested too deeply to read") from None
+    except Exception as e:  # no other exception may escape for any bytes
+        raise InputError(f"{source}: cannot read this HTML ({type(e).__name__}: {str(e)[:80]})") from None
+
+
+def _read(data: bytes, *, source: str, url: str | None, syntaxes) -> tuple[Article, dict]:
+    root = parse(data, source)
+    sc = scan(root)
+    declared = declared_nodes(root, url, syntaxes)
+    facts = article_facts(declared) if declared else {}
+
+    site = facts.get("publisher") or html_meta.publisher(sc, None)
+    block = html_body.main_block(sc)
+    headline = facts.get("headline") or html_meta.headline(sc, block, site)
+    body = html_body.paragraphs(sc, block)
+    if not body and not sc.paragraphs:
+        body = html_body.fragment_text(root)
+    if not headline:
+        # a CMS fragment may start with an h2 or a bold first line
+        first = next((text_of(h) for h in sc.headings[:1]), None)
+        headline = first or (body[0] if body and len(body[0]) <= 200 and len(body) > 1 else None)
+        if headline and body and body[0] == headline:
+            body = body[1:]
+    if not headline:
+        raise InputError(f"{source}: no headline found (no <h1>, <title> or og:title): not an article page")
+    headline = _clean(headline)
+
+    page_url = html_meta.url(sc, url, facts.get("url"))
+    published, _ = html_dates.published(sc, facts.get("date_published"), page_url)
+    modified = html_dates.modified(sc, facts.get("date_modified"))
+    names, _ = html_meta.authors(sc, facts.get("authors") or [], block)
+    people: list[Agent] = []
+    seen = set()
+    for n in names:
+        for p in byline.parse_people(n) or [byline.agent_for(n)]:
+            if p.name.casefold() not in seen:
+                seen.add(p.name.casefold())
+                people.append(p)
+
+    faq = [QA(q, _clean(_TAGS.sub(" ", a))) for q, a in facts.get("faq", [])] or \
+          [QA(q, a) for q, a in html_faq.find(sc, root)]
+    publisher = None
+    if site:
+        publisher = Agent(name=_clean(site), kind="Organization", url=facts.get("publisher_url"),
+                          logo=facts.get("publisher_logo"))
+    lang = facts.get("lang") or sc.lang or html_meta.first(sc, "og:locale", "content-language", "language", "dc.language")
+    if lang:
+        lang = lang.replace("_", "-").split(",")[0].strip() or None
+    article = Article(
+        headline=headline,
+        dek=_clean(facts.get("dek") or html_meta.dek(sc) or "") or None,
+        body=body,
+        faq=faq,
+        tags=facts.get("tags") or html_meta.tags(sc),
+        authors=people,
+        publisher=publisher,
+        date_published=published,
+        date_modified=modified,
+        url=page_url,
+        images=facts.get("images") or html_meta.images(sc, page_url),
+        section=html_meta.section(sc, facts.get("section")),
+        lang=lang,
+        declared=declared,
+    )
+    return article, {}
+
+
+def _clean(s: str) -> str:
+    import html
+    return " ".join(html.unescape(s).split()) if s else s

@@ -1,0 +1,94 @@
+"""The main article's body paragraphs: the block whose <p> children hold the most plain
+(non-link) text, without navigation, footer, aside, figure captions, forms or comment/related
+/share boxes."""
+from __future__ import annotations
+
+import re
+
+from .html_scan import Scan, text_of
+
+_JUNK_TAGS = {"nav", "footer", "aside", "figure", "figcaption", "form", "header", "menu", "dialog", "blockquote"}
+_JUNK_CLS = re.compile(r"comment|related|share|sharing|social|newsletter|subscribe|promo|advert|(?<![a-z])ads?(?![a-z])|"
+                       r"sidebar|footer|(?<![a-z])nav|menu|cookie|banner|popup|modal|breadcrumb|recommend|"
+                       r"most-?popular|trending|signup|paywall|caption|credit|byline|author-?bio|tags?(?![a-z])|disclaimer", re.I)
+
+
+def _link_len(el) -> int:
+    return sum(len(a.text_content()) for a in el.iter("a"))
+
+
+def _junk(el, stop) -> bool:
+    for a in el.iterancestors():
+        if a is stop:
+            return False
+        tag = a.tag if isinstance(a.tag, str) else ""
+        if tag in _JUNK_TAGS:
+            return True
+        c = f"{a.get('class') or ''} {a.get('id') or ''}"
+        if len(c) > 1 and _JUNK_CLS.search(c):
+            return True
+    return False
+
+
+def main_block(sc: Scan):
+    """The element holding the article text (or None when the page has no paragraphs)."""
+    scores: dict = {}
+    info = []
+    for p in sc.paragraphs:
+        t = p.text_content()
+        n = len(t.strip())
+        if n < 20:
+            continue
+        plain = n - _link_len(p)
+        if plain < n * 0.5:
+            continue
+        info.append((p, plain))
+        par = p.getparent()
+        if par is None:
+            continue
+        scores[par] = scores.get(par, 0) + plain + 20
+        gp = par.getparent()
+        if gp is not None:
+            scores[gp] = scores.get(gp, 0) + (plain + 20) / 2
+    for el in sc.articles:  # a declared article body / <article> with real text wins ties
+        if el in scores:
+            scores[el] *= 1.3
+    if not scores:
+        return None
+    best = max(scores, key=scores.get)
+    # climb to an <article>/articleBody ancestor holding most of the text, if there is one
+    for art in sc.articles:
+        if art is best:
+            break
+        if any(a is art for a in best.iterancestors()):
+            return art
+    return best
+
+
+def paragraphs(sc: Scan, block) -> list[str]:
+    if block is None:
+        return []
+    out = []
+    for p in sc.paragraphs:
+        if not any(a is block for a in p.iterancestors()):
+            continue
+        t = text_of(p)
+        if len(t) < 2 or (len(t) < 200 and _link_len(p) > len(t) * 0.6):
+            continue
+        if _junk(p, block):
+            continue
+        out.append(t)
+    # paragraphs the block holds as bare text separated by <br> (CMS fragments)
+    if not out:
+        t = text_of(block)
+        if t:
+            out = [t]
+    return out
+
+
+def fragment_text(root) -> list[str]:
+    """Body of a fragment without any <p>: its text lines."""
+    body = root.find("body")
+    el = body if body is not None else root
+    lines = [" ".join(x.split()) for x in "\n".join(el.itertext()).split("\n")]
+    return [x for x in lines if len(x) > 1][:200]

@@ -1,0 +1,136 @@
+"""Publication and modification dates of an HTML page, in the order of trust: declared
+structured data, meta tags, <time datetime> / itemprop elements, the URL, then date text in
+date-classed elements near the top. dateutil only sees a few candidate strings."""
+from __future__ import annotations
+
+import re
+
+from ..dates import to_iso
+from ..errors import InputError
+from .html_scan import Scan, text_of
+
+PUBLISHED_META = ("article:published_time", "og:published_time", "article:published", "datepublished",
+                  "article.published", "publishdate", "publish-date", "publish_date", "published_time",
+                  "published-date", "pubdate", "parsely-pub-date", "sailthru.date", "dc.date.issued",
+                  "dcterms.issued", "dcterms.created", "dc.date.created", "dc.date", "dcterms.date", "date",
+                  "citation_publication_date", "citation_date", "originalpublicationdate", "cxenseparse:recs:publishtime",
+                  "article_date_original", "og:article:published_time", "bt:pubdate", "dc.date.published",
+                  "release_date", "datecreated", "creation_date", "displaydate", "pub_date", "prism.publicationdate",
+                  "og:updated_time")
+MODIFIED_META = ("article:modified_time", "og:modified_time", "datemodified", "last-modified", "dcterms.modified",
+                 "dc.date.modified", "article.updated", "lastmod", "og:updated_time", "updated_time")
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:/|[_-]|\.|$)")
+_URL_DATE2 = re.compile(r"/((?:19|20)\d{2})/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])/")
+_MONTHS = ("jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|"
+           "september|october|november|december")
+_TEXT_DATE = re.compile(
+    rf"(?<!\d)(?:(?:19|20)\d\d[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])(?:[T ]\d\d:\d\d(?::\d\d)?)?"
+    rf"|(?:0?[1-9]|[12]\d|3[01])[./-](?:0?[1-9]|1[0-2])[./-](?:19|20)\d\d"
+    rf"|(?:(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d)"
+    rf"|(?:\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(?:{_MONTHS}|[^\W\d_]{{3,10}})\.?,?\s+(?:de\s+)?(?:19|20)\d\d))"
+    rf"(?:,?\s+(?:at\s+)?\d{{1,2}}[:.]\d\d(?:\s*[ap]\.?m\.?)?)?", re.I)
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def iso(value: str | None, *, text: bool = False) -> str | None:
+    """ISO 8601 for a candidate string, or None (also for dates before 1990 or too far ahead)."""
+    if not value or not isinstance(value, str):
+        return None
+    v = value.strip()
+    if len(v) > 80:
+        return None
+    if re.fullmatch(r"\d{10}(?:\d{3})?", v):  # epoch seconds / milliseconds
+        from datetime import datetime, timezone
+        try:
+            return datetime.fromtimestamp(int(v[:10]), timezone.utc).isoformat()
+        except (ValueError, OverflowError, OSError):
+            return None
+    if not _YEAR.search(v):
+        return None
+    if re.match(r"^\d{1,2}[./]\d{1,2}[./]\d{4}", v):  # 20.11.2019 / 20/11/2019: day first unless impossible
+        a, b = re.split(r"[./]", v)[:2]
+        dayfirst = int(a) > 12 or (int(b) <= 12 and "." in v[:6])
+        if int(b) > 12:
+            dayfirst = False
+        try:
+            from dateutil import parser
+            d = parser.parse(v, dayfirst=dayfirst, fuzzy=True)
+            return d.date().isoformat() if d.hour == d.minute == 0 else d.isoformat()
+        except (ValueError, OverflowError):
+            return None
+    try:
+        out = to_iso(v, fuzzy=text)
+    except (InputError, Exception):
+        return None
+    y = int(out[:4])
+    return out if 1990 <= y <= 2100 else None
+
+
+def published(sc: Scan, declared: str | None, url: str | None) -> tuple[str | None, str]:
+    """(ISO date, which rule found it)."""
+    d = iso(declared)
+    if d:
+        return d, "declared"
+    for k in PUBLISHED_META:
+        for v in sc.meta.get(k, ()):
+            d = iso(v)
+            if d:
+                return d, "meta"
+    for el in sc.itemprops.get("datePublished", []) + sc.itemprops.get("dateCreated", []):
+        d = iso(el.get("datetime") or el.get("content")) or iso(text_of(el), text=True)
+        if d:
+            return d, "itemprop"
+    times = sc.times
+    pub = [t for t in times if t.get("pubdate") is not None or re.search(r"publish|posted|created", (t.get("class") or "") + (t.get("itemprop") or ""), re.I)]
+    for t in pub + [t for t in times if t not in pub and not _modified_el(t)][:3]:
+        d = iso(t.get("datetime")) or iso(text_of(t), text=True)
+        if d:
+            return d, "time"
+    if url:
+        m = _URL_DATE.search(url) or _URL_DATE2.search(url)
+        if m:
+            d = iso("-".join((m.group(1), m.group(2).zfill(2), m.group(3).zfill(2))))
+            if d:
+                return d, "url"
+    d = text_date(sc)
+    if d:
+        return d, "text"
+    return None, ""
+
+
+def _modified_el(el) -> bool:
+    return bool(re.search(r"updat|modif", f"{el.get('class') or ''} {el.get('itemprop') or ''}", re.I))
+
+
+def modified(sc: Scan, declared: str | None) -> str | None:
+    d = iso(declared)
+    if d:
+        return d
+    for k in MODIFIED_META:
+        for v in sc.meta.get(k, ()):
+            d = iso(v)
+            if d:
+                return d
+    for el in sc.itemprops.get("dateModified", []):
+        d = iso(el.get("datetime") or el.get("content")) or iso(text_of(el), text=True)
+        if d:
+            return d
+    return None
+
+
+def text_date(sc: Scan) -> str | None:
+    """The first date written in an element whose class/id says date/time/published (not
+    updated, not a comment), in document order; the first 40 such elements only."""
+    for el in sc.dateish[:40]:
+        if _modified_el(el) or re.search(r"comment|related|footer|sidebar|widget|archive|calendar",
+                                         f"{el.get('class') or ''} {el.get('id') or ''}", re.I):
+            continue
+        t = text_of(el)
+        if not t or len(t) > 300:
+            continue
+        m = _TEXT_DATE.search(t)
+        if m:
+            d = iso(m.group(0), text=True)
+            if d:
+                return d
+    return None

@@ -1,0 +1,146 @@
+"""Visible FAQ sections: <details>/<summary>, <dl> question lists, accordions (a trigger whose
+aria-controls / data-target / href names its panel), a locale FAQ heading followed by question
+headings or bold questions, and runs of question headings ("...?") each followed by its answer."""
+from __future__ import annotations
+
+import re
+
+from .. import locale
+from .html_scan import HEADINGS, Scan, text_of
+
+_BLOCK_STOP = HEADINGS | {"details", "dl"}
+_MAX_ANSWER = 4000
+
+
+def _q(text: str) -> str:
+    r = locale.load()
+    return r.question_prefix.sub("", " ".join(text.split())).strip()
+
+
+def _a(text: str) -> str:
+    r = locale.load()
+    return r.answer_prefix.sub("", text.strip()).strip()
+
+
+def _is_question(t: str) -> bool:
+    return 5 <= len(t) <= 250 and t.rstrip().endswith(("?", "؟", "？"))
+
+
+def _level(el) -> int:
+    tag = el.tag if isinstance(el.tag, str) else ""
+    return int(tag[1]) if tag in HEADINGS else 7
+
+
+def _wrapper(el):
+    """The outermost ancestor that wraps only this element (div > h3 > text)."""
+    while True:
+        par = el.getparent()
+        if par is None or par.tag in ("body", "html") or len(par) != 1 or (par.text or "").strip():
+            return el
+        el = par
+
+
+def _answer_after(q_el, stop) -> str:
+    """Text of the siblings after the question (through wrappers) until the next question."""
+    parts = []
+    node = _wrapper(q_el)
+    size = 0
+    for sib in node.itersiblings():
+        if not isinstance(sib.tag, str):
+            continue
+        if stop(sib):
+            break
+        t = text_of(sib)
+        if t:
+            parts.append(t)
+            size += len(t)
+        if size > _MAX_ANSWER:
+            break
+    return "\n\n".join(parts)
+
+
+def _contains_heading(el) -> bool:
+    if el.tag in HEADINGS:
+        return True
+    return any(x.tag in HEADINGS for x in el.iterdescendants() if isinstance(x.tag, str))
+
+
+def find(sc: Scan, root) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    seen: set[str] = set()
+
+    def add(q, a):
+        q, a = _q(q), _a(a)
+        k = q.casefold()
+        if q and a and k not in seen and len(q) <= 300:
+            seen.add(k)
+            out.append((q, a))
+
+    # <details><summary>
+    for d in sc.faq_blocks:
+        if d.tag == "details":
+            s = d.find(".//summary")
+            if s is not None:
+                q = text_of(s)
+                full = text_of(d)
+                a = full[len(q):].strip() if full.startswith(q) else full.replace(q, "", 1).strip()
+                add(q, a)
+        elif d.tag == "dl":
+            dts = [c for c in d if c.tag == "dt"]
+            if dts and sum(_is_question(text_of(t)) for t in dts) >= max(1, len(dts) // 2):
+                for dt in dts:
+                    dd = dt.getnext()
+                    if dd is not None and dd.tag == "dd":
+                        add(text_of(dt), text_of(dd))
+    # accordions: trigger -> panel by id
+    ids = {el.get("id"): el for el in sc.faq_blocks if el.get("id")}
+    for el in sc.faq_blocks:
+        target = el.get("aria-controls") or el.get("data-target") or el.get("data-bs-target")
+        if not target:
+            href = el.get("href") or ""
+            target = href if href.startswith("#") and len(href) > 1 else None
+        if target:
+            panel = ids.get(target.lstrip("#"))
+            if panel is not None:
+                q = text_of(el)
+                if 5 <= len(q) <= 250:
+                    add(q, text_of(panel))
+    # a FAQ heading, then question headings / bold questions after it
+    rules = locale.load()
+    heads = sc.headings
+    for i, h in enumerate(heads):
+        if not rules.faq_heading.match(text_of(h)):
+            continue
+        lvl = _level(h)
+        qs = []
+        for q in heads[i + 1:]:
+            t = text_of(q)
+            if _level(q) <= lvl and not _is_question(t):
+                break
+            qs.append(q)
+        if not qs:
+            qs = [b for b in h.itersiblings() if isinstance(b.tag, str)]  # <p><strong>Q?</strong></p>
+            qs = [p for p in qs if p.tag == "p" and len(p) == 1 and p[0].tag in ("strong", "b")
+                  and _is_question(text_of(p))]
+        qset = set(qs)
+        for q in qs:
+            add(text_of(q), _answer_after(q, lambda s: s in qset or _contains_heading(s)))
+    # runs of question headings, each followed by its answer
+    run = [h for h in heads if _is_question(text_of(h))]
+    by_level: dict = {}
+    for h in run:
+        by_level.setdefault(_level(h), []).append(h)
+    for lvl, hs in by_level.items():
+        if len(hs) < 2:
+            continue
+        for h in hs:
+            a = _answer_after(h, lambda s: _contains_heading(s))
+            if 20 <= len(a):
+                add(text_of(h), a)
+    # Q:/A: paragraphs
+    ps = sc.paragraphs
+    for i, p in enumerate(ps[:-1]):
+        t = text_of(p)
+        if rules.question_prefix.match(t) and not t.startswith("#") and rules.answer_prefix.match(text_of(ps[i + 1])):
+            add(t, text_of(ps[i + 1]))
+    return out

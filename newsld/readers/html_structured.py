@@ -1,0 +1,201 @@
+"""Structured data the page declares (JSON-LD, microdata; more syntaxes on request), read with
+extruct from the one parsed tree, normalised to JSON-LD nodes; and the article/FAQ facts in it."""
+from __future__ import annotations
+
+import re
+
+DEFAULT_SYNTAXES = ("json-ld", "microdata", "opengraph")
+ARTICLE_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle",
+                 "OpinionNewsArticle", "BackgroundNewsArticle", "ReviewNewsArticle", "BlogPosting",
+                 "LiveBlogPosting", "SocialMediaPosting", "Report", "ScholarlyArticle", "TechArticle",
+                 "SatiricalArticle", "AdvertiserContentArticle", "Review", "Blog", "DiscussionForumPosting"}
+_SCHEMA = re.compile(r"^https?://(?:www\.)?schema\.org/", re.I)
+
+
+def declared_nodes(root, url: str | None, syntaxes) -> list[dict]:
+    """JSON-LD nodes from every requested syntax except OpenGraph (read as meta tags instead)."""
+    syntaxes = tuple(syntaxes or DEFAULT_SYNTAXES)
+    out: list[dict] = []
+    if "json-ld" in syntaxes and root.find(".//script") is not None:
+        from extruct.jsonld import JsonLdExtractor
+        ex = JsonLdExtractor()
+        for script in ex._xp_jsonld(root):
+            try:
+                items = list(ex._extract_items(script))
+            except Exception:  # broken JSON in one block must not lose the others
+                items = _lenient_json(script.xpath("string()"))
+            out += [i for i in items if isinstance(i, dict)]
+    if "microdata" in syntaxes and root.find(".//*[@itemscope]") is not None:
+        try:
+            from extruct.w3cmicrodata import MicrodataExtractor
+            out += [_from_microdata(i) for i in MicrodataExtractor().extract_items(root, url)]
+        except Exception:
+            pass
+    for name, mod, cls in (("rdfa", "extruct.rdfa", "RDFaExtractor"),
+                           ("microformat", "extruct.microformat", "MicroformatExtractor"),
+                           ("dublincore", "extruct.dublincore", "DublinCoreExtractor")):
+        if name in syntaxes:
+            try:
+                import importlib
+                ex = getattr(importlib.import_module(mod), cls)()
+                items = ex.extract_items(root, base_url=url) if name != "microformat" else \
+                    ex.extract_items(root, url)
+                out += [i for i in items if isinstance(i, dict)]
+            except Exception:
+                pass
+    return out
+
+
+def _lenient_json(text: str) -> list:
+    import json
+    text = re.sub(r"^\s*(?:<!--|//\s*<!\[CDATA\[|<!\[CDATA\[)|(?:-->|//\s*\]\]>|\]\]>)\s*$", "", text.strip())
+    text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", " ", text)
+    try:
+        obj, _ = json.JSONDecoder(strict=False).raw_decode(text.strip())
+    except ValueError:
+        return []
+    return obj if isinstance(obj, list) else [obj]
+
+
+def _from_microdata(item):
+    if not isinstance(item, dict) or "properties" not in item:
+        return item
+    types = item.get("type")
+    types = types if isinstance(types, list) else [types] if types else []
+    node = {"@type": [(_SCHEMA.sub("", t) if isinstance(t, str) else t) for t in types]}
+    if len(node["@type"]) == 1:
+        node["@type"] = node["@type"][0]
+    if item.get("id"):
+        node["@id"] = item["id"]
+    for k, v in item["properties"].items():
+        node[k] = [_from_microdata(x) for x in v] if isinstance(v, list) else _from_microdata(v)
+    return node
+
+
+# ---------- reading the declared nodes ----------
+
+def walk(node):
+    if isinstance(node, list):
+        for x in node:
+            yield from walk(x)
+    elif isinstance(node, dict):
+        yield node
+        for v in node.values():
+            if isinstance(v, (list, dict)):
+                yield from walk(v)
+
+
+def types_of(node) -> set:
+    t = node.get("@type", [])
+    t = t if isinstance(t, list) else [t]
+    return {_SCHEMA.sub("", x) for x in t if isinstance(x, str)}
+
+
+def _text(v) -> str | None:
+    if isinstance(v, list):
+        v = next((x for x in v if x), None)
+    if isinstance(v, dict):
+        v = v.get("@value") or v.get("name") or v.get("url") or v.get("@id")
+    if isinstance(v, (int, float)) and not isinstance(v, bool):
+        v = str(v)
+    return " ".join(v.split()) if isinstance(v, str) and v.strip() else None
+
+
+def _names(v, ids) -> list[str]:
+    if v is None:
+        return []
+    if isinstance(v, list):
+        return [n for x in v for n in _names(x, ids)]
+    if isinstance(v, str):
+        return [v] if v.strip() and not v.startswith(("http://", "https://", "_:")) else []
+    if isinstance(v, dict):
+        if "name" not in v and v.get("@id") in ids:
+            v = ids[v["@id"]]
+        n = v.get("name")
+        if isinstance(n, list):
+            n = next((x for x in n if isinstance(x, str)), None)
+        if isinstance(n, dict):
+            n = n.get("@value")
+        return [n] if isinstance(n, str) and n.strip() else []
+    return []
+
+
+def _urls(v) -> list[str]:
+    out = []
+    for x in v if isinstance(v, list) else [v]:
+        if isinstance(x, dict):
+            x = x.get("url") or x.get("contentUrl") or x.get("@id")
+            if isinstance(x, list):
+                x = x[0] if x else None
+        if isinstance(x, str) and x.strip():
+            out.append(x.strip())
+    return out
+
+
+def article_facts(nodes: list[dict]) -> dict:
+    """Facts from the page's main declared article node (the first article-typed node with a
+    headline, else the first with any), with @id references resolved across blocks/@graph."""
+    all_nodes = list(walk(nodes))
+    ids = {n["@id"]: n for n in all_nodes if isinstance(n.get("@id"), str) and len(n) > 1}
+    arts = [n for n in all_nodes if types_of(n) & ARTICLE_TYPES]
+    arts.sort(key=lambda n: (not _text(n.get("headline")), "Review" in types_of(n) or "Blog" in types_of(n)))
+    facts: dict = {}
+    if arts:
+        a = arts[0]
+        facts["headline"] = _text(a.get("headline")) or _text(a.get("name"))
+        facts["dek"] = _text(a.get("description"))
+        facts["date_published"] = _text(a.get("datePublished")) or _text(a.get("dateCreated"))
+        facts["date_modified"] = _text(a.get("dateModified"))
+        facts["authors"] = _dedupe(_names(a.get("author"), ids) or _names(a.get("creator"), ids))
+        pub = a.get("publisher") or a.get("sourceOrganization")
+        if isinstance(pub, list):
+            pub = pub[0] if pub else None
+        if isinstance(pub, dict) and "name" not in pub and pub.get("@id") in ids:
+            pub = ids[pub["@id"]]
+        if isinstance(pub, dict):
+            facts["publisher"] = _text(pub.get("name"))
+            facts["publisher_url"] = _text(pub.get("url"))
+            logo = _urls(pub.get("logo"))
+            facts["publisher_logo"] = logo[0] if logo else None
+        elif isinstance(pub, str):
+            facts["publisher"] = pub
+        facts["images"] = _urls(a.get("image")) or _urls(a.get("thumbnailUrl"))
+        facts["url"] = _text(a.get("url")) or (_text(a.get("mainEntityOfPage"))
+                                                if isinstance(a.get("mainEntityOfPage"), (str, dict)) else None)
+        kw = a.get("keywords")
+        facts["tags"] = ([k.strip() for k in kw.split(",") if k.strip()] if isinstance(kw, str)
+                         else [k for k in kw if isinstance(k, str)] if isinstance(kw, list) else [])
+        facts["section"] = _text(a.get("articleSection"))
+        facts["lang"] = _text(a.get("inLanguage"))
+    else:  # a WebPage node still names the date and author on many CMSs
+        for n in all_nodes:
+            if types_of(n) & {"WebPage", "ItemPage"}:
+                facts["date_published"] = _text(n.get("datePublished"))
+                facts["date_modified"] = _text(n.get("dateModified"))
+                facts["authors"] = _dedupe(_names(n.get("author"), ids))
+                break
+    facts["faq"] = faq_facts(all_nodes)
+    return {k: v for k, v in facts.items() if v not in (None, "", [])}
+
+
+def faq_facts(all_nodes) -> list[tuple[str, str]]:
+    out = []
+    for n in all_nodes:
+        if "Question" in types_of(n):
+            q = _text(n.get("name")) or _text(n.get("text"))
+            a = n.get("acceptedAnswer") or n.get("suggestedAnswer")
+            a = a[0] if isinstance(a, list) and a else a
+            at = _text(a.get("text")) if isinstance(a, dict) else _text(a)
+            if q and at:
+                out.append((q, at))
+    return out
+
+
+def _dedupe(names: list[str]) -> list[str]:
+    seen, out = set(), []
+    for n in names:
+        k = " ".join(n.split()).casefold()
+        if k not in seen:
+            seen.add(k)
+            out.append(" ".join(n.split()))
+    return out
