@@ -22,6 +22,10 @@ class Cli(click.Group):
     """One exit path: newsld's errors and surprises become one line and exit 2."""
 
     def main(self, *args, **kwargs):
+        kwargs.pop("standalone_mode", None)  # errors are always handled here
+        sys.exit(self._run(*args, **kwargs))
+
+    def _run(self, *args, **kwargs) -> int:
         try:
             return super().main(*args, standalone_mode=False, **kwargs) or 0
         except click.exceptions.Exit as e:
