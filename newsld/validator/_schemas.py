@@ -132,10 +132,52 @@ def schema_for(types: frozenset) -> dict:
     return build_schema(types, load_vocab())
 
 
+_SCALARS = (str, int, float, bool)
+_VALID_VALUES: dict = {}
+_MEMO_LIMIT = 100_000
+
+
+def _memo_key(subschema, value):
+    t = type(value)
+    if t in _SCALARS:
+        return (id(subschema), t, value)
+    if t is list and len(value) <= 16 and all(type(x) in _SCALARS for x in value):
+        return (id(subschema), t, tuple((type(x), x) for x in value))
+    return None
+
+
+def _properties_memo(validator, properties, instance, schema):
+    """The standard "properties" keyword, iterating the instance's keys (a node has a dozen
+    properties, its type allows hundreds) and remembering scalar values already found valid
+    against the same subschema: real documents repeat the same shapes of value all the time."""
+    if not validator.is_type(instance, "object"):
+        return
+    for prop, value in instance.items():
+        sub = properties.get(prop)
+        if sub is None:
+            continue
+        key = _memo_key(sub, value)
+        if key is not None and key in _VALID_VALUES:
+            continue
+        errors = list(validator.descend(value, sub, path=prop, schema_path=prop))
+        if errors:
+            yield from errors
+        elif key is not None:
+            if len(_VALID_VALUES) >= _MEMO_LIMIT:
+                _VALID_VALUES.clear()
+            _VALID_VALUES[key] = True
+
+
+@lru_cache(maxsize=1)
+def _validator_class():
+    jsonschema = _import_jsonschema()
+    return jsonschema.validators.extend(jsonschema.Draft202012Validator,
+                                        {"properties": _properties_memo})
+
+
 @lru_cache(maxsize=None)
 def validator_for(types: frozenset | None):
     """A compiled Draft 2020-12 validator for nodes of these types (None: untyped node)."""
-    jsonschema = _import_jsonschema()
     schema = build_untyped_schema(load_vocab()) if types is None else schema_for(types)
-    cls = jsonschema.Draft202012Validator
-    return cls(_inline_refs(schema), format_checker=format_checker())
+    # subschemas live as long as the cached validator, so id()-based memo keys stay valid
+    return _validator_class()(_inline_refs(schema), format_checker=format_checker())

@@ -141,10 +141,16 @@ class Vocab:
         return kinds
 
 
+# Quantities ("width": 600, "duration": "PT5M") are commonly given as bare numbers.
+_QUANTITIES = {"Quantity", "Distance", "Duration", "Energy", "Mass", "QuantitativeValue"}
+
+
 def range_kinds(ranges) -> tuple[str, ...]:
     kinds = set()
     for r in ranges:
         kinds.add(_DATATYPE_KIND.get(r, "Node"))
+        if r in _QUANTITIES:
+            kinds.add("Number")
     if not kinds:  # no declared range: anything goes
         kinds = {"Text", "Number", "Boolean", "Node"}
     return tuple(k for k in KIND_ORDER if k in kinds)
