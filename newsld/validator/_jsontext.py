@@ -49,6 +49,13 @@ def check_depth(text: str, max_depth: int) -> None:
 
 def syntax_message(err: json.JSONDecodeError) -> str:
     hint = next((h for k, h in _HINTS.items() if err.msg.startswith(k)), "fix the JSON syntax")
+    at = err.doc[err.pos:err.pos + 9]
+    if not err.doc.strip():
+        hint = "the text is empty; give a JSON object such as {\"@context\": \"https://schema.org\", \"@type\": \"NewsArticle\"}"
+    elif at.startswith(("//", "/*")):
+        hint = "JSON has no comments; remove the comment"
+    elif at.startswith(("<!--", "<![CDATA[", "-->", "]]>")):
+        hint = "remove the HTML comment / CDATA wrapper around the JSON"
     return f"invalid JSON at line {err.lineno}, column {err.colno}: {err.msg}; {hint}"
 
 
