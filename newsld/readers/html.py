@@ -40,7 +40,7 @@ def _read(data: bytes, *, source: str, url: str | None, syntaxes) -> tuple[Artic
 
     site = facts.get("publisher") or html_meta.publisher(sc, None)
     block = html_body.main_block(sc)
-    headline = facts.get("headline") or html_meta.headline(sc, block, site)
+    headline = html_meta.headline(sc, block, site, facts.get("headline"))
     body = html_body.paragraphs(sc, block)
     if not body and not sc.paragraphs:
         body = html_body.fragment_text(root)
@@ -57,7 +57,9 @@ def _read(data: bytes, *, source: str, url: str | None, syntaxes) -> tuple[Artic
     page_url = html_meta.url(sc, url, facts.get("url"))
     published, _ = html_dates.published(sc, facts.get("date_published"), page_url)
     modified = html_dates.modified(sc, facts.get("date_modified"))
-    names, _ = html_meta.authors(sc, facts.get("authors") or [], block)
+    names, _ = html_meta.authors(sc, facts.get("authors") or [], block, site)
+    if not names and site and not site.startswith(("http://", "https://")):
+        names = [site]  # no byline anywhere: the publisher is the author (as its own markup would say)
     people: list[Agent] = []
     seen = set()
     for n in names:

@@ -57,32 +57,42 @@ def _rejoin(title, parts, kept):
     return title[start:end] if start >= 0 and end > start else " ".join(kept)
 
 
-def headline(sc: Scan, main, site: str | None) -> str | None:
-    og = first(sc, "og:title", "twitter:title", "title", "sailthru.title", "parsely-title", "dc.title", "headline")
-    title = " ".join((sc.title or "").split()) or None
-    h1s = [(" ".join(text_of(h).split()), h) for h in sc.h1]
-    h1s = [(t, h) for t, h in h1s if 3 <= len(t) <= 300]
-    refs = [norm(x) for x in (og, title) if x]
-    for el in sc.itemprops.get("headline", []):
-        t = el.get("content") if el.tag == "meta" else text_of(el)
-        if t and 3 <= len(t) <= 300:
-            return " ".join(t.split())
-    # an h1 that the og:title / <title> repeat is the headline as the page shows it
-    for t, _ in h1s:
-        nt = norm(t)
-        if nt and any(nt == r or (len(nt) > 15 and nt in r) for r in refs):
-            return t
+# Prior weight of each headline source; the rest of the vote is how many other sources agree.
+_WEIGHTS = {"declared": 1.0, "og": 0.0, "twitter": 0.5, "title": 0.5, "h1": 0.25, "itemprop": 0.25}
+
+
+def _agree(a: str, b: str) -> bool:
+    a, b = norm(a), norm(b)
+    return a == b or (len(a) > 15 and len(b) > 15 and (a in b or b in a))
+
+
+def headline(sc: Scan, main, site: str | None, declared: str | None = None) -> str | None:
+    """The headline most sources agree on: og:title, twitter:title, <title> less the site name,
+    the first <h1> that is not the site name (one inside the main block first), itemprop=headline
+    and the declared one; ties go to the declared one, then the order of _WEIGHTS."""
+    ns = norm(site or "")
+    h1s = [" ".join(text_of(h).split()) for h in sc.h1]
+    h1s = [t for t in h1s if 3 <= len(t) <= 300 and norm(t) != ns]
     if main is not None:
-        inside = [t for t, h in h1s if _inside(h, main)]
-        if inside and og is None:
-            return inside[0]
-    if og:
-        return _strip_site(og, site)
-    if h1s:
-        return h1s[0][0]
-    if title:
-        return _strip_site(title, site)
-    return None
+        inside = [" ".join(text_of(h).split()) for h in sc.h1 if _inside(h, main)]
+        h1s = [t for t in inside if t in h1s] + h1s
+    ip = None
+    for el in sc.itemprops.get("headline", [])[:1]:
+        ip = el.get("content") if el.tag == "meta" else text_of(el)
+    og, tw = first(sc, "og:title"), first(sc, "twitter:title")
+    cands = {"declared": declared, "og": og and _strip_site(og, site), "twitter": tw and _strip_site(tw, site),
+             "title": sc.title and _strip_site(sc.title, site), "h1": h1s[0] if h1s else None,
+             "itemprop": ip}
+    cands = {k: " ".join(v.split()) for k, v in cands.items() if v and len(v.strip()) >= 3 and len(v) <= 400}
+    if not cands:
+        other = first(sc, "title", "sailthru.title", "parsely-title", "dc.title", "headline")
+        return _strip_site(other, site) if other else None
+    best, score = None, -1.0
+    for k, v in cands.items():
+        s = _WEIGHTS[k] + sum(_agree(v, o) for kk, o in cands.items() if kk != k)
+        if s > score:
+            best, score = v, s
+    return best
 
 
 def _inside(el, ancestor) -> bool:
@@ -157,15 +167,24 @@ def publisher(sc: Scan, declared: str | None) -> str | None:
 
 _AUTHOR_META = ("author", "article:author", "byl", "parsely-author", "sailthru.author", "dc.creator",
                 "dcterms.creator", "citation_author", "og:article:author", "author_name", "twitter:creator:name")
-_NOT_NAME = re.compile(r"^(?:by|admin|administrator|staff|unknown|anonymous|guest|author|autor|editor)$|@|https?:|"
-                       r"\d{3,}|(?:^|\s)(?:share|follow|email|comments?|read more|view all|posts? by|min read)(?:\s|$)", re.I)
+_NOT_NAME = re.compile(r"^(?:by|admin|administrator|unknown|anonymous|guest|author|autor|editor|video|photo|image|"
+                       r"audio|live|opinion|analysis|advertisement|sponsored|more|home|news|contact|contactar)$|@|https?:|"
+                       r"\d{3,}|[|<>{}=©]|(?:^|\s)(?:share|follow|email|comments?|read more|view all|posts? by|min read|"
+                       r"powered by|sort by|sign in|log in|subscribe)(?:\s|$)", re.I)
+_SLUG = re.compile(r"/(?:author|authors|people|staff|profile|profiles|by|writers?|journalists?|autor|autores)/"
+                   r"([a-z]+(?:-[a-z]+){1,3})/?$", re.I)
 
 
 def _names_from(text: str) -> list[str]:
     text = " ".join((text or "").split())
     if not text or len(text) > 150:
         return []
-    text = re.sub(r"^(?:posted|written|published|updated)\s+", "", text, flags=re.I)
+    r = locale.load()
+    if not r.byline.match(text):  # "Posted on September 21, 2020 by Adi Tzlil"
+        for m in re.finditer(r"\s", text):
+            if r.byline.match(text[m.end():]):
+                text = text[m.end():]
+                break
     people = byline.parse_people(text)
     out = []
     for p in people:
@@ -178,11 +197,32 @@ def _names_from(text: str) -> list[str]:
     return out
 
 
-def authors(sc: Scan, declared: list[str], main) -> tuple[list[str], str]:
-    """(author strings, rule). Each string is passed on to byline.parse_people by the caller."""
-    if declared:
-        return declared, "declared"
-    # itemprop=author elements (their itemprop=name, else their text)
+def authors(sc: Scan, declared: list[str], main, site: str | None = None) -> tuple[list[str], str]:
+    """(author strings, rule); each string goes on to byline.parse_people. The first rule that
+    finds names wins, except that names which are only the site's own name (a CMS placeholder)
+    give way to a person named by a later rule."""
+    ns = norm(site or "")
+
+    def placeholder(names):
+        return bool(ns) and all(norm(n) == ns or (len(norm(n)) > 3 and (norm(n) in ns or ns in norm(n)))
+                                for n in names)
+
+    fallback: tuple[list[str], str] | None = None
+    for rule, get in (("declared", lambda: declared), ("itemprop", lambda: _itemprop_authors(sc)),
+                      ("byline", lambda: byline_elements(sc, main, strong=True)),
+                      ("meta", lambda: _meta_authors(sc)), ("rel", lambda: _rel_authors(sc)),
+                      ("byline", lambda: byline_elements(sc, main)), ("url", lambda: _slug_authors(sc))):
+        got = get()
+        if not got:
+            continue
+        if placeholder(got):
+            fallback = fallback or (got, rule)
+            continue
+        return got, rule
+    return fallback or ([], "")
+
+
+def _itemprop_authors(sc: Scan) -> list[str]:
     got = []
     for el in sc.itemprops.get("author", []) + sc.itemprops.get("creator", []):
         names = [n for n in sc.itemprops.get("name", []) if _inside(n, el)]
@@ -190,47 +230,58 @@ def authors(sc: Scan, declared: list[str], main) -> tuple[list[str], str]:
             got += [(n.get("content") or text_of(n)) for n in names]
         elif el.tag == "meta" or el.get("content"):
             got.append(el.get("content"))
-        elif el.tag == "link":
-            continue
-        else:
-            got.append(text_of(el))
-    got = _clean(got)
-    if got:
-        return got, "itemprop"
+        elif el.tag != "link":
+            got += _names_from(text_of(el))
+    return _clean(got)
+
+
+def _meta_authors(sc: Scan) -> list[str]:
     for k in _AUTHOR_META:
         vals = [v for v in sc.meta.get(k, []) if not _URLISH.search(v)]
         vals = _clean([n for v in vals for n in _names_from(v)])
         if vals:
-            return vals, "meta"
+            return vals
+    return []
+
+
+def _rel_authors(sc: Scan) -> list[str]:
     rel = [a for _, a in sc.links.get("author", []) if a is not None]
-    got = _clean([n for a in rel for n in _names_from(text_of(a))])
-    if got:
-        return got, "rel"
-    got = byline_elements(sc, main)
-    if got:
-        return got, "byline"
-    return [], ""
+    return _clean([n for a in rel for n in _names_from(text_of(a))])
 
 
-def byline_elements(sc: Scan, main) -> list[str]:
-    """Names in byline/author-classed elements; within one, links to author pages first."""
-    best: list[str] = []
-    for el in sc.bylines[:30]:
+def _slug_authors(sc: Scan) -> list[str]:
+    """article:author / rel=author given as a profile URL ".../people/meg-james": its slug."""
+    urls = sc.meta.get("article:author", []) + [h for h, _ in sc.links.get("author", []) if h]
+    for u in urls:
+        m = _SLUG.search(u.strip().split("?")[0])
+        if m:
+            return [" ".join(w.capitalize() for w in m.group(1).split("-"))]
+    return []
+
+
+def byline_elements(sc: Scan, main, strong: bool = False) -> list[str]:
+    """Names in byline/author-classed elements. Elements that link to an author page, then
+    those starting with a byline word ("By"), then any; inside the main block first."""
+    r = locale.load()
+    ranked = []
+    for i, el in enumerate(sc.bylines[:40]):
         t = text_of(el)
         if not t or len(t) > 200:
             continue
-        links = [a for a in el.iter("a") if re.search(r"author|autor|/by/|/people/|/staff/|/profile", a.get("href") or "", re.I)]
+        links = [a for a in el.iter("a") if _SLUG.search((a.get("href") or "").split("?")[0])
+                 or re.search(r"/(?:author|autor|people|staff|profile)s?/", a.get("href") or "", re.I)]
         names = _clean([n for a in links for n in _names_from(text_of(a))])
+        rank = 0 if names else 1 if r.byline.match(t) else 2
         if not names:
             names = _clean(_names_from(t))
         if names:
-            if main is None or _inside(el, main) or not best:
-                return names
-            best = best or names
-    if best:
-        return best
+            ranked.append((rank, main is not None and not _inside(el, main), i, names))
+    if strong:
+        ranked = [r for r in ranked if r[0] < 2]
+        return min(ranked)[3] if ranked else []
+    if ranked:
+        return min(ranked)[3]
     # "By Jane Doe" as a short line near the top of the article
-    r = locale.load()
     for p in sc.paragraphs[:15] + [el for el in sc.dateish[:10]]:
         t = text_of(p)
         if t and len(t) < 120 and r.byline.match(t):

@@ -6,12 +6,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-_BYLINE_CLS = re.compile(r"byline|author|writer|reporter|contributor|(?<![a-z])(?:by|autor|credit)(?![a-z])|creator", re.I)
-_NOT_BYLINE_CLS = re.compile(r"comment|avatar|author-?(?:bio|box|image|img|photo|pic|desc|description|more|info|social|link|follow|twitter)|about-?author", re.I)
+_BYLINE_CLS = re.compile(r"byline|author|writer|reporter|contributor|(?<![a-z])autor(?![a-z])|creator", re.I)
+_NOT_BYLINE_CLS = re.compile(r"comment|avatar|credit|caption|figure|photo|image|img|(?<![a-z])form|select|author-?(?:bio|box|image|img|photo|pic|desc|description|more|info|social|link|follow|twitter)|about-?author", re.I)
 _DATE_CLS = re.compile(r"date|time|publish|posted|dateline|(?<![a-z])(?:meta|byline|info|fecha|datum)(?![a-z])", re.I)
 _DEK_CLS = re.compile(r"standfirst|(?<![a-z])dek(?![a-z])|(?:sub-?)?headline-?sub|subtitle|sub-?head|summary|lede|lead|intro|teaser|excerpt|strapline|deck", re.I)
 _FAQ_CLS = re.compile(r"faq|accordion|question|collaps|toggle|qa-|-qa(?![a-z])", re.I)
-_SKIP = {"script", "style", "noscript", "template", "svg", "iframe", "select", "option", "button", "textarea"}
+_SKIP = {"script", "style", "noscript", "template", "svg", "iframe", "select", "option", "button", "textarea", "input", "img", "path"}
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
 
@@ -100,12 +100,12 @@ def scan(root) -> Scan:
 
 def text_of(el) -> str:
     """Visible text of an element, whitespace folded, script/style left out."""
-    parts = []
-    for t in el.itertext():  # itertext also yields script text: filter by parent tag
-        parts.append(t)
     if el.find(".//script") is not None or el.find(".//style") is not None:
-        parts = [t for t in _visible_texts(el)]
-    return " ".join(" ".join(parts).split())
+        parts = list(_visible_texts(el))
+    else:
+        parts = list(el.itertext())
+    # inline markup adds no space ("Molly Woo<span>d</span>"); source whitespace does
+    return " ".join("".join(parts).split())
 
 
 def _visible_texts(el):
