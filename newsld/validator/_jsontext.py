@@ -67,25 +67,23 @@ def tolerant_loads(text: str):
     """Parse the JSON-ish text found in real pages: comments, HTML comment / CDATA wrappers,
     raw control characters in strings, trailing commas, junk after the value.
     Returns (value, what was repaired) or raises ValueError."""
-    t = text.lstrip("\ufeff").strip()
-    for opener, closer in (("<!--", "-->"), ("<![CDATA[", "]]>")):
-        if t.startswith(opener):
-            t = t[len(opener):]
-            t = t[: t.rindex(closer)] if closer in t else t
-            t = t.strip()
-    t = re.sub(r"^(//\s*)?<!\[CDATA\[|(//\s*)?\]\]>\s*$", "", t).strip()
-
     def strip(m):
         tok = m.group()
         if tok.startswith('"'):
             return _fix_string(tok)
         return " "
 
-    t = _STRINGS_AND_COMMENTS.sub(strip, t)
-    # a raw line break inside a string would have stopped the string regex; fix lone strings too
+    # comments out (strings kept, with raw control characters escaped), then wrappers
+    t = _STRINGS_AND_COMMENTS.sub(strip, text.lstrip("\ufeff")).strip()
+    changed = True
+    while changed:
+        changed = False
+        for opener in ("<!--", "<![CDATA["):
+            if t.startswith(opener):
+                t, changed = t[len(opener):].strip(), True
+        for closer in ("-->", "]]>"):
+            if t.endswith(closer):
+                t, changed = t[: -len(closer)].strip(), True
     t = _TRAILING_COMMA.sub(lambda m: m.group(1) if m.group(1) is not None else m.group(), t)
-    t = t.strip()
-    if t.endswith("-->"):
-        t = t[:-3]
     value, _end = json.JSONDecoder(strict=False).raw_decode(t)
     return value
