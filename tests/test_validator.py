@@ -144,6 +144,12 @@ def test_dates_rejected(value):
     assert issue.severity == "error"
 
 
+@pytest.mark.parametrize("value", ["", " ", 20191119, 2019, True])
+def test_non_string_or_empty_dates_are_date_format(value):
+    issue = only(validate(article(datePublished=value)), "date-format")
+    assert issue.severity == "error" and issue.path == "$.datePublished"
+
+
 def test_reduced_precision_date_is_a_warning():
     issue = only(validate(article(datePublished="2019")), "date-format")
     assert issue.severity == "warning" and "2019-01-01" in issue.message

@@ -300,7 +300,11 @@ class _Walker:
         value = err.instance
         kinds = self.vocab.kinds(prop) if prop in self.vocab.properties else ()
         schema = err.schema if isinstance(err.schema, dict) else {}
-        if kw in ("minLength", "minItems") or (kw == "pattern" and schema.get("pattern") == NONEMPTY_PATTERN):
+        if {"Date", "DateTime"} & set(kinds) and not isinstance(value, (list, dict)) and \
+                kw in ("minLength", "pattern", "type", "format", "anyOf"):
+            # any date value that is not an ISO 8601 string (empty, a number, null) is a date-format
+            self.date_issue(prop, value, eloc)
+        elif kw in ("minLength", "minItems") or (kw == "pattern" and schema.get("pattern") == NONEMPTY_PATTERN):
             what = "an empty list" if isinstance(value, list) else "empty"
             self.emit("warning", "empty-value", eloc,
                       f"{prop} is {what}; give it a value or remove the property")
