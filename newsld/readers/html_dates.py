@@ -80,22 +80,64 @@ def published(sc: Scan, declared: str | None, url: str | None) -> tuple[str | No
         d = iso(el.get("datetime") or el.get("content")) or iso(text_of(el), text=True)
         if d:
             return d, "itemprop"
-    times = sc.times
+    times = [t for t in sc.times if not _modified_el(t)]
     pub = [t for t in times if t.get("pubdate") is not None or re.search(r"publish|posted|created", (t.get("class") or "") + (t.get("itemprop") or ""), re.I)]
-    for t in pub + [t for t in times if t not in pub and not _modified_el(t)][:3]:
+    for t in pub + [t for t in times if t.get("datetime")][:5]:
         d = iso(t.get("datetime")) or iso(text_of(t), text=True)
         if d:
             return d, "time"
-    if url:
-        m = _URL_DATE.search(url) or _URL_DATE2.search(url)
-        if m:
-            d = iso("-".join((m.group(1), m.group(2).zfill(2), m.group(3).zfill(2))))
-            if d:
-                return d, "url"
+    for t in times[:5]:
+        d = iso(text_of(t), text=True)
+        if d:
+            return d, "time"
+    d = url_date(url)
+    if d:
+        return d, "url"
     d = text_date(sc)
     if d:
         return d, "text"
     return None, ""
+
+
+def url_date(url: str | None) -> str | None:
+    if url:
+        m = _URL_DATE.search(url) or _URL_DATE2.search(url)
+        if m:
+            return iso("-".join((m.group(1), m.group(2).zfill(2), m.group(3).zfill(2))))
+    return None
+
+
+def local_day(found: str | None, url: str | None) -> str | None:
+    """A date-time written in UTC can fall on the day after (or before) the one the publisher
+    shows; when the URL names the day next to it, the URL's day is the local one."""
+    u = url_date(url)
+    if not found or not u or found[:10] == u or len(found) <= 10:
+        return found
+    from datetime import date
+    try:
+        gap = abs((date.fromisoformat(found[:10]) - date.fromisoformat(u)).days)
+    except ValueError:
+        return found
+    return u if gap == 1 else found
+
+
+def loose_text_date(root, limit: int = 4000) -> str | None:
+    """Last resort: the first full date written in any short text of the page (document order)."""
+    n = 0
+    for el in root.iter():
+        n += 1
+        if n > limit:
+            break
+        if not isinstance(el.tag, str) or el.tag in ("script", "style", "noscript", "option", "input"):
+            continue
+        for t in (el.text, el.tail):
+            if t and 6 <= len(t) <= 160 and _YEAR.search(t):
+                m = _TEXT_DATE.search(t)
+                if m:
+                    d = iso(m.group(0), text=True)
+                    if d:
+                        return d
+    return None
 
 
 def _modified_el(el) -> bool:
