@@ -4,6 +4,7 @@ Exit codes: 0 valid (warnings allowed unless --strict), 1 validation errors, 2 u
 error. Errors are one line on stderr that says what to do; never a traceback."""
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 
@@ -13,7 +14,7 @@ from . import __version__
 from .errors import NewsldError
 from .records import EXIT_INPUT, Options, exit_code
 
-FROM = click.Choice(["auto", "text", "markdown", "html", "json"])
+FROM = click.Choice(["auto", "text", "markdown", "html", "json", "ndjson", "warc"])
 PROFILE = click.Choice(["schema.org", "google"])
 MAX_BYTES = 20 * 1024 * 1024
 
@@ -59,31 +60,42 @@ def _silence_stdout():
         pass
 
 
-def read_input(name: str, max_bytes: int) -> bytes:
-    """The bytes of a path or of stdin (``-``), at most ``max_bytes``."""
-    from .errors import InputError, LimitError
-    try:
-        if name == "-":
-            data = sys.stdin.buffer.read(max_bytes + 1)
-        else:
-            if os.path.isdir(name):
-                raise InputError(f"{name}: is a directory (give the files in it)")
-            with open(name, "rb") as f:
-                data = f.read(max_bytes + 1)
-    except OSError as e:
-        raise InputError(f"cannot read {name}: {e.strerror or e}") from None
-    if len(data) > max_bytes:
-        raise LimitError(f"{name}: larger than {max_bytes} bytes; raise the limit with --max-bytes")
-    return data
+class Progress:
+    """A count on stderr while a batch runs, only when stderr is a terminal."""
+
+    def __init__(self, enabled: bool):
+        import time
+        self.enabled, self.n, self.clock, self.last = enabled, 0, time.monotonic, 0.0
+        self.start = self.clock()
+
+    def tick(self):
+        self.n += 1
+        if self.enabled and self.clock() - self.last > 0.2:
+            self.last = self.clock()
+            sys.stderr.write(f"\r{self.n} done, {self.rate():.1f}/s")
+            sys.stderr.flush()
+
+    def rate(self) -> float:
+        return self.n / max(self.clock() - self.start, 1e-9)
+
+    def done(self):
+        if self.enabled and self.n:
+            sys.stderr.write("\r\033[K")
 
 
 def _write(text: str, output: str | None):
+    """The whole ``text`` to stdout, or atomically to ``output``."""
     if output:
         from .output import write_atomic
         write_atomic(output, text.encode("utf-8"))
     else:
         sys.stdout.write(text)
         sys.stdout.flush()
+
+
+def _emit(out, text: str):
+    out.write(text.encode("utf-8") if "b" in getattr(out, "mode", "") else text)
+    out.flush()
 
 
 @click.group(cls=Cli, context_settings={"help_option_names": ["-h", "--help"]})
@@ -119,18 +131,29 @@ def main():
               help="HTML: structured-data syntaxes to read (default json-ld, microdata, opengraph).")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=MAX_BYTES, show_default=True,
               help="Refuse larger inputs.")
-@click.option("-q", "--quiet", is_flag=True, help="Do not print validation issues on stderr.")
+@click.option("-r", "--recursive", is_flag=True, help="Read the files below directories.")
+@click.option("--glob", help="With -r: only file names matching this pattern (default: the extensions newsld reads).")
+@click.option("-j", "--jobs", type=int, default=1, show_default=True, help="Processes; 0 = all cores.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=60.0, show_default=True,
+              help="Seconds one input may take before it becomes an error line.")
+@click.option("-q", "--quiet", is_flag=True, help="No issues, progress or summary on stderr.")
 def extract(inputs, from_, ndjson, fmt, output, profile, strict, no_validate, url, date_published,
             date_modified, timezone, images, author, publisher_name, publisher_url, publisher_logo,
-            lang, section, syntaxes, max_bytes, quiet):
+            lang, section, syntaxes, max_bytes, recursive, glob, jobs, timeout, quiet):
     """Read articles and write their JSON-LD.
 
-    INPUT is a path or - for stdin. One input: the JSON-LD document on stdout. Several inputs
-    or --ndjson: one line per input, in input order."""
-    from .output import html_script, line, pretty
-    from .records import extract_record, input_issue
-    opts = Options(format=from_, profile=profile, strict=strict, validate=not no_validate,
-                   syntaxes=tuple(syntaxes) or None, timezone=timezone,
+    INPUT is a path, a directory (with -r) or - for stdin. One input: the JSON-LD document on
+    stdout. Several inputs, a directory or --ndjson: one line per input, in input order,
+    {source, ok, jsonld, issues}. --from ndjson reads records {"source"?, "html" | "text",
+    ...metadata} one per line; --from warc reads each HTML response of a WARC file."""
+    import functools
+
+    from . import batch
+    from .output import AtomicFile, html_script, line, pretty
+    from .records import extract_item
+    opts = Options(format="auto" if from_ in ("ndjson", "warc") else from_, profile=profile,
+                   strict=strict, validate=not no_validate, syntaxes=tuple(syntaxes) or None,
+                   timezone=timezone,
                    metadata={"url": url, "date_published": date_published,
                              "date_modified": date_modified, "images": list(images),
                              "author": author, "publisher_name": publisher_name,
@@ -139,32 +162,38 @@ def extract(inputs, from_, ndjson, fmt, output, profile, strict, no_validate, ur
     if timezone:
         from .dates import parse_timezone
         parse_timezone(timezone)  # a bad zone is a usage error before any input is read
-    many = ndjson or len(inputs) > 1
-    worst = 0
-    chunks = []
-    for name in inputs:
-        try:
-            rec = extract_record(name, read_input(name, max_bytes), opts)
-        except NewsldError as e:
-            rec = {"source": name, "ok": False, "jsonld": None, "issues": [input_issue(str(e))]}
-        code = exit_code(rec["issues"], strict)
-        worst = max(worst, code)
-        if many:
-            text = line(rec)
-            if output:
-                chunks.append(text)
-            else:
-                _write(text, None)
-            continue
+    single = (not ndjson and len(inputs) == 1 and from_ not in ("ndjson", "warc")
+              and not (inputs[0] != "-" and os.path.isdir(inputs[0])))
+    work = batch.items(inputs, from_=from_, recursive=recursive, glob=glob, max_bytes=max_bytes)
+    results = batch.run(work, functools.partial(extract_item, opts), jobs=batch.cpu_jobs(jobs),
+                        budget=timeout)
+    if single:
+        rec = next(iter(results))
         if rec["jsonld"] is None:
             raise NewsldError(rec["issues"][0]["message"])
         if not quiet:
             for i in rec["issues"]:
-                if i["severity"] == "error" or strict or i["severity"] == "warning":
-                    click.echo(f"{name}: {i['severity']} {i['code']} {i['path']}: {i['message']}", err=True)
-        _write(html_script(rec["jsonld"]) if fmt == "html-script" else pretty(rec["jsonld"]), output)
-    if many and output:
-        _write("".join(chunks), output)
+                if i["severity"] in ("error", "warning"):
+                    click.echo(f"{rec['source']}: {i['severity']} {i['code']} {i['path']}: {i['message']}", err=True)
+        text = html_script(rec["jsonld"]) if fmt == "html-script" else pretty(rec["jsonld"])
+        _write(text, output)
+        sys.exit(exit_code(rec["issues"], strict))
+    if fmt == "html-script":
+        raise click.UsageError("--format html-script writes one document: give one input without --ndjson")
+    progress = Progress(sys.stderr.isatty() and not quiet)
+    counts = {"ok": 0, "invalid": 0, "failed": 0}
+    worst = 0
+    with (AtomicFile(output) if output else contextlib.nullcontext(sys.stdout)) as out:
+        for rec in results:
+            code = exit_code(rec["issues"], strict)
+            worst = max(worst, code)
+            counts[("ok", "invalid", "failed")[code]] += 1
+            _emit(out, line(rec))
+            progress.tick()
+    progress.done()
+    if not quiet:
+        click.echo(f"newsld: {counts['ok']} ok, {counts['invalid']} invalid, {counts['failed']} failed "
+                   f"({progress.rate():.1f} per second)", err=True)
     sys.exit(worst)
 
 
@@ -172,7 +201,7 @@ def extract(inputs, from_, ndjson, fmt, output, profile, strict, no_validate, ur
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "junit", "github", "sarif"]),
               default="text", show_default=True, help="Report format.")
-@click.option("--from", "from_", type=click.Choice(["auto", "json", "html"]), default="auto",
+@click.option("--from", "from_", type=click.Choice(["auto", "json", "html", "warc"]), default="auto",
               show_default=True, help="Input format (auto: by extension, then by content).")
 @click.option("--profile", type=PROFILE, default="schema.org", show_default=True)
 @click.option("--strict", is_flag=True, help="Warnings fail too (exit 1).")
@@ -180,35 +209,43 @@ def extract(inputs, from_, ndjson, fmt, output, profile, strict, no_validate, ur
               type=click.Choice(["json-ld", "microdata", "opengraph", "microformat", "rdfa", "dublincore"]),
               help="HTML: structured-data syntaxes to check (default json-ld, microdata).")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=MAX_BYTES, show_default=True)
+@click.option("-r", "--recursive", is_flag=True, help="Read the files below directories.")
+@click.option("--glob", help="With -r: only file names matching this pattern.")
+@click.option("-j", "--jobs", type=int, default=1, show_default=True, help="Processes; 0 = all cores.")
 @click.option("-q", "--quiet", is_flag=True, help="No summary line on stderr.")
-def validate(inputs, fmt, from_, profile, strict, syntaxes, max_bytes, quiet):
+def validate(inputs, fmt, from_, profile, strict, syntaxes, max_bytes, recursive, glob, jobs, quiet):
     """Validate JSON-LD files (.json/.jsonld, an array of documents, NDJSON) or HTML pages.
 
     text: one line per issue, SOURCE: severity code path: message. json: one line per input,
     {source, valid, issues}. junit, github (workflow annotations) and sarif for CI."""
-    from .records import input_issue, validate_record
+    import functools
+
+    from . import batch
+    from .records import validate_item
     from .reports import FORMATTERS
     opts = Options(format=from_, profile=profile, strict=strict, syntaxes=tuple(syntaxes) or None)
-    results, worst = [], 0
-    stream = fmt in ("text", "json", "github")
-    for name in inputs:
-        try:
-            rec = validate_record(name, read_input(name, max_bytes), opts)
-        except NewsldError as e:
-            rec = {"source": name, "valid": False, "issues": [input_issue(str(e))]}
-        worst = max(worst, exit_code(rec["issues"], strict))
-        results.append((name, rec["issues"]))
-        if stream:
-            _write(FORMATTERS[fmt]([(name, rec["issues"])], strict), None)
-    if not stream:
-        _write(FORMATTERS[fmt](results, strict), None)
+    work = batch.items(inputs, from_="warc" if from_ == "warc" else "auto", recursive=recursive,
+                       glob=glob, max_bytes=max_bytes)
+    streamed = fmt in ("text", "json", "github")
+    kept, worst, checked, bad = [], 0, 0, 0
+    counts = {"error": 0, "warning": 0, "info": 0}
+    for rec in batch.run(work, functools.partial(validate_item, opts), jobs=batch.cpu_jobs(jobs)):
+        code = exit_code(rec["issues"], strict)
+        worst, checked, bad = max(worst, code), checked + 1, bad + (code != 0)
+        for i in rec["issues"]:
+            counts[i["severity"]] = counts.get(i["severity"], 0) + 1
+        pair = (rec["source"], rec["issues"])
+        if streamed:
+            _emit(sys.stdout, FORMATTERS[fmt]([pair], strict))
+        else:
+            kept.append(pair)
+    if not streamed:
+        _write(FORMATTERS[fmt](kept, strict), None)
     if not quiet:
-        count = lambda sev: sum(i["severity"] == sev for _, iss in results for i in iss)  # noqa: E731
-        bad = sum(exit_code(iss, strict) != 0 for _, iss in results)
-        click.echo(f"newsld: {len(results)} checked, {len(results) - bad} valid, {bad} not valid "
-                   f"({count('error')} errors, {count('warning')} warnings, {count('info')} notes)", err=True)
+        click.echo(f"newsld: {checked} checked, {checked - bad} valid, {bad} not valid "
+                   f"({counts['error']} errors, {counts['warning']} warnings, {counts['info']} notes)", err=True)
     sys.exit(worst)
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

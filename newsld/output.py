@@ -29,29 +29,55 @@ def html_script(doc, *, marker: bool = False) -> str:
     return f'<script type="application/ld+json"{attr}>\n{script_json(doc)}\n</script>\n'
 
 
-def write_atomic(path: str | os.PathLike, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder, then rename:
-    readers see the old file or the new one, never half of one; the file mode is kept; on any
-    error the temporary file is removed and the original is untouched."""
-    path = Path(path)
-    try:
-        mode = path.stat().st_mode & 0o7777
-    except FileNotFoundError:
-        mode = 0o666 & ~_umask()
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
+class AtomicFile:
+    """A binary file that appears at ``path`` only when closed without error: written to a
+    temporary file in the same folder, fsynced, given the mode of the file it replaces, then
+    renamed over it. On any error the temporary file is removed and ``path`` is untouched."""
+
+    def __init__(self, path: str | os.PathLike):
+        self.path = Path(path)
+
+    def __enter__(self):
         try:
-            os.unlink(tmp)
+            self.mode = self.path.stat().st_mode & 0o7777
+        except FileNotFoundError:
+            self.mode = 0o666 & ~_umask()
+        fd, self.tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp",
+                                        dir=self.path.parent)
+        self.file = os.fdopen(fd, "wb")
+        return self.file
+
+    def __exit__(self, exc_type, exc, tb):
+        try:
+            if exc_type is None:
+                self.file.flush()
+                os.fsync(self.file.fileno())
+            self.file.close()
+            if exc_type is None:
+                os.chmod(self.tmp, self.mode)
+                os.replace(self.tmp, self.path)
+        except BaseException:
+            self._discard()
+            raise
+        if exc_type is not None:
+            self._discard()
+        return False
+
+    def _discard(self):
+        try:
+            self.file.close()
+        except Exception:
+            pass
+        try:
+            os.unlink(self.tmp)
         except FileNotFoundError:
             pass
-        raise
+
+
+def write_atomic(path: str | os.PathLike, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically (see AtomicFile)."""
+    with AtomicFile(path) as f:
+        f.write(data)
 
 
 def _umask() -> int:

@@ -29,11 +29,14 @@ def read_article(source, *, format: str = "auto", name: str | None = None, synta
                  timezone: str | None = None, **metadata):
     """The Article for ``source`` with front matter and ``metadata`` applied."""
     from .locale import detect_language
-    from .readers import read
+    from .readers import read, read_record
 
-    data, default_name = _bytes_of(source)
-    article, meta = read(data, format=format, source=name or default_name,
-                         url=metadata.get("url"), syntaxes=syntaxes)
+    if isinstance(source, dict):  # a JSON record: {"text" | "markdown" | "html": ..., metadata}
+        article, meta = read_record(source, source=name or "input", syntaxes=syntaxes)
+    else:
+        data, default_name = _bytes_of(source)
+        article, meta = read(data, format=format, source=name or default_name,
+                             url=metadata.get("url"), syntaxes=syntaxes)
     meta.update({k: v for k, v in metadata.items() if v not in (None, "", [], ())})
     unknown = set(meta) - set(_metadata.FIELDS)
     if unknown:

@@ -2,6 +2,7 @@
 pool) and batch callers all go through here, so every input gets the same answer."""
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 
 from .errors import NewsldError
@@ -31,15 +32,32 @@ def exit_code(issues: list[dict], strict: bool) -> int:
     return EXIT_INVALID if any(i["severity"] in bad for i in issues) else EXIT_OK
 
 
-def extract_record(source: str, data: bytes, opts: Options) -> dict:
-    """``{"source", "ok", "jsonld", "issues"}`` for one input; never raises NewsldError."""
+def failed(source: str, message: str) -> dict:
+    return {"source": source, "ok": False, "jsonld": None, "issues": [input_issue(message)]}
+
+
+def extract_item(opts: Options, item) -> dict:
+    """``{"source", "ok", "jsonld", "issues"}`` for one batch.Item; never raises NewsldError."""
+    if item.error:
+        return failed(item.source, item.error)
+    meta = dict(opts.metadata)
+    if item.url and not meta.get("url"):
+        meta["url"] = item.url
+    return extract_record(item.source, item.data, opts, format=item.format, metadata=meta)
+
+
+def extract_record(source: str, data, opts: Options, *, format: str | None = None,
+                   metadata: dict | None = None) -> dict:
+    """``{"source", "ok", "jsonld", "issues"}`` for one input (bytes, or a JSON record);
+    never raises NewsldError."""
     from .builder import build
     from .pipeline import read_article
     try:
-        doc = build(read_article(data, format=opts.format, name=source, syntaxes=opts.syntaxes,
-                                 timezone=opts.timezone, **opts.metadata))
+        doc = build(read_article(data, format=format or opts.format, name=source,
+                                 syntaxes=opts.syntaxes, timezone=opts.timezone,
+                                 **(opts.metadata if metadata is None else metadata)))
     except NewsldError as e:
-        return {"source": source, "ok": False, "jsonld": None, "issues": [input_issue(str(e))]}
+        return failed(source, str(e))
     issues = []
     if opts.validate:
         from .validator import validate
@@ -48,12 +66,22 @@ def extract_record(source: str, data: bytes, opts: Options) -> dict:
             "issues": issues}
 
 
-def validate_record(source: str, data: bytes, opts: Options) -> dict:
+def validate_item(opts: Options, item) -> dict:
+    if item.error:
+        return {"source": item.source, "valid": False, "issues": [input_issue(item.error)]}
+    if isinstance(item.data, dict):
+        data = json.dumps(item.data).encode()
+    else:
+        data = item.data
+    return validate_record(item.source, data, opts, format=item.format)
+
+
+def validate_record(source: str, data: bytes, opts: Options, *, format: str | None = None) -> dict:
     """``{"source", "valid", "issues"}`` for one file of JSON-LD (a document, an array of
     documents or NDJSON) or one HTML page."""
     from .checking import check
     try:
-        issues = check(data, source=source, format=opts.format, profile=opts.profile,
+        issues = check(data, source=source, format=format or opts.format, profile=opts.profile,
                        syntaxes=opts.syntaxes)
     except NewsldError as e:
         issues = [input_issue(str(e))]

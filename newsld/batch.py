@@ -1,0 +1,210 @@
+"""Many inputs, streamed: the work items of a run (files, directories, NDJSON records, WARC
+response records), a pool that keeps input order with a bounded number of items in flight, and
+a per-item time budget. Nothing reads all inputs first, so memory stays flat however many there
+are."""
+from __future__ import annotations
+
+import fnmatch
+import json
+import os
+import signal
+import sys
+from collections import deque
+from dataclasses import dataclass
+from typing import Callable, Iterable, Iterator
+
+from .errors import InputError, NewsldError
+
+EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm", ".xhtml", ".json", ".jsonld")
+
+
+@dataclass
+class Item:
+    """One unit of work: its source name as the user should see it, and its payload (bytes of
+    a file, an NDJSON record, or an error found while reading it)."""
+
+    source: str
+    data: bytes | dict | None = None
+    error: str | None = None
+    url: str | None = None
+    format: str | None = None  # overrides the run's --from for this item (WARC: html)
+
+
+def read_input(name: str, max_bytes: int) -> bytes:
+    """The bytes of a path or of stdin (``-``), at most ``max_bytes``."""
+    from .errors import LimitError
+    try:
+        if name == "-":
+            data = sys.stdin.buffer.read(max_bytes + 1)
+        else:
+            if os.path.isdir(name):
+                raise InputError(f"{name}: is a directory (use -r to read the files below it)")
+            with open(name, "rb") as f:
+                data = f.read(max_bytes + 1)
+    except OSError as e:
+        raise InputError(f"cannot read {name}: {e.strerror or e}") from None
+    if len(data) > max_bytes:
+        raise LimitError(f"{name}: larger than {max_bytes} bytes; raise the limit with --max-bytes")
+    return data
+
+
+def walk(path: str, pattern: str | None) -> Iterator[str]:
+    """Files below ``path`` in a stable (sorted) order, lazily, matching ``pattern`` or, without
+    one, the extensions newsld reads."""
+    for root, dirs, files in os.walk(path):
+        dirs.sort()
+        for name in sorted(files):
+            if (fnmatch.fnmatch(name, pattern) if pattern else name.lower().endswith(EXTENSIONS)):
+                yield os.path.join(root, name)
+
+
+def items(inputs: Iterable[str], *, from_: str = "auto", recursive: bool = False,
+          glob: str | None = None, max_bytes: int = 20 * 2**20) -> Iterator[Item]:
+    for name in inputs:
+        if name != "-" and os.path.isdir(name):
+            if not recursive:
+                yield Item(name, error=f"{name}: is a directory (use -r to read the files below it)")
+                continue
+            for path in walk(name, glob):
+                yield from _items_of(path, from_, max_bytes)
+            continue
+        yield from _items_of(name, from_, max_bytes)
+
+
+def _items_of(name: str, from_: str, max_bytes: int) -> Iterator[Item]:
+    if from_ == "warc":
+        yield from warc_items(name, max_bytes)
+        return
+    try:
+        data = read_input(name, max_bytes)
+    except NewsldError as e:
+        yield Item(name, error=str(e))
+        return
+    if from_ == "ndjson":
+        yield from ndjson_items(name, data)
+    else:
+        yield Item(name, data)
+
+
+def ndjson_items(name: str, data: bytes) -> Iterator[Item]:
+    """One item per non-blank line: ``{"source"?, "html" | "text" | "markdown", ...metadata}``."""
+    for n, raw in enumerate(data.splitlines(), 1):
+        if not raw.strip():
+            continue
+        source = f"{name}:{n}"
+        try:
+            obj = json.loads(raw)
+        except ValueError as e:
+            yield Item(source, error=f"{source}: not a JSON object: {e}")
+            continue
+        if not isinstance(obj, dict):
+            yield Item(source, error=f"{source}: expected a JSON object per line")
+            continue
+        yield Item(str(obj.get("source") or source), obj)
+
+
+def warc_items(name: str, max_bytes: int) -> Iterator[Item]:
+    """Each HTML response record of a WARC file, its source being its WARC-Target-URI."""
+    try:
+        from warcio.archiveiterator import ArchiveIterator
+    except ImportError:  # pragma: no cover - warcio is a dependency
+        yield Item(name, error="reading WARC needs warcio: pip install warcio")
+        return
+    try:
+        stream = sys.stdin.buffer if name == "-" else open(name, "rb")
+    except OSError as e:
+        yield Item(name, error=f"cannot read {name}: {e.strerror or e}")
+        return
+    try:
+        for rec in ArchiveIterator(stream):
+            if rec.rec_type != "response" or rec.http_headers is None:
+                continue
+            ctype = (rec.http_headers.get_header("Content-Type") or "").lower()
+            if "html" not in ctype:
+                continue
+            uri = rec.rec_headers.get_header("WARC-Target-URI") or name
+            body = rec.content_stream().read(max_bytes + 1)
+            if len(body) > max_bytes:
+                yield Item(uri, error=f"{uri}: larger than {max_bytes} bytes; raise the limit with --max-bytes")
+                continue
+            yield Item(uri, body, url=uri, format="html")
+    except Exception as e:  # a truncated or corrupt archive: say so, keep what was read
+        yield Item(name, error=f"{name}: not a readable WARC file ({type(e).__name__}: {e})")
+    finally:
+        if stream is not sys.stdin.buffer:
+            stream.close()
+
+
+# ---- running -------------------------------------------------------------------------
+
+class Timeout(Exception):
+    pass
+
+
+def _alarm(signum, frame):
+    raise Timeout()
+
+
+def call_with_budget(fn: Callable, item: Item, budget: float | None):
+    """``fn(item)``, interrupted after ``budget`` seconds (SIGALRM, so only between Python
+    bytecodes; on platforms without it the budget is not enforced)."""
+    if not budget or not hasattr(signal, "setitimer"):
+        return fn(item)
+    old = signal.signal(signal.SIGALRM, _alarm)
+    signal.setitimer(signal.ITIMER_REAL, budget)
+    try:
+        return fn(item)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
+_WORKER: tuple | None = None
+
+
+def _init_worker(fn, budget):
+    global _WORKER
+    _WORKER = (fn, budget)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+
+
+def _work(item: Item):
+    fn, budget = _WORKER
+    return _guarded(fn, item, budget)
+
+
+def _guarded(fn, item, budget):
+    try:
+        return call_with_budget(fn, item, budget)
+    except Timeout:
+        return fn(Item(item.source, error=f"{item.source}: took longer than {budget:g} s; skipped"))
+
+
+def run(work: Iterable[Item], fn: Callable[[Item], dict], *, jobs: int = 1,
+        budget: float | None = None) -> Iterator[dict]:
+    """``fn`` over ``work``, results in input order. ``jobs`` > 1 uses a process pool with at
+    most 4 x jobs items in flight; ``fn`` must then be a module-level function."""
+    if jobs <= 1:
+        for item in work:
+            yield _guarded(fn, item, budget)
+        return
+    import multiprocessing as mp
+    ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+    with ctx.Pool(jobs, initializer=_init_worker, initargs=(fn, budget)) as pool:
+        pending: deque = deque()
+        try:
+            for item in work:
+                pending.append(pool.apply_async(_work, (item,)))
+                while len(pending) >= 4 * jobs or (pending and pending[0].ready()):
+                    yield pending.popleft().get()
+            while pending:
+                yield pending.popleft().get()
+        except BaseException:
+            pool.terminate()
+            raise
+
+
+def cpu_jobs(jobs: int) -> int:
+    if jobs < 0:
+        raise InputError("--jobs takes 0 (all cores) or a positive number")
+    return jobs or os.cpu_count() or 1
