@@ -56,7 +56,7 @@ def _read(data: bytes, *, source: str, url: str | None, syntaxes) -> tuple[Artic
 
     page_url = html_meta.url(sc, url, facts.get("url"))
     published, _ = html_dates.published(sc, facts.get("date_published"), page_url)
-    published = html_dates.local_day(published, page_url or url) or html_dates.loose_text_date(root)
+    published = published or html_dates.loose_text_date(root)
     modified = html_dates.modified(sc, facts.get("date_modified"))
     names, _ = html_meta.authors(sc, facts.get("authors") or [], block, site)
     if not names and site and not site.startswith(("http://", "https://")):

@@ -47,9 +47,9 @@ def iso(value: str | None, *, text: bool = False) -> str | None:
             return None
     if not _YEAR.search(v):
         return None
-    if re.match(r"^\d{1,2}[./]\d{1,2}[./]\d{4}", v):  # 20.11.2019 / 20/11/2019: day first unless impossible
-        a, b = re.split(r"[./]", v)[:2]
-        dayfirst = int(a) > 12 or (int(b) <= 12 and "." in v[:6])
+    if re.match(r"^\d{1,2}[./-]\d{1,2}[./-]\d{4}", v):  # 20.11.2019 / 20-11-2019 day first; 11/20/2019
+        a, b = re.split(r"[./-]", v)[:2]
+        dayfirst = int(a) > 12 or (int(b) <= 12 and v[len(a)] in ".-")
         if int(b) > 12:
             dayfirst = False
         try:
@@ -75,7 +75,7 @@ def published(sc: Scan, declared: str | None, url: str | None) -> tuple[str | No
         for v in sc.meta.get(k, ()):
             d = iso(v)
             if d:
-                return d, "meta"
+                return _local(d, sc), "meta"
     for el in sc.itemprops.get("datePublished", []) + sc.itemprops.get("dateCreated", []):
         d = iso(el.get("datetime") or el.get("content")) or iso(text_of(el), text=True)
         if d:
@@ -107,20 +107,6 @@ def url_date(url: str | None) -> str | None:
     return None
 
 
-def local_day(found: str | None, url: str | None) -> str | None:
-    """A date-time written in UTC can fall on the day after (or before) the one the publisher
-    shows; when the URL names the day next to it, the URL's day is the local one."""
-    u = url_date(url)
-    if not found or not u or found[:10] == u or len(found) <= 10:
-        return found
-    from datetime import date
-    try:
-        gap = abs((date.fromisoformat(found[:10]) - date.fromisoformat(u)).days)
-    except ValueError:
-        return found
-    return u if gap == 1 else found
-
-
 def loose_text_date(root, limit: int = 4000) -> str | None:
     """Last resort: the first full date written in any short text of the page (document order)."""
     n = 0
@@ -138,6 +124,24 @@ def loose_text_date(root, limit: int = 4000) -> str | None:
                     if d:
                         return d
     return None
+
+
+def _local(d: str, sc: Scan) -> str:
+    """A UTC meta time that a <time datetime> repeats in the publisher's own offset: that one."""
+    if not d.endswith("+00:00"):
+        return d
+    from datetime import datetime
+    try:
+        a = datetime.fromisoformat(d)
+        for t in sc.times[:10]:
+            v = iso(t.get("datetime"))
+            if v and len(v) > 10 and not v.endswith("+00:00"):
+                b = datetime.fromisoformat(v)
+                if b.tzinfo and abs((a - b).total_seconds()) < 120:
+                    return v
+    except ValueError:
+        pass
+    return d
 
 
 def _modified_el(el) -> bool:
