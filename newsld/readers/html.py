@@ -58,16 +58,10 @@ def _read(data: bytes, *, source: str, url: str | None, syntaxes) -> tuple[Artic
     published, _ = html_dates.published(sc, facts.get("date_published"), page_url)
     published = published or html_dates.loose_text_date(root)
     modified = html_dates.modified(sc, facts.get("date_modified"))
-    names, _ = html_meta.authors(sc, facts.get("authors") or [], block, site)
-    if not names and site and not site.startswith(("http://", "https://")):
-        names = [site]  # no byline anywhere: the publisher is the author (as its own markup would say)
-    people: list[Agent] = []
-    seen = set()
-    for n in names:
-        for p in byline.parse_people(n) or [byline.agent_for(n)]:
-            if p.name.casefold() not in seen:
-                seen.add(p.name.casefold())
-                people.append(p)
+    people, _ = html_meta.authors(sc, facts.get("authors") or [], block, site)
+    if not people and site and not site.startswith(("http://", "https://")):
+        # no byline anywhere: the publisher is the author (as its own markup would say)
+        people = [Agent(name=_clean(site), kind="Organization")]
 
     faq = [QA(q, _clean(_TAGS.sub(" ", a))) for q, a in facts.get("faq", [])] or \
           [QA(q, a) for q, a in html_faq.find(sc, root)]

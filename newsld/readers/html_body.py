@@ -18,6 +18,9 @@ def _link_len(el) -> int:
 
 
 def _junk(el, stop) -> bool:
+    c = f"{el.get('class') or ''} {el.get('id') or ''}"
+    if len(c) > 1 and _JUNK_CLS.search(c):
+        return True
     for a in el.iterancestors():
         if a is stop:
             return False

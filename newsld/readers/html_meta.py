@@ -175,7 +175,8 @@ _SLUG = re.compile(r"/(?:author|authors|people|staff|profile|profiles|by|writers
                    r"([a-z]+(?:-[a-z]+){1,3})/?$", re.I)
 
 
-def _names_from(text: str) -> list[str]:
+def _names_from(text: str) -> list:
+    """People (Agents) named by a byline text, job titles kept."""
     text = " ".join((text or "").split())
     if not text or len(text) > 150:
         return []
@@ -185,30 +186,28 @@ def _names_from(text: str) -> list[str]:
             if r.byline.match(text[m.end():]):
                 text = text[m.end():]
                 break
-    people = byline.parse_people(text)
     out = []
-    for p in people:
-        n = p.name
+    for p in byline.parse_people(text):
         # "Tom Krisher Updated 5 min ago" / "Jane Doe 20 Nov 2019": cut where a date starts
-        n = re.split(r"\s+(?:on|updated|published|posted|\d{1,2}[/.:]|(?:19|20)\d\d)\b", n, maxsplit=1, flags=re.I)[0]
-        n = n.strip(" ,.|-–—·:")
-        if 2 <= len(n) <= 60 and not _NOT_NAME.search(n) and len(n.split()) <= 6:
-            out.append(n)
+        n = re.split(r"\s+(?:on|updated|published|posted|\d{1,2}[/.:]|(?:19|20)\d\d)\b", p.name, maxsplit=1, flags=re.I)[0]
+        p.name = n.strip(" ,.|-–—·:")
+        if 2 <= len(p.name) <= 60 and not _NOT_NAME.search(p.name) and len(p.name.split()) <= 6:
+            out.append(p)
     return out
 
 
-def authors(sc: Scan, declared: list[str], main, site: str | None = None) -> tuple[list[str], str]:
+def authors(sc: Scan, declared: list[str], main, site: str | None = None) -> tuple[list, str]:
     """(author strings, rule); each string goes on to byline.parse_people. The first rule that
     finds names wins, except that names which are only the site's own name (a CMS placeholder)
     give way to a person named by a later rule."""
     ns = norm(site or "")
 
-    def placeholder(names):
-        return bool(ns) and all(norm(n) == ns or (len(norm(n)) > 3 and (norm(n) in ns or ns in norm(n)))
-                                for n in names)
+    def placeholder(people):
+        return bool(ns) and all(norm(p.name) == ns or (len(norm(p.name)) > 3 and (norm(p.name) in ns or ns in norm(p.name)))
+                                for p in people)
 
     fallback: tuple[list[str], str] | None = None
-    for rule, get in (("declared", lambda: declared), ("itemprop", lambda: _itemprop_authors(sc)),
+    for rule, get in (("declared", lambda: _clean([p for n in declared for p in byline.parse_people(n)])), ("itemprop", lambda: _itemprop_authors(sc)),
                       ("byline", lambda: byline_elements(sc, main, strong=True)),
                       ("meta", lambda: _meta_authors(sc)), ("rel", lambda: _rel_authors(sc)),
                       ("byline", lambda: byline_elements(sc, main)), ("url", lambda: _slug_authors(sc))):
@@ -227,9 +226,9 @@ def _itemprop_authors(sc: Scan) -> list[str]:
     for el in sc.itemprops.get("author", []) + sc.itemprops.get("creator", []):
         names = [n for n in sc.itemprops.get("name", []) if _inside(n, el)]
         if names:
-            got += [(n.get("content") or text_of(n)) for n in names]
+            got += [p for n in names for p in byline.parse_people(n.get("content") or text_of(n))]
         elif el.tag == "meta" or el.get("content"):
-            got.append(el.get("content"))
+            got += byline.parse_people(el.get("content"))
         elif el.tag != "link":
             got += _names_from(text_of(el))
     return _clean(got)
@@ -255,7 +254,7 @@ def _slug_authors(sc: Scan) -> list[str]:
     for u in urls:
         m = _SLUG.search(u.strip().split("?")[0])
         if m:
-            return [" ".join(w.capitalize() for w in m.group(1).split("-"))]
+            return [byline.agent_for(" ".join(w.capitalize() for w in m.group(1).split("-")))]
     return []
 
 
@@ -291,14 +290,14 @@ def byline_elements(sc: Scan, main, strong: bool = False) -> list[str]:
     return []
 
 
-def _clean(names) -> list[str]:
+def _clean(people) -> list:
     out, seen = [], set()
-    for n in names:
-        if not n:
+    for p in people:
+        if not p or not p.name:
             continue
-        n = " ".join(n.split()).strip(" ,.|-–—·:")
-        k = n.casefold()
-        if n and k not in seen and not _NOT_NAME.search(n) and len(n) <= 80:
+        p.name = " ".join(p.name.split()).strip(" ,.|-–—·:")
+        k = p.name.casefold()
+        if p.name and k not in seen and not _NOT_NAME.search(p.name) and len(p.name) <= 80:
             seen.add(k)
-            out.append(n)
+            out.append(p)
     return out
