@@ -1,0 +1,124 @@
+"""``newsld inject``: put the page's JSON-LD into the page as one ``<script data-newsld>``.
+
+Registered on the ``newsld`` group by ``main.add_command(inject)`` in ``newsld/cli.py``.
+Errors are NewsldError / click.UsageError, so the group's one exit path turns them into one
+line on stderr and exit 2."""
+from __future__ import annotations
+
+import json
+import os
+import sys
+
+import click
+
+from .errors import InputError, LimitError, NewsldError
+
+MAX_BYTES = 20 * 1024 * 1024
+
+
+def _read(name: str, max_bytes: int) -> bytes:
+    try:
+        if name == "-":
+            data = click.get_binary_stream("stdin").read(max_bytes + 1)
+        else:
+            if os.path.isdir(name):
+                raise InputError(f"{name}: is a directory (give a file)")
+            with open(name, "rb") as f:
+                data = f.read(max_bytes + 1)
+    except OSError as e:
+        raise InputError(f"cannot read {name}: {e.strerror or e}") from None
+    if len(data) > max_bytes:
+        raise LimitError(f"{name}: larger than {max_bytes} bytes; raise the limit with --max-bytes")
+    return data
+
+
+def load_jsonld(name: str, data: bytes):
+    """The JSON-LD document (object or array) in ``data``; InputError naming ``name`` and the
+    line and column when it is not JSON."""
+    from .decode import decode
+    try:
+        doc = json.loads(decode(data, name))
+    except json.JSONDecodeError as e:
+        raise InputError(f"{name}: invalid JSON at line {e.lineno} column {e.colno}: {e.msg}") from None
+    if not isinstance(doc, (dict, list)) or not doc:
+        raise InputError(f"{name}: expected a JSON-LD object or a non-empty array of them")
+    return doc
+
+
+def _as_read(html: bytes, charset: str | None) -> bytes:
+    """The page for the HTML reader: when HTTP gave a charset (which wins over the page's own
+    meta declaration) the page is handed over as UTF-8, which the reader tries first."""
+    from .inject import detect_encoding
+    enc = detect_encoding(html, charset)
+    if not charset or enc == "utf-8" or html[:3] == b"\xef\xbb\xbf" or html[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return html
+    try:
+        return html.decode(enc, "replace").encode("utf-8")
+    except LookupError:
+        return html
+
+
+@click.command("inject")
+@click.argument("page", metavar="PAGE")
+@click.option("--jsonld", "jsonld_file", metavar="FILE",
+              help="JSON-LD file to put into the page (default: extract it from the page itself).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here (atomically) instead of stdout.")
+@click.option("--in-place", is_flag=True, help="Rewrite PAGE itself (atomically; untouched on any error).")
+@click.option("--url", help="Canonical URL of the page, for extraction (default: PAGE when it is a URL).")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=MAX_BYTES, show_default=True,
+              help="Refuse larger pages and JSON-LD files.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=10.0, show_default=True,
+              help="Seconds allowed for fetching a URL.")
+def inject(page, jsonld_file, output, in_place, url, max_bytes, timeout):
+    """Put one <script type="application/ld+json" data-newsld> into an HTML page.
+
+    PAGE is a path, - for stdin, or an http(s) URL. The block goes just before </head> and
+    replaces the one an earlier run put there, so running it again changes nothing; the rest
+    of the page is kept byte for byte. Output: stdout, -o FILE, or --in-place."""
+    from .fetch import fetch, is_url
+    from .inject import inject as inject_block
+    from .inject import remove
+
+    remote = is_url(page)
+    if output and in_place:
+        raise NewsldError("use either -o/--output or --in-place, not both")
+    if in_place and (page == "-" or remote):
+        raise NewsldError("--in-place needs PAGE to be a file (not - or a URL); use -o FILE")
+    if jsonld_file == "-" and page == "-":
+        raise NewsldError("PAGE and --jsonld cannot both be - (stdin)")
+
+    charset = None
+    if remote:
+        html, charset = fetch(page, timeout=timeout, max_bytes=max_bytes)
+    else:
+        html = _read(page, max_bytes)
+    if not html.strip():
+        raise InputError(f"{page}: empty page")
+
+    if jsonld_file:
+        doc = load_jsonld(jsonld_file, _read(jsonld_file, max_bytes))
+    else:
+        import newsld
+        # our own block out first, so that a second run reads the same page as the first
+        doc = newsld.extract(_as_read(remove(html, charset=charset), charset), format="html",
+                             url=url or (page if remote else None))
+
+    result = inject_block(html, doc, charset=charset)
+
+    target = page if in_place else output
+    if target:
+        if in_place and result == html:
+            return  # nothing to change: leave the file (and its mtime) alone
+        from .output import write_atomic
+        try:
+            write_atomic(target, result)
+        except OSError as e:
+            raise NewsldError(f"cannot write {target}: {e.strerror or e} (the file is unchanged)") from None
+        return
+    out = click.get_binary_stream("stdout")
+    out.write(result)
+    out.flush()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(inject())
