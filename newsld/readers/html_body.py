@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from .. import locale
 from .html_scan import Scan, text_of
 
 _JUNK_TAGS = {"nav", "footer", "aside", "figure", "figcaption", "form", "header", "menu", "dialog", "blockquote"}
@@ -72,11 +73,15 @@ def paragraphs(sc: Scan, block) -> list[str]:
     if block is None:
         return []
     out = []
+    bylines = set(sc.bylines)
+    rules = locale.load()
     for p in sc.paragraphs:
-        if not any(a is block for a in p.iterancestors()):
+        if p in bylines or not any(a is block for a in p.iterancestors()):
             continue
         t = text_of(p)
         if len(t) < 2 or (len(t) < 200 and _link_len(p) > len(t) * 0.6):
+            continue
+        if not out and len(t) < 100 and rules.byline.match(t):  # "By Jane Doe" above the text
             continue
         if _junk(p, block):
             continue
