@@ -34,10 +34,52 @@ def singular_title(title: str) -> str:
     return title
 
 
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.]{1,5}$")  # CNN, BBC, EFE, NPR: a newsroom, not a person
+_SEGMENT = re.compile(r"\s+[|·•—–]\s+")
+
+
 def is_organisation(name: str) -> bool:
     r = locale.load()
     return bool(r.agency.match(name) or r.newsroom.search(name) or r.org_suffix.search(name)
-                or any(p.match(name) for p in r.team))
+                or _ACRONYM.match(name) or any(p.match(name) for p in r.team))
+
+
+def split_dates(text: str) -> tuple[str, dict]:
+    """"Jane Doe | April 2, 2025 | Updated April 3, 2025" -> ("Jane Doe", {date_published,
+    date_modified}); also "Jane Doe, April 2, 2025". Date text is kept as written (dates.to_iso
+    runs later, with the caller's timezone)."""
+    from .dates import to_iso
+    from .errors import InputError
+
+    def as_date(s: str) -> bool:
+        if not any(c.isdigit() for c in s):
+            return False
+        try:
+            to_iso(s)
+            return True
+        except InputError:
+            return False
+
+    if len(text) > 300:  # not a byline anyone writes; keep the scan below bounded
+        return text, {}
+    rules = locale.load()
+    segments = _SEGMENT.split(text)
+    names, found = [segments[0]], {}
+    for seg in segments[1:]:
+        key = "date_modified" if rules.updated_label.match(seg) else "date_published"
+        seg_date = rules.updated_label.sub("", rules.published_label.sub("", seg, count=1), count=1)
+        if key not in found and as_date(seg_date):
+            found[key] = seg_date
+        else:
+            names.append(seg)
+    head = ", ".join(names)
+    for k in range(len(head)):  # "Jane Doe, April 2, 2025": the longest date after a comma
+        if head[k] == "," and "date_published" not in found and as_date(head[k + 1:]) \
+                and not as_date(head[:k]):
+            found["date_published"] = head[k + 1:].strip()
+            head = head[:k]
+            break
+    return head, found
 
 
 def outlet_of_team(name: str) -> str | None:

@@ -20,6 +20,9 @@ class Rules:
     faq_heading: re.Pattern     # a FAQ section heading
     question_prefix: re.Pattern
     answer_prefix: re.Pattern
+    author_box_heading: re.Pattern  # "About the author" before an author box
+    published_label: re.Pattern  # "Published:" before a date
+    updated_label: re.Pattern    # "Updated:" before a date
     tag_label: re.Pattern       # "Filed under:" ... (group "rest" holds what follows the colon)
     team: tuple[re.Pattern, ...]  # newsroom team named after its outlet (group "outlet")
     newsroom: re.Pattern        # a newsroom/team word anywhere in a name
@@ -54,7 +57,11 @@ def load() -> Rules:
         faq_heading=re.compile(
             rf"^#{{0,6}}\s*(?:{_alt(all_of('faq_headings'))}){word_end}"
             rf"(?:\s*(?:[:\-–—(]|(?:{_alt(all_of('faq_about'))})\s)|\s*$)", re.I),
-        question_prefix=re.compile(rf"^(?:#{{1,6}}\s*|(?:{_alt(all_of('question_prefixes'))})\s*)", re.I),
+        question_prefix=re.compile(
+            rf"^(?:#{{1,6}}\s*)?(?:(?:{_alt(all_of('question_prefixes'))})\s*|\d{{1,3}}[.)]\s+)?", re.I),
+        published_label=re.compile(rf"^(?:{_alt(all_of('published_labels'))})\s*:?\s*", re.I),
+        updated_label=re.compile(rf"^(?:{_alt(all_of('updated_labels'))})\s*:?\s*", re.I),
+        author_box_heading=re.compile(rf"^#{{0,6}}\s*(?:{_alt(all_of('author_box_headings'))})\s*:?$", re.I),
         answer_prefix=re.compile(rf"^(?:{_alt(all_of('answer_prefixes'))})\s*", re.I),
         tag_label=re.compile(rf"^#{{0,6}}\s*(?:{_alt(all_of('tag_labels'))})\s*:(?P<rest>.*)$", re.I | re.S),
         job_words=frozenset(w.lower() for w in all_of("job_title_words")),

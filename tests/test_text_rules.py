@@ -141,3 +141,46 @@ def test_long_pathological_lines_are_linear():
     # a regular expression that backtracks would take minutes here
     a = art("T\n\n" + "x" * 200_000 + "\n\n" + " " * 100_000 + "?\n\nTags: " + "," * 100_000)
     assert a.tags == []
+
+
+def test_byline_with_dates_sets_them():
+    a, meta = read("Title\n\nBy Jane Doe | Published: April 2, 2025 | Updated April 3, 2025 10:00\n\nBody.")
+    assert [x.name for x in a.authors] == ["Jane Doe"]
+    assert meta == {"date_published": "April 2, 2025", "date_modified": "April 3, 2025 10:00"}
+    b, meta = read("Title\n\nBy Jane Doe, April 2, 2025\n\nBody.")
+    assert [x.name for x in b.authors] == ["Jane Doe"] and meta == {"date_published": "April 2, 2025"}
+
+
+def test_acronym_after_a_name_is_an_affiliation():
+    a = art("Title\n\nBy Jane Doe, CNN\n\nBody.")
+    assert [(x.name, x.affiliation) for x in a.authors] == [("Jane Doe", "CNN")]
+
+
+def test_dek_then_byline_then_two_blank_lines():
+    a = art("Title\n\nThe dek.\n\nBy Jane Doe\n\n\nBody.")
+    assert a.dek == "The dek." and [x.name for x in a.authors] == ["Jane Doe"] and a.body == ["Body."]
+
+
+def test_setext_and_closing_hashes_headlines():
+    assert art("Title here\n==========\n\nBody.").headline == "Title here"
+    assert art("## Title here ##\n\nBody.").headline == "Title here"
+
+
+def test_front_matter_title_when_text_has_no_headline_line():
+    a, _ = read("---\ntitle: The real title\n---\nFirst paragraph.\n\nSecond.")
+    assert a.headline == "The real title" and a.body == ["First paragraph.", "Second."]
+    b, _ = read("---\ntitle: The real title\n---\n# The real title\n\nFirst paragraph.")
+    assert b.headline == "The real title" and b.body == ["First paragraph."]
+
+
+def test_numbered_questions_and_about_the_author_heading():
+    a = art("Title\n\nBody.\n\nFAQ\n\n1. What is it?\n\nA thing.\n\n2) Why?\n\nBecause.\n\n"
+            "About the author\n\nJane Doe\n\nJane writes about things.")
+    assert [q.question for q in a.faq] == ["What is it?", "Why?"]
+    assert a.faq[1].answer == "Because."
+    assert [(x.name, x.description) for x in a.authors] == [("Jane Doe", "Jane writes about things.")]
+
+
+def test_answer_starting_with_initials_is_kept_whole():
+    a = art("Title\n\nBody.\n\nFAQ\n\nWho?\n\nA.I. researchers did.")
+    assert a.faq[0].answer == "A.I. researchers did."

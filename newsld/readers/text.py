@@ -11,6 +11,8 @@ from ..model import QA, Agent, Article
 from . import frontmatter
 
 _HEADING = re.compile(r"^#{1,6}\s+")
+_CLOSING_HASHES = re.compile(r"\s+#+\s*$")
+_SETEXT = re.compile(r"^(?:=+|-+)\s*$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")
 _QUOTE = re.compile(r"^\s*>\s?")
 _EMPHASIS = re.compile(r"^(\*{1,2}|_{1,2})([^*_\n].*)\1$", re.S)
@@ -114,7 +116,11 @@ class TextReader:
         m = _EMPHASIS.match(joined)
         if m and not m.group(2).rstrip().endswith(("*", "_")):
             return self.inline(m.group(2))
-        if i + 1 < len(blocks) and blocks[i + 1].gap >= 2:
+        after = i + 1
+        if after < len(blocks) and blocks[after].single and \
+                byline.strip_byline_word(blocks[after].lines[0]) is not None:
+            after += 1  # a byline between the dek and the body
+        if after < len(blocks) and blocks[after].gap >= 2:
             return self.inline(joined)
         return None
 
@@ -127,8 +133,13 @@ class TextReader:
             raise InputError("no headline: the input has front matter but no article text" if meta
                              else "empty input: expected an article (a headline line, then paragraphs)")
         first = blocks[0]
-        headline = self.inline(_HEADING.sub("", first.lines[0]))
-        if len(first.lines) > 1:
+        if len(first.lines) > 1 and _SETEXT.match(first.lines[1]):
+            first.lines.pop(1)
+        headline = self.inline(_CLOSING_HASHES.sub("", _HEADING.sub("", first.lines[0])))
+        given = meta.get("headline")
+        if given and headline != given and not _HEADING.match(first.lines[0]):
+            headline = given  # the front matter's title; the first line is already the body
+        elif len(first.lines) > 1:
             blocks[0:1] = [Block(first.lines[1:], 0)]
         else:
             blocks = blocks[1:]
@@ -140,12 +151,12 @@ class TextReader:
         authors: list[Agent] = []
         dek = None
         i = 0
-        i, authors = self._byline(blocks, i, authors)
+        i, authors = self._byline(blocks, i, authors, meta)
         if i < len(blocks):
             dek = self.dek_of(blocks, i)
             if dek is not None:
                 i += 1
-        i, authors = self._byline(blocks, i, authors)
+        i, authors = self._byline(blocks, i, authors, meta)
 
         n = len(blocks)
         box = None
@@ -153,6 +164,9 @@ class TextReader:
                 and not self._special(blocks[-2]):
             box = n - 2
         end = box if box is not None else n
+        if box is not None and box - 1 >= i and blocks[box - 1].single and \
+                self.rules.author_box_heading.match(blocks[box - 1].lines[0]):
+            end = box - 1  # "About the author" introduces the box
         tag_at = next((k for k in range(i, end) if self.tag_match(blocks[k])), None)
         faq_at = next((k for k in range(i, end) if self.is_faq_heading(blocks[k])), None)
         body_end = min(k for k in (tag_at, faq_at, end) if k is not None)
@@ -176,12 +190,15 @@ class TextReader:
         return bool(self.is_faq_heading(b) or self.tag_match(b)
                     or self.question_of(b.lines[0]) or byline.strip_byline_word(b.lines[0]) is not None)
 
-    def _byline(self, blocks, i, authors):
+    def _byline(self, blocks, i, authors, meta):
         if i < len(blocks) and blocks[i].single and not authors:
             rest = byline.strip_byline_word(blocks[i].lines[0])
             if rest is not None:
-                people = byline.parse_people(self.inline(rest))
+                names, dates = byline.split_dates(self.inline(rest))
+                people = byline.parse_people(names)
                 if people:
+                    for key, value in dates.items():
+                        meta.setdefault(key, value)
                     return i + 1, people
         return i, authors
 
