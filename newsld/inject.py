@@ -301,7 +301,7 @@ def _remove_span(s: str, start: int, end: int) -> tuple[int, int]:
     line_start = start
     while line_start > 0 and s[line_start - 1] in " \t":
         line_start -= 1
-    if line_start == 0 or s[line_start - 1] in "\r\n":
+    if s[:line_start] in ("", "\xef\xbb\xbf") or s[line_start - 1] in "\r\n":
         m = re.compile(r"[ \t]*(\r\n|\r|\n)").match(s, end)
         if m:
             return line_start, m.end()
