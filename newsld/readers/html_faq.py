@@ -125,8 +125,9 @@ def find(sc: Scan, root) -> list[tuple[str, str]]:
         qset = set(qs)
         for q in qs:
             add(text_of(q), _answer_after(q, lambda s: s in qset or _contains_heading(s)))
-    # runs of question headings, each followed by its answer
-    run = [h for h in heads if _is_question(text_of(h))]
+    # runs of question headings, each followed by its answer (only when the page has no explicit
+    # FAQ markup: article sections titled as questions are not an FAQ beside a real one)
+    run = [] if out else [h for h in heads if _is_question(text_of(h))]
     by_level: dict = {}
     for h in run:
         by_level.setdefault(_level(h), []).append(h)
