@@ -70,7 +70,7 @@ def published(sc: Scan, declared: str | None, url: str | None) -> tuple[str | No
     """(ISO date, which rule found it)."""
     d = iso(declared)
     if d:
-        return d, "declared"
+        return _local(d, sc), "declared"
     for k in PUBLISHED_META:
         for v in sc.meta.get(k, ()):
             d = iso(v)
