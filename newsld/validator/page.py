@@ -1,0 +1,269 @@
+"""Validate the structured data an HTML page carries, as the page declares it.
+
+``validate_page(data, source=..., profile=..., syntaxes=...) -> Report``
+
+* Every ``<script type="application/ld+json">`` block is read from its RAW text (a scan of the
+  decoded page, not the parsed tree, so nothing is silently repaired or dropped): text that
+  strict JSON rejects is a ``json-syntax`` error whose path names the block (``ld+json[2]``,
+  1-based, in page order) and whose message gives the line and column in the PAGE. Comments,
+  ``<!-- -->``/CDATA wrappers, trailing junk and raw control characters are still read
+  (tolerantly) so the rest of the block is checked too.
+* Microdata items (extruct, on the one lxml tree) become JSON-LD nodes (``microdata[1]``).
+* All nodes of the page are validated together (one page: cross-block ``@id`` references,
+  one FAQPage), issue paths prefixed with their block: ``ld+json[1]$['@graph'][0].headline``.
+* ``mismatch`` warnings where the declared Article contradicts what the page shows (headline,
+  publication day, author); see page_visible.
+* ``no-article-markup`` (info) for a page without any Article-family node, or without any
+  structured data at all.
+"""
+from __future__ import annotations
+
+import json
+import re
+
+from newsld.errors import LimitError, NewsldError
+
+from . import validate
+from ._jsontext import check_depth, syntax_message, tolerant_loads
+from ._report import Issue, Report
+
+DEFAULT_SYNTAXES = ("json-ld", "microdata")
+CHECKED_SYNTAXES = ("json-ld", "microdata", "opengraph")  # opengraph: read as meta, not validated
+MAX_DEPTH = 500
+
+# HTML comments are skipped (a commented-out script is not data); a script's text runs to the
+# first </script (HTML tokenizer rule), whatever it contains.
+_TAG_OR_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)|<script\b((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>", re.I | re.S)
+_SCRIPT_END = re.compile(r"</script\s*>", re.I)
+_TYPE_ATTR = re.compile(r"""(?:^|\s)type\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
+_SCHEMA = re.compile(r"^https?://(?:www\.)?schema\.org/", re.I)
+
+
+def validate_page(data: bytes, *, source: str = "input", profile: str = "schema.org",
+                  syntaxes=None) -> Report:
+    """Issues in the structured data of one HTML page (see the module docstring)."""
+    from newsld.readers.html_parse import decode_html, parse
+
+    syntaxes = tuple(syntaxes or DEFAULT_SYNTAXES)
+    if profile not in ("schema.org", "google"):
+        raise NewsldError(f"unknown validation profile {profile!r}; use one of: schema.org, google")
+    text = decode_html(data)
+    report = Report()
+
+    docs: list = []      # every node document of the page, validated together
+    labels: list = []    # per doc: (path prefix, sub-index or None, message prefix)
+    blocks = 0
+    if "json-ld" in syntaxes:
+        for k, (start, raw) in enumerate(ld_json_blocks(text), 1):
+            blocks += 1
+            label = f"ld+json[{k}]"
+            value, issues = read_block(raw, start, text, label)
+            report.extend(issues)
+            if isinstance(value, list):
+                for j, v in enumerate(value):
+                    docs.append(v)
+                    labels.append((label, j, ""))
+            elif value is not None:
+                docs.append(value)
+                labels.append((label, None, ""))
+
+    root = parse(data, source)
+    micro = []
+    if "microdata" in syntaxes and root.find(".//*[@itemscope]") is not None:
+        micro = microdata_nodes(root)
+        for k, node in enumerate(micro, 1):
+            docs.append(node)
+            labels.append((f"microdata[{k}]", None, f"microdata {_type_label(node)}: "))
+    unsupported = [s for s in syntaxes if s not in CHECKED_SYNTAXES]
+    if unsupported:
+        report.add("info", "input", "$",
+                   f"{', '.join(unsupported)} markup is not checked by newsld validate yet; "
+                   "only JSON-LD and microdata are validated")
+
+    if docs:
+        page = validate(docs, profile=profile)
+        report.extend(_relabel(i, labels) for i in page.issues)
+
+    from .page_visible import mismatches
+    arts = article_nodes(docs, labels)
+    if arts:
+        report.extend(mismatches(root, arts, text))
+    elif not blocks and not micro:
+        report.add("info", "no-article-markup", "$",
+                   "the page has no structured data (no JSON-LD, no microdata): add a NewsArticle/"
+                   "Article JSON-LD block so search engines read its headline, date and author")
+    else:
+        report.add("info", "no-article-markup", "$",
+                   "the page's structured data has no Article-family node (NewsArticle, Article, "
+                   "BlogPosting...): article rich results need one")
+    return report
+
+
+# ---------- JSON-LD blocks ----------
+
+def ld_json_blocks(text: str):
+    """(offset of the block's text in the page, raw text) for each ld+json script, in order."""
+    pos = 0
+    while True:
+        m = _TAG_OR_COMMENT.search(text, pos)
+        if not m:
+            return
+        if m.group(0).startswith("<!--"):
+            pos = m.end()
+            continue
+        end = _SCRIPT_END.search(text, m.end())
+        stop = end.start() if end else len(text)
+        if _is_ld_json(m.group(1) or ""):
+            yield m.end(), text[m.end():stop]
+        pos = end.end() if end else len(text)
+
+
+def _is_ld_json(attrs: str) -> bool:
+    t = _TYPE_ATTR.search(attrs)
+    if not t:
+        return False
+    value = next(g for g in t.groups() if g is not None)
+    return value.split(";")[0].strip().lower() == "application/ld+json"
+
+
+def read_block(raw: str, start: int, page: str, label: str):
+    """(parsed value or None, [Issue]) for one block's raw text at page offset ``start``."""
+    issues = []
+    try:
+        check_depth(raw, MAX_DEPTH)
+    except LimitError as e:
+        return None, [Issue("error", "input", label, str(e))]
+    try:
+        return json.loads(raw), issues
+    except RecursionError:
+        return None, [Issue("error", "input", label, f"JSON nesting is too deep to parse; the limit is {MAX_DEPTH} levels")]
+    except json.JSONDecodeError as err:
+        if not raw.strip():
+            return None, [Issue("error", "json-syntax", label,
+                                f"empty ld+json block at line {page.count(chr(10), 0, start) + 1}: "
+                                "remove the script or put a JSON-LD object in it")]
+        # the same error, located in the page: line/column count from the page's start
+        at = json.JSONDecodeError(err.msg, page, start + err.pos)
+        msg = syntax_message(at)
+        try:
+            value = tolerant_loads(raw)
+        except (ValueError, RecursionError):
+            issues.append(Issue("error", "json-syntax", label,
+                                msg + " (the block cannot be read at all, so nothing in it was checked)"))
+            return None, issues
+        issues.append(Issue("error", "json-syntax", label,
+                            msg + " (newsld read the block anyway by skipping comments/wrappers/trailing "
+                            "text; the other issues refer to that reading)"))
+        return value, issues
+
+
+def _relabel(issue: Issue, labels) -> Issue:
+    m = re.match(r"^\$\[(\d+)\]", issue.path)
+    if not m:
+        return issue
+    label, sub, pre = labels[int(m.group(1))]
+    rest = issue.path[m.end():]
+    path = f"{label}$" + (f"[{sub}]" if sub is not None else "") + rest
+    return Issue(issue.severity, issue.code, path, pre + issue.message)
+
+
+# ---------- microdata ----------
+
+def microdata_nodes(root) -> list:
+    """Top-level microdata items as JSON-LD nodes."""
+    try:
+        from extruct.w3cmicrodata import MicrodataExtractor
+        items = MicrodataExtractor().extract_items(root, _base_url(root))
+    except Exception:  # noqa: BLE001 - extruct on odd markup: no microdata rather than a crash
+        return []
+    out = []
+    for it in items:
+        node = from_microdata(it)
+        if isinstance(node, dict):
+            if any(_SCHEMA.match(t) for t in _types(it)):
+                node = {"@context": "https://schema.org", **node}
+            out.append(node)
+    return out
+
+
+def _types(item) -> list:
+    t = item.get("type") if isinstance(item, dict) else None
+    return [x for x in (t if isinstance(t, list) else [t]) if isinstance(x, str)]
+
+
+def from_microdata(item):
+    """extruct's {"type", "id", "properties"} -> {"@type", "@id", prop: value}. Empty strings
+    (an itemprop on an empty element or meta content="") are left out: the page declares no
+    value there, and reporting each would be noise."""
+    if not isinstance(item, dict) or "properties" not in item:
+        return item
+    types = [_SCHEMA.sub("", t) for t in _types(item)]
+    node: dict = {}
+    if types:
+        node["@type"] = types[0] if len(types) == 1 else types
+    if item.get("id"):
+        node["@id"] = item["id"]
+    for k, v in item["properties"].items():
+        if isinstance(v, list):
+            vals = [from_microdata(x) for x in v if not (isinstance(x, str) and not x.strip())]
+            if not vals:
+                continue
+            node[k] = vals[0] if len(vals) == 1 else vals
+        elif isinstance(v, str) and not v.strip():
+            continue
+        else:
+            node[k] = from_microdata(v)
+    return node
+
+
+def _base_url(root) -> str | None:
+    """What relative microdata URLs resolve against: <base href>, else the canonical URL."""
+    for xp in ("//base/@href", "//link[@rel='canonical']/@href", "//meta[@property='og:url']/@content"):
+        for v in root.xpath(xp)[:1]:
+            if isinstance(v, str) and v.strip().startswith(("http://", "https://")):
+                return v.strip()
+    return None
+
+
+def _type_label(node) -> str:
+    t = node.get("@type") if isinstance(node, dict) else None
+    if isinstance(t, list):
+        return "/".join(x for x in t if isinstance(x, str)) or "item"
+    return t if isinstance(t, str) else "item"
+
+
+# ---------- article nodes ----------
+
+def article_nodes(docs, labels) -> list:
+    """[(node, its path, @id index)] for each Article-family node of the page, in page order."""
+    from ._report import format_path
+    from ._vocab import load_vocab
+    vocab = load_vocab()
+    ids: dict = {}
+    found = []
+    for i, d in enumerate(docs):
+        label, sub, _ = labels[i]
+        for node, segs in _walk(d, [] if sub is None else [sub]):
+            nid = node.get("@id")
+            if isinstance(nid, str) and len(node) > 1:
+                ids.setdefault(nid, node)
+            t = node.get("@type")
+            for x in t if isinstance(t, list) else [t]:
+                if isinstance(x, str):
+                    name = _SCHEMA.sub("", x.strip())
+                    if vocab.is_type(name) and vocab.is_subclass(name, "Article"):
+                        found.append((node, label + format_path(segs)))
+                        break
+    return [(n, path, ids) for n, path in found]
+
+
+def _walk(node, segs):
+    stack = [(node, segs)]
+    while stack:
+        n, s = stack.pop()
+        if isinstance(n, list):
+            stack.extend(reversed([(x, s + [j]) for j, x in enumerate(n)]))
+        elif isinstance(n, dict):
+            yield n, s
+            stack.extend(reversed([(v, s + [k]) for k, v in n.items()
+                                   if isinstance(v, (list, dict)) and k != "@context"]))
