@@ -1,0 +1,398 @@
+"""newsld performance benchmark: one command, medians and ratios against anchors measured in
+the same run (docs/performance.md).
+
+    python benchmarks/run.py [--corpus /work/shared/corpus] [--quick] [--profile] [--json OUT]
+
+Rows (each: newsld, anchor, ratio, target, PASS/FAIL):
+  html-vs-trafilatura  full HTML pipeline per page (read, extract, build, validate: what
+                       `newsld extract --from html` does per page, in-process) vs trafilatura
+                       bare_extraction(with_metadata=True) in the anchors venv
+  html-vs-lxml         the same pipeline vs lxml.html.document_fromstring alone
+  extruct-all-vs-3     extruct.extract with all six syntaxes vs the default three (anchor row)
+  text-rate            seed-sized text articles per second (extract + build + validate)
+  cold-text            `newsld extract seed.txt` as a subprocess vs `python -c pass`
+  cold-html            `newsld extract --from html page.html` vs trafilatura's CLI on the page
+  jobs2-vs-jobs1       CLI throughput on the HTML pages, --jobs 2 vs --jobs 1
+  rss-10n-vs-n         peak RSS of `newsld extract --from ndjson` for 10N vs N records
+  warm-text            newsld.extract per article in a long-running host (no validation)
+  warm-html            newsld.extract per page in a long-running host (no validation)
+
+Without the corpus (CI), pages and articles are generated here, so --quick runs in seconds.
+Without the anchors venv, anchor cells read n/a. Times are medians; the machine is shared and
+noisy, so compare ratios, not absolute times."""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import warnings
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from gen import generate_pages, generate_text  # noqa: E402
+
+AEB = "article-extraction-benchmark/html"
+SEED = ROOT / "seeds" / "000_fbfac43950afd32e.txt"
+WORKER = Path(__file__).resolve().parent / "anchors" / "trafilatura_worker.py"
+ALL_SYNTAXES = ["json-ld", "microdata", "opengraph", "microformat", "rdfa", "dublincore"]
+DEFAULT_SYNTAXES = ["json-ld", "microdata", "opengraph"]
+clock = time.perf_counter
+
+# metric -> (description, unit, ratio meaning, target operator, target value)
+ROWS = {
+    "html-vs-trafilatura": ("HTML pipeline vs trafilatura bare_extraction", "ms/page", "anchor/newsld", ">=", 6.0),
+    "html-vs-lxml": ("HTML pipeline vs lxml parse alone", "ms/page", "newsld/anchor", "<=", 4.0),
+    "extruct-all-vs-3": ("extruct default 3 syntaxes vs all 6", "ms/page", "anchor/newsld", None, None),
+    "text-rate": ("text articles/s (seed-sized, validated)", "articles/s", "newsld", ">=", 1000.0),
+    "cold-text": ("cold start `newsld extract seed.txt` vs `python -c pass`", "ms", "newsld/anchor", "<=", 12.0),
+    "cold-html": ("cold start `--from html page.html` vs trafilatura CLI", "ms", "newsld/anchor", "<=", 2.5),
+    "jobs2-vs-jobs1": ("CLI --jobs 2 vs --jobs 1 on HTML pages", "pages/s", "newsld/anchor", ">=", 1.7),
+    "rss-10n-vs-n": ("peak RSS, NDJSON 10N records vs N", "MB", "newsld/anchor", "<=", 1.10),
+    "warm-text": ("warm newsld.extract, text (no validation)", "ms/article", None, None, None),
+    "warm-html": ("warm newsld.extract, HTML (no validation)", "ms/page", None, None, None),
+}
+
+
+def median(xs):
+    return statistics.median(xs) if xs else float("nan")
+
+
+# ---- data ------------------------------------------------------------------------------
+
+def load_pages(corpus: Path | None, quick: bool) -> tuple[list[tuple[str, bytes]], str]:
+    """[(name, html bytes)] from the corpus when present, else generated pages."""
+    d = corpus / AEB if corpus else None
+    if d and d.is_dir():
+        paths = sorted(d.glob("*.html.gz"))
+        if paths:
+            if quick:
+                paths = paths[:12]
+            return [(p.name, gzip.open(p).read()) for p in paths], f"{d} ({len(paths)} pages)"
+    n = 12 if quick else 80
+    return generate_pages(n), f"generated ({n} pages)"
+
+
+def load_text() -> tuple[bytes, str]:
+    if SEED.exists():
+        return SEED.read_bytes(), SEED.name
+    return generate_text(0).encode(), "generated"
+
+
+def newsld_cmd() -> list[str]:
+    return [sys.executable, "-m", "newsld"]
+
+
+def env() -> dict:
+    e = dict(os.environ)
+    e["PYTHONPATH"] = str(ROOT) + (os.pathsep + e["PYTHONPATH"] if e.get("PYTHONPATH") else "")
+    e.setdefault("PYTHONWARNINGS", "ignore")
+    return e
+
+
+# ---- in-process timings ----------------------------------------------------------------
+
+def per_page(fn, pages, rounds: int) -> list[float]:
+    """Seconds per page: the fastest of ``rounds`` calls (the least disturbed by the noisy
+    machine), in page order."""
+    best = [float("inf")] * len(pages)
+    fn(pages[0][1])  # warm: imports, caches
+    for _ in range(rounds):
+        for i, (_name, data) in enumerate(pages):
+            t0 = clock()
+            fn(data)
+            best[i] = min(best[i], clock() - t0)
+    return best
+
+
+def html_pipeline():
+    from newsld.records import Options, extract_record
+    opts = Options(format="html")
+    return lambda data: extract_record("page.html", data, opts)
+
+
+def bench_html(pages, rounds, anchors_python, tmp) -> dict:
+    import lxml.html
+    run = html_pipeline()
+    run(pages[0][1])  # warm: imports, schemas
+    ours = per_page(run, pages, rounds)
+    lx = per_page(lambda d: lxml.html.document_fromstring(d), pages, rounds)
+    out = {"newsld": ours, "lxml": lx}
+    try:
+        import extruct
+        ex3 = per_page(lambda d: extruct.extract(d, syntaxes=DEFAULT_SYNTAXES, errors="ignore"), pages, rounds)
+        exall = per_page(lambda d: extruct.extract(d, syntaxes=ALL_SYNTAXES, errors="ignore"), pages, rounds)
+        out.update(extruct3=ex3, extruct_all=exall)
+    except ImportError:
+        pass
+    if anchors_python:
+        files = []
+        for i, (_name, data) in enumerate(pages):
+            p = tmp / f"traf_{i:04d}.html"
+            p.write_bytes(data)
+            files.append(str(p))
+        r = subprocess.run([anchors_python, str(WORKER), str(rounds), *files], capture_output=True, text=True)
+        if r.returncode == 0:
+            got = json.loads(r.stdout)
+            out["trafilatura"] = [min(col) for col in zip(*got["times"])]
+            out["trafilatura_version"] = got["version"]
+        else:
+            out["trafilatura_error"] = (r.stderr.strip().splitlines() or ["failed"])[-1]
+    return out
+
+
+def bench_text(text: bytes, n: int) -> dict:
+    import newsld
+    from newsld.records import Options, extract_record
+    opts = Options(format="text")
+    for _ in range(5):
+        extract_record("seed.txt", text, opts)
+    full, warm = [], []
+    for _ in range(n):
+        t0 = clock()
+        extract_record("seed.txt", text, opts)
+        full.append(clock() - t0)
+    for _ in range(n):
+        t0 = clock()
+        newsld.extract(text, format="text")
+        warm.append(clock() - t0)
+    return {"full": full, "warm": warm}
+
+
+def bench_warm_html(pages, rounds) -> list[float]:
+    import newsld
+    newsld.extract(pages[0][1], format="html")
+    return per_page(lambda d: newsld.extract(d, format="html"), pages, rounds)
+
+
+# ---- subprocess timings ----------------------------------------------------------------
+
+def timed(cmd, *, stdin=None, reps: int) -> list[float]:
+    out = []
+    for _ in range(reps):
+        f = open(stdin, "rb") if stdin else subprocess.DEVNULL
+        try:
+            t0 = clock()
+            subprocess.run(cmd, stdin=f, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env())
+            out.append(clock() - t0)
+        finally:
+            if stdin:
+                f.close()
+    return out
+
+
+def interleaved(cmds: dict, reps: int, stdin: dict | None = None) -> dict:
+    """Time several commands alternately (so a noisy spell hits all of them)."""
+    got = {k: [] for k in cmds}
+    for _ in range(reps):
+        for k, cmd in cmds.items():
+            got[k] += timed(cmd, stdin=(stdin or {}).get(k), reps=1)
+    return got
+
+
+def max_rss_mb(cmd) -> float:
+    """Peak RSS of ``cmd``, measured from a fresh intermediate process (RUSAGE_CHILDREN of
+    this process would keep the maximum of every earlier child)."""
+    probe = ("import resource,subprocess,sys;"
+             "subprocess.run(sys.argv[1:],stdout=subprocess.DEVNULL,stderr=subprocess.DEVNULL);"
+             "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    r = subprocess.run([sys.executable, "-c", probe, *cmd], capture_output=True, text=True, env=env())
+    kb = int(r.stdout.strip())
+    return kb / 1024 if sys.platform != "darwin" else kb / 2**20
+
+
+def bench_cold(text: bytes, page: bytes, anchors_python, tmp, reps) -> dict:
+    seed = tmp / "seed.txt"
+    seed.write_bytes(text)
+    html = tmp / "page.html"
+    html.write_bytes(page)
+    cmds = {"text": [*newsld_cmd(), "extract", "-q", str(seed)],
+            "pass": [sys.executable, "-c", "pass"],
+            "html": [*newsld_cmd(), "extract", "-q", "--from", "html", str(html)]}
+    stdin = {}
+    traf = Path(anchors_python).parent / "trafilatura" if anchors_python else None
+    if traf and traf.exists():
+        cmds["trafilatura"] = [str(traf), "--with-metadata", "--json"]
+        stdin["trafilatura"] = str(html)
+    timed(cmds["text"], reps=1)  # page cache, .pyc files
+    return interleaved(cmds, reps, stdin)
+
+
+def bench_jobs(pages, tmp, copies, reps) -> dict:
+    d = tmp / "pages"
+    d.mkdir()
+    for i, (_name, data) in enumerate(pages):
+        (d / f"p{i:04d}.html").write_bytes(data)
+    base = [*newsld_cmd(), "extract", "-r", "-q", "--from", "html"]
+    args = [str(d)] * copies
+    got = interleaved({"j1": [*base, "--jobs", "1", *args], "j2": [*base, "--jobs", "2", *args]}, reps)
+    n = len(pages) * copies
+    return {"pages": n, "j1": [n / t for t in got["j1"]], "j2": [n / t for t in got["j2"]]}
+
+
+def bench_rss(pages, tmp, n) -> dict:
+    def write(path, count):
+        with open(path, "w") as f:
+            for i in range(count):
+                name, data = pages[i % len(pages)]
+                f.write(json.dumps({"source": f"{i}:{name}", "html": data.decode("utf-8", "replace")}) + "\n")
+        return path
+    small, big = write(tmp / "n.ndjson", n), write(tmp / "10n.ndjson", 10 * n)
+    # --max-bytes just above the big file: newsld refuses larger inputs (and a huge limit
+    # would be allocated up front by read_input's f.read(max_bytes + 1))
+    base = [*newsld_cmd(), "extract", "-q", "--from", "ndjson", "--max-bytes", str(big.stat().st_size + 1)]
+    return {"n": n, "small": max_rss_mb([*base, str(small)]), "big": max_rss_mb([*base, str(big)]),
+            "bytes_small": small.stat().st_size, "bytes_big": big.stat().st_size}
+
+
+# ---- profile ---------------------------------------------------------------------------
+
+def profile(pages, top: int = 25):
+    import cProfile
+    import pstats
+    run = html_pipeline()
+    run(pages[0][1])
+    pr = cProfile.Profile()
+    pr.enable()
+    for _name, data in pages:
+        run(data)
+    pr.disable()
+    st = pstats.Stats(pr, stream=sys.stdout)
+    print(f"\n## cProfile: HTML pipeline over {len(pages)} pages (sorted by own time)")
+    st.sort_stats("tottime").print_stats(top)
+    print("## by cumulative time")
+    st.sort_stats("cumulative").print_stats(top)
+
+
+# ---- report ----------------------------------------------------------------------------
+
+def row(name, ours, anchor, ratio, *, anchor_name=""):
+    desc, unit, _how, op, target = ROWS[name]
+    if ratio is None or ratio != ratio:
+        status = "n/a"
+    elif op is None:
+        status = "info"
+    else:
+        status = "PASS" if (ratio >= target if op == ">=" else ratio <= target) else "FAIL"
+    return {"metric": name, "description": desc, "unit": unit, "newsld": ours, "anchor": anchor,
+            "anchor_name": anchor_name, "ratio": ratio, "target": f"{op} {target:g}" if op else "-",
+            "status": status}
+
+
+def fmt(x, digits=2):
+    if x is None or x != x:
+        return "n/a"
+    return f"{x:.{digits}f}" if abs(x) < 1000 else f"{x:.0f}"
+
+
+def print_table(rows, out=sys.stdout):
+    head = ("metric", "unit", "newsld", "anchor", "ratio", "target", "result")
+    cells = [(r["metric"], r["unit"], fmt(r["newsld"]),
+              (fmt(r["anchor"]) + (f" ({r['anchor_name']})" if r["anchor_name"] else "")) if r["anchor"] is not None else "-",
+              fmt(r["ratio"]), r["target"], r["status"]) for r in rows]
+    widths = [max(len(str(c[i])) for c in [head, *cells]) for i in range(len(head))]
+    for c in [head, tuple("-" * w for w in widths), *cells]:
+        print("  ".join(str(v).ljust(w) for v, w in zip(c, widths)).rstrip(), file=out)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--corpus", default="/work/shared/corpus", help="directory holding article-extraction-benchmark/")
+    ap.add_argument("--quick", action="store_true", help="few pages and repetitions (CI smoke)")
+    ap.add_argument("--anchors-python", default="/work/anchors/bin/python",
+                    help="python of the venv with trafilatura ('' to skip that anchor)")
+    ap.add_argument("--rounds", type=int, help="in-process rounds per page (default 3, quick 1)")
+    ap.add_argument("--reps", type=int, help="subprocess repetitions (default 9, quick 2)")
+    ap.add_argument("--profile", action="store_true", help="also print a cProfile of the HTML pipeline")
+    ap.add_argument("--json", help="write the rows and raw numbers here")
+    a = ap.parse_args(argv)
+    warnings.simplefilter("ignore")
+    rounds = a.rounds or (1 if a.quick else 3)
+    reps = a.reps or (2 if a.quick else 9)
+    anchors = a.anchors_python if a.anchors_python and Path(a.anchors_python).exists() else None
+    corpus = Path(a.corpus) if a.corpus else None
+
+    pages, pages_from = load_pages(corpus, a.quick)
+    text, text_from = load_text()
+    sizes = sorted(len(d) for _n, d in pages)
+    print(f"# newsld benchmark  python {platform.python_version()}  {platform.machine()}  "
+          f"cores={os.cpu_count()}  {platform.platform()}")
+    print(f"# pages: {pages_from}, median {sizes[len(sizes) // 2] / 1024:.0f} KiB; text: {text_from} "
+          f"({len(text)} bytes); anchors: {anchors or 'none'}; rounds={rounds} reps={reps}")
+    sys.stdout.flush()
+    raw: dict = {"pages_from": pages_from, "text_from": text_from, "machine": platform.platform(),
+                 "cores": os.cpu_count(), "python": platform.python_version()}
+    rows = []
+    tmp = Path(tempfile.mkdtemp(prefix="newsld-bench-"))
+    try:
+        h = bench_html(pages, rounds, anchors, tmp)
+        ms = lambda xs: median(xs) * 1e3  # noqa: E731
+        ours = ms(h["newsld"])
+        traf = ms(h["trafilatura"]) if "trafilatura" in h else None
+        rows.append(row("html-vs-trafilatura", ours, traf, traf / ours if traf else None,
+                        anchor_name=f"trafilatura {h.get('trafilatura_version', '')}".strip()))
+        rows.append(row("html-vs-lxml", ours, ms(h["lxml"]), ours / ms(h["lxml"]), anchor_name="lxml"))
+        if "extruct3" in h:
+            e3, eall = ms(h["extruct3"]), ms(h["extruct_all"])
+            rows.append(row("extruct-all-vs-3", e3, eall, eall / e3, anchor_name="all 6"))
+        else:
+            rows.append(row("extruct-all-vs-3", None, None, None))
+        raw["html"] = h
+
+        n_text = 200 if a.quick else 2000
+        t = bench_text(text, n_text)
+        rate = 1 / median(t["full"])
+        rows.append(row("text-rate", rate, None, rate))
+        raw["text"] = t
+
+        c = bench_cold(text, pages[len(pages) // 2][1], anchors, tmp, reps)
+        rows.append(row("cold-text", ms(c["text"]), ms(c["pass"]), median(c["text"]) / median(c["pass"]),
+                        anchor_name="python -c pass"))
+        tr = ms(c["trafilatura"]) if "trafilatura" in c else None
+        rows.append(row("cold-html", ms(c["html"]), tr, ms(c["html"]) / tr if tr else None,
+                        anchor_name="trafilatura CLI"))
+        raw["cold"] = c
+
+        copies = 1 if a.quick else 3
+        j = bench_jobs(pages, tmp, copies, max(1, reps // 3) if not a.quick else 1)
+        rows.append(row("jobs2-vs-jobs1", median(j["j2"]), median(j["j1"]), median(j["j2"]) / median(j["j1"]),
+                        anchor_name="--jobs 1"))
+        raw["jobs"] = j
+
+        m = bench_rss(pages, tmp, 5 if a.quick else 40)
+        rows.append(row("rss-10n-vs-n", m["big"], m["small"], m["big"] / m["small"],
+                        anchor_name=f"N={m['n']}"))
+        raw["rss"] = m
+
+        rows.append(row("warm-text", ms(t["warm"]), None, None))
+        wh = bench_warm_html(pages, rounds)
+        rows.append(row("warm-html", ms(wh), None, None))
+        raw["warm_html"] = wh
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+    print()
+    print_table(rows)
+    if "trafilatura_error" in raw.get("html", {}):
+        print(f"# trafilatura anchor failed: {raw['html']['trafilatura_error']}")
+    print(f"# jobs: {raw['jobs']['pages']} pages per run; rss: N={raw['rss']['n']} records "
+          f"({raw['rss']['bytes_small'] / 2**20:.1f} MiB) vs 10N ({raw['rss']['bytes_big'] / 2**20:.1f} MiB)")
+    if a.profile:
+        profile(pages)
+    if a.json:
+        Path(a.json).write_text(json.dumps({"rows": rows, "raw": raw}, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
