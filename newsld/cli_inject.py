@@ -45,19 +45,6 @@ def load_jsonld(name: str, data: bytes):
     return doc
 
 
-def _as_read(html: bytes, charset: str | None) -> bytes:
-    """The page for the HTML reader: when HTTP gave a charset (which wins over the page's own
-    meta declaration) the page is handed over as UTF-8, which the reader tries first."""
-    from .inject import detect_encoding
-    enc = detect_encoding(html, charset)
-    if not charset or enc == "utf-8" or html[:3] == b"\xef\xbb\xbf" or html[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        return html
-    try:
-        return html.decode(enc, "replace").encode("utf-8")
-    except LookupError:
-        return html
-
-
 @click.command("inject")
 @click.argument("page", metavar="PAGE")
 @click.option("--jsonld", "jsonld_file", metavar="FILE",
@@ -75,7 +62,7 @@ def inject(page, jsonld_file, output, in_place, url, max_bytes, timeout):
     PAGE is a path, - for stdin, or an http(s) URL. The block goes just before </head> and
     replaces the one an earlier run put there, so running it again changes nothing; the rest
     of the page is kept byte for byte. Output: stdout, -o FILE, or --in-place."""
-    from .fetch import fetch, is_url
+    from .fetch import as_utf8, fetch, is_url
     from .inject import inject as inject_block
     from .inject import remove
 
@@ -100,7 +87,7 @@ def inject(page, jsonld_file, output, in_place, url, max_bytes, timeout):
     else:
         import newsld
         # our own block out first, so that a second run reads the same page as the first
-        doc = newsld.extract(_as_read(remove(html, charset=charset), charset), format="html",
+        doc = newsld.extract(as_utf8(remove(html, charset=charset), charset), format="html",
                              url=url or (page if remote else None))
 
     result = inject_block(html, doc, charset=charset)

@@ -18,7 +18,7 @@ import urllib.request
 from . import __version__
 from .errors import InputError, LimitError
 
-__all__ = ["fetch", "is_url", "USER_AGENT"]
+__all__ = ["fetch", "is_url", "as_utf8", "USER_AGENT"]
 
 USER_AGENT = f"newsld/{__version__}"
 _SCHEMES = ("http", "https")
@@ -30,6 +30,20 @@ def is_url(s) -> bool:
     """True for text of the form ``scheme://...`` (``fetch`` accepts only http and https and
     says so for the rest); False for paths, ``-`` and Windows drive letters."""
     return isinstance(s, str) and bool(_URL.match(s))
+
+
+def as_utf8(body: bytes, charset: str | None) -> bytes:
+    """``body`` for newsld's readers when HTTP named its ``charset``: decoded with it (it wins
+    over a ``<meta charset>``, as in browsers) and re-encoded as UTF-8, which the readers try
+    first. Unchanged without a charset, with a BOM (which wins over both) or an unknown one."""
+    if not charset or body[:3] == b"\xef\xbb\xbf" or body[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return body
+    from .inject import _label
+    enc = _label(charset)
+    try:
+        return body.decode(enc, "replace").encode("utf-8")
+    except LookupError:
+        return body
 
 
 class _Redirects(urllib.request.HTTPRedirectHandler):

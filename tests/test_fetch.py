@@ -9,7 +9,7 @@ import pytest
 
 from newsld import __version__
 from newsld.errors import InputError, LimitError
-from newsld.fetch import fetch, is_url
+from newsld.fetch import as_utf8, fetch, is_url
 
 BODY = "<html><head><title>Café</title></head><body>é</body></html>".encode("iso-8859-1")
 SEEN: list[dict] = []
@@ -170,3 +170,12 @@ def test_non_http_schemes_are_refused(url):
 ])
 def test_is_url(s, expected):
     assert is_url(s) is expected
+
+
+def test_as_utf8_lets_the_http_charset_win():
+    page = "<meta charset=utf-8><p>Café</p>".encode("iso-8859-1")
+    assert as_utf8(page, "iso-8859-1") == "<meta charset=utf-8><p>Café</p>".encode("utf-8")
+    assert as_utf8(page, None) == page
+    assert as_utf8(b"\xef\xbb\xbf<p>x</p>", "koi8-r") == b"\xef\xbb\xbf<p>x</p>"
+    assert as_utf8("é".encode("utf-8"), "utf-8") == "é".encode("utf-8")
+    assert as_utf8("é".encode("cp1252"), "no-such-charset") == "é".encode("utf-8")  # browsers: windows-1252

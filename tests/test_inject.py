@@ -409,6 +409,9 @@ def test_cli_extracts_from_the_page_itself_and_is_idempotent(tmp_path):
     assert code == 0 and page.read_bytes() == once
 
 
+LATIN = ARTICLE.replace(b"Council approves new park budget", "Café council approves park budget".encode("latin-1"))
+
+
 @pytest.fixture
 def server(monkeypatch):
     monkeypatch.setenv("no_proxy", "*")
@@ -416,9 +419,10 @@ def server(monkeypatch):
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self):
-            body = ARTICLE if self.path == "/a.html" else b"not found"
-            self.send_response(200 if self.path == "/a.html" else 404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
+            latin = self.path == "/latin.html"
+            body = (ARTICLE if self.path == "/a.html" else LATIN if latin else b"not found")
+            self.send_response(200 if self.path in ("/a.html", "/latin.html") else 404)
+            self.send_header("Content-Type", f"text/html; charset={'iso-8859-1' if latin else 'utf-8'}")
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             self.wfile.write(body)
@@ -449,3 +453,14 @@ def test_cli_url_404_is_one_line(server, tmp_path):
     code, out, err = run([server + "/missing", "--jsonld", str(ld)])
     assert code == 2 and out == b""
     assert err == f"newsld: error: {server}/missing: HTTP 404 Not Found\n"
+
+
+@needs_reader
+def test_cli_http_charset_wins_over_meta(server):
+    code, out, err = run([server + "/latin.html"])   # meta says utf-8, HTTP says iso-8859-1
+    assert code == 0, err
+    assert outside_is_original(out, LATIN)
+    block = out[out.index(OPEN):]
+    assert block[:block.index(b"</script>")].isascii()
+    docs = ours(out.decode("latin-1"))
+    assert docs[0]["@graph"][0]["headline"] == "Café council approves park budget"
