@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 import re
 
-from newsld.errors import LimitError, NewsldError
+from newsld.errors import InputError, LimitError, NewsldError
 
 from . import validate
 from ._jsontext import check_depth, syntax_message, tolerant_loads
@@ -42,7 +42,7 @@ _SCHEMA = re.compile(r"^https?://(?:www\.)?schema\.org/", re.I)
 def validate_page(data: bytes, *, source: str = "input", profile: str = "schema.org",
                   syntaxes=None) -> Report:
     """Issues in the structured data of one HTML page (see the module docstring)."""
-    from newsld.readers.html_parse import decode_html, parse
+    from newsld.readers.html_parse import decode_html
 
     syntaxes = tuple(syntaxes or DEFAULT_SYNTAXES)
     if profile not in ("schema.org", "google"):
@@ -67,7 +67,7 @@ def validate_page(data: bytes, *, source: str = "input", profile: str = "schema.
                 docs.append(value)
                 labels.append((label, None, ""))
 
-    root = parse(data, source)
+    root = _parse(text, source)
     micro = []
     if "microdata" in syntaxes and root.find(".//*[@itemscope]") is not None:
         micro = microdata_nodes(root)
@@ -97,6 +97,29 @@ def validate_page(data: bytes, *, source: str = "input", profile: str = "schema.
                    "the page's structured data has no Article-family node (NewsArticle, Article, "
                    "BlogPosting...): article rich results need one")
     return report
+
+
+def _parse(text: str, source: str):
+    """The one lxml tree of the page: lxml.html elements (extruct's microdata needs them), with
+    the reader's XXE-safe settings (no network, no DTDs, comments and PIs dropped)."""
+    import lxml.html
+    from lxml import etree
+
+    global _PARSER
+    if _PARSER is None:
+        _PARSER = lxml.html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True, recover=True,
+                                       default_doctype=False, collect_ids=False, huge_tree=False)
+    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text, count=1).replace("\0", "")
+    if not text.strip():
+        raise InputError(f"{source}: empty HTML")
+    try:
+        root = lxml.html.document_fromstring(text, parser=_PARSER)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as e:
+        raise InputError(f"{source}: not readable as HTML ({str(e).splitlines()[0][:80] if str(e) else 'empty'})") from None
+    return root
+
+
+_PARSER = None
 
 
 # ---------- JSON-LD blocks ----------
@@ -178,11 +201,13 @@ def microdata_nodes(root) -> list:
         return []
     out = []
     for it in items:
+        # an itemscope without a schema.org itemtype (menus, data-vocabulary.org breadcrumbs)
+        # is not schema.org data: nothing to validate, and reporting it would be noise
+        if not isinstance(it, dict) or not any(_SCHEMA.match(t) for t in _types(it)):
+            continue
         node = from_microdata(it)
         if isinstance(node, dict):
-            if any(_SCHEMA.match(t) for t in _types(it)):
-                node = {"@context": "https://schema.org", **node}
-            out.append(node)
+            out.append({"@context": "https://schema.org", **node})
     return out
 
 
@@ -195,15 +220,16 @@ def from_microdata(item):
     """extruct's {"type", "id", "properties"} -> {"@type", "@id", prop: value}. Empty strings
     (an itemprop on an empty element or meta content="") are left out: the page declares no
     value there, and reporting each would be noise."""
-    if not isinstance(item, dict) or "properties" not in item:
+    if not isinstance(item, dict):
         return item
+    # an item without properties comes with its text as "value": that text is not a property
     types = [_SCHEMA.sub("", t) for t in _types(item)]
     node: dict = {}
     if types:
         node["@type"] = types[0] if len(types) == 1 else types
     if item.get("id"):
         node["@id"] = item["id"]
-    for k, v in item["properties"].items():
+    for k, v in (item.get("properties") or {}).items():
         if isinstance(v, list):
             vals = [from_microdata(x) for x in v if not (isinstance(x, str) and not x.strip())]
             if not vals:

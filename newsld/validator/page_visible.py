@@ -147,7 +147,7 @@ def _scope(sc, block) -> set:
 
 def visible_dates(sc, block, text_of) -> list[tuple[_dt.date, str]]:
     """(day, what shows it) for the dates the page shows near its article, in page order."""
-    from newsld.readers.html_dates import _TEXT_DATE, iso
+    from newsld.readers.html_dates import iso
     scope = _scope(sc, block)
     out = []
     for t in sc.times[:20]:
@@ -158,7 +158,7 @@ def visible_dates(sc, block, text_of) -> list[tuple[_dt.date, str]]:
         shown = text_of(t)
         d = iso(t.get("datetime")) if t.get("datetime") else None
         if not d and shown:
-            d = iso(shown, text=True)
+            d = _text_day(shown)
         if d and shown:  # a <time> with nothing shown is not visible
             out.append((d, f"<time> {shown!r}"))
     for el in sc.dateish[:40]:
@@ -170,8 +170,7 @@ def visible_dates(sc, block, text_of) -> list[tuple[_dt.date, str]]:
         t = text_of(el)
         if not t or len(t) > 200:
             continue
-        m = _TEXT_DATE.search(t)
-        d = iso(m.group(0), text=True) if m else None
+        d = _text_day(t)
         if d:
             out.append((d, f"{_clip(t, 60)!r}"))
     days = []
@@ -181,6 +180,22 @@ def visible_dates(sc, block, text_of) -> list[tuple[_dt.date, str]]:
         except ValueError:
             pass
     return days
+
+
+_ISO_DAY = re.compile(r"(?<!\d)(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def _text_day(t: str) -> str | None:
+    """The first full date written in a visible text, as ISO. An ISO day is taken as it is
+    (the reader's _TEXT_DATE cuts "2018-08-16" to "2018-08-1"); other forms via the reader."""
+    from newsld.readers.html_dates import _TEXT_DATE, iso
+    m = _ISO_DAY.search(t)
+    if m:
+        return m.group(0)
+    m = _TEXT_DATE.search(t)
+    if not m or t[m.end():m.end() + 1].isdigit():
+        return None
+    return iso(m.group(0), text=True)
 
 
 def _date(node, label, sc, block, text_of) -> list[Issue]:
