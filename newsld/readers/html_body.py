@@ -15,7 +15,7 @@ _JUNK_CLS = re.compile(r"comment|related|share|sharing|social|newsletter|subscri
 
 
 def _link_len(el) -> int:
-    return sum(len(a.text_content()) for a in el.iter("a"))
+    return sum(len("".join(a.itertext())) for a in el.iter("a"))
 
 
 def _junk(el, stop) -> bool:
@@ -39,7 +39,7 @@ def main_block(sc: Scan):
     scores: dict = {}
     info = []
     for p in sc.paragraphs:
-        t = p.text_content()
+        t = "".join(p.itertext())
         n = len(t.strip())
         if n < 20:
             continue

@@ -4,6 +4,7 @@ date-classed elements near the top. dateutil only sees a few candidate strings."
 from __future__ import annotations
 
 import re
+import warnings
 
 from ..dates import to_iso
 from ..errors import InputError
@@ -59,7 +60,9 @@ def iso(value: str | None, *, text: bool = False) -> str | None:
         except (ValueError, OverflowError):
             return None
     try:
-        out = to_iso(v, fuzzy=text)
+        with warnings.catch_warnings():  # "EST" and other zone names dateutil does not know
+            warnings.simplefilter("ignore")
+            out = to_iso(v, fuzzy=text)
     except (InputError, Exception):
         return None
     y = int(out[:4])

@@ -61,9 +61,10 @@ def _rejoin(title, parts, kept):
 _WEIGHTS = {"declared": 1.0, "og": 0.0, "twitter": 0.5, "title": 0.5, "h1": 0.25, "itemprop": 0.25}
 
 
-def _agree(a: str, b: str) -> bool:
+def _agree(a: str, b: str) -> float:
+    """1 for the same headline, 0.5 when one contains the other (a kicker or a site name more)."""
     a, b = norm(a), norm(b)
-    return a == b or (len(a) > 15 and len(b) > 15 and (a in b or b in a))
+    return 1.0 if a == b else 0.5 if (len(a) > 15 and len(b) > 15 and (a in b or b in a)) else 0.0
 
 
 def headline(sc: Scan, main, site: str | None, declared: str | None = None) -> str | None:

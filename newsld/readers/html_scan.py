@@ -36,6 +36,7 @@ class Scan:
 
 def scan(root) -> Scan:
     s = Scan(lang=root.get("lang") or root.get("xml:lang"))
+    cache: dict = {}
     it = root.iter()
     for el in it:
         tag = el.tag
@@ -84,18 +85,47 @@ def scan(root) -> Scan:
         ident = el.get("id")
         if cls or ident:
             c = f"{cls or ''} {ident or ''}"
-            if tag not in ("html", "body", "main", "article", "section", "p") or len(c) < 80:
-                if _BYLINE_CLS.search(c) and not _NOT_BYLINE_CLS.search(c):
-                    s.bylines.append(el)
-                if _DATE_CLS.search(c):
-                    s.dateish.append(el)
-                if _DEK_CLS.search(c) and tag not in ("html", "body", "article", "section"):
-                    s.deks.append(el)
-            if _FAQ_CLS.search(c) or el.get("aria-labelledby") or el.get("aria-controls") or el.get("data-target"):
+            flags = cache.get(c)
+            if flags is None:
+                flags = cache[c] = _flags(c)
+            if flags:
+                if tag not in ("html", "body", "main", "article", "section", "p") or len(c) < 80:
+                    if "b" in flags:
+                        s.bylines.append(el)
+                    if "d" in flags:
+                        s.dateish.append(el)
+                    if "k" in flags and tag not in ("html", "body", "article", "section"):
+                        s.deks.append(el)
+                if "f" in flags:
+                    s.faq_blocks.append(el)
+                    continue
+            if el.get("aria-labelledby") or el.get("aria-controls") or el.get("data-target"):
                 s.faq_blocks.append(el)
         elif el.get("aria-controls") or el.get("data-target"):
             s.faq_blocks.append(el)
     return s
+
+
+_ANY = ("by", "auth", "writ", "report", "contrib", "autor", "creat", "date", "time", "publish", "posted", "meta",
+        "info", "fecha", "datum", "standfirst", "dek", "head", "sub", "summar", "lede", "lead", "intro", "teaser",
+        "excerpt", "strap", "deck", "faq", "accordion", "question", "collaps", "toggle", "qa")
+
+
+def _flags(c: str) -> str:
+    """Which candidate lists a class/id string puts an element in (cached per distinct string)."""
+    low = c.lower()
+    if not any(k in low for k in _ANY):  # plain substring tests first: most class names match none
+        return ""
+    f = ""
+    if _BYLINE_CLS.search(c) and not _NOT_BYLINE_CLS.search(c):
+        f += "b"
+    if _DATE_CLS.search(c):
+        f += "d"
+    if _DEK_CLS.search(c):
+        f += "k"
+    if _FAQ_CLS.search(c):
+        f += "f"
+    return f
 
 
 def text_of(el) -> str:
