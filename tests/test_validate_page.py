@@ -1,0 +1,144 @@
+"""validate_page on HTML pages: fixtures cut from real corpus pages (tests/fixtures/pages)."""
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from newsld.cli import main
+from newsld.validator.page import ld_json_blocks, validate_page
+
+PAGES = Path(__file__).resolve().parent / "fixtures" / "pages"
+
+
+def issues(name, **kw):
+    return validate_page((PAGES / name).read_bytes(), source=name, **kw).issues
+
+
+def codes(name, **kw):
+    return [(i.code, i.path) for i in issues(name, **kw)]
+
+
+def test_broken_ldjson_line_and_column_point_into_the_page():
+    data = (PAGES / "broken_ldjson.html").read_text(encoding="utf-8")
+    syn = [i for i in issues("broken_ldjson.html") if i.code == "json-syntax"]
+    assert len(syn) == 1 and syn[0].severity == "error" and syn[0].path == "ld+json[1]"
+    line, col = map(int, re.search(r"line (\d+), column (\d+)", syn[0].message).groups())
+    # the page's own text at that line/column is where strict JSON fails: a single-quoted string
+    assert data.splitlines()[line - 1][col - 1] == "'"
+    assert "fix" in syn[0].message or "check" in syn[0].message
+
+
+def test_commented_ldjson_is_reported_and_still_validated():
+    got = issues("commented_ldjson.html")
+    syn = [i for i in got if i.code == "json-syntax"]
+    assert len(syn) == 1 and "read the block anyway" in syn[0].message
+    data = (PAGES / "commented_ldjson.html").read_text(encoding="utf-8")
+    line, col = map(int, re.search(r"line (\d+), column (\d+)", syn[0].message).groups())
+    lines = data.splitlines()
+    # strict JSON stops at the "}," that closes the object early; the // comment follows it
+    assert lines[line - 1][col - 1] == "," and lines[line].lstrip().startswith("//")
+    # the rest of the block was read: its issues have block-prefixed paths
+    assert any(i.path.startswith("ld+json[1]$.") for i in got if i.code != "json-syntax")
+
+
+def test_yoast_graph_paths_name_block_and_graph_index():
+    got = codes("yoast_graph.html")
+    assert ("unknown-property", "ld+json[1]$['@graph'][1].potentialAction['query-input']") in got
+    assert not any(c in ("json-syntax", "date-format", "no-article-markup", "mismatch") for c, _ in got)
+
+
+def test_microdata_only_page_is_validated_with_its_type():
+    got = issues("microdata_only.html")
+    assert [(i.code, i.path) for i in got] == [("unknown-property", "microdata[1]$.dateUpdated")]
+    assert got[0].message.startswith("microdata BlogPosting: ")
+
+
+def test_lower_case_microdata_types():
+    got = codes("lowercase_type.html")
+    assert ("unknown-type", "microdata[1]$['@type']") in got
+    assert ("unknown-type", "microdata[2]$['@type']") in got
+    assert ("no-article-markup", "$") in got
+
+
+def test_non_iso_date():
+    got = issues("non_iso_date.html")
+    d = [i for i in got if i.path == "ld+json[1]$.datePublished"]
+    assert d and d[0].code == "date-format" and "2019-11-19T07:09:00+00:00" in d[0].message
+
+
+def test_headline_mismatch_with_visible_h1():
+    got = [i for i in issues("headline_mismatch.html") if i.code == "mismatch"]
+    assert [(i.severity, i.path) for i in got] == [("warning", "ld+json[1]$.headline")]
+    assert "Taylor Swift is allowed" in got[0].message
+
+
+def test_no_markup_page_is_one_info():
+    got = issues("no_markup.html")
+    assert [(i.severity, i.code) for i in got] == [("info", "no-article-markup")]
+    assert "no structured data" in got[0].message
+
+
+def test_script_type_variants_and_comments():
+    page = ("<html><head>\n<script type=application/ld+json>{}</script>\n"
+            "<SCRIPT TYPE='Application/LD+JSON; charset=utf-8'>[1]</SCRIPT>\n"
+            "<!-- <script type=\"application/ld+json\">{bad</script> -->\n"
+            "<script type=\"text/javascript\">var x = '<script type=\"application/ld+json\">';</script>\n"
+            "<script>{}</script></head></html>")
+    assert [raw for _, raw in ld_json_blocks(page)] == ["{}", "[1]"]
+
+
+def test_blocks_are_one_page_for_references():
+    ld = ('<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle",'
+          '"headline":"Storm closes all schools in the county","datePublished":"2019-11-19",'
+          '"author":{"@id":"#jane"}}</script>'
+          '<script type="application/ld+json">{"@context":"https://schema.org","@type":"Person",'
+          '"@id":"#jane","name":"Jane Doe"}</script>')
+    html = f"<html><head><title>Storm closes all schools in the county</title>{ld}</head><body>" \
+           "<h1>Storm closes all schools in the county</h1><p class=byline>By Jane Doe</p></body></html>"
+    got = validate_page(html.encode())
+    assert [i.code for i in got.issues] == []
+
+
+def test_date_and_author_mismatch():
+    ld = ('<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle",'
+          '"headline":"Storm closes all schools in the county","datePublished":"2019-11-02",'
+          '"author":{"@type":"Person","name":"John Smith"}}</script>')
+    html = f"<html><head>{ld}</head><body><article><h1>Storm closes all schools in the county</h1>" \
+           '<div class="byline">By <a href="/author/jane-doe">Jane Doe</a></div>' \
+           '<time datetime="2019-11-19T07:09:00Z">19 November 2019</time><p>' + "Text. " * 30 + \
+           "</p></article></body></html>"
+    got = [(i.code, i.path) for i in validate_page(html.encode()).issues]
+    assert ("mismatch", "ld+json[1]$.datePublished") in got
+    assert ("mismatch", "ld+json[1]$.author") in got
+
+
+# ---------- CLI ----------
+
+def run(args):
+    r = CliRunner().invoke(main, args, standalone_mode=True, catch_exceptions=False)
+    return r.exit_code, r.stdout
+
+
+def test_cli_json_exit_1_on_errors():
+    code, out = run(["validate", "--format", "json", "-q", str(PAGES / "broken_ldjson.html")])
+    assert code == 1
+    rec = json.loads(out)
+    assert rec["valid"] is False and rec["issues"][0]["code"] == "json-syntax"
+    assert rec["issues"][0]["path"] == "ld+json[1]"
+
+
+def test_cli_exit_0_on_warnings_only():
+    code, _ = run(["validate", "--format", "json", "-q", str(PAGES / "headline_mismatch.html")])
+    assert code == 0
+    code, _ = run(["validate", "--strict", "--format", "json", "-q", str(PAGES / "headline_mismatch.html")])
+    assert code == 1
+
+
+@pytest.mark.parametrize("fmt,needle", [("text", "error json-syntax ld+json[1]"), ("junit", "<testsuite"),
+                                        ("github", "::error"), ("sarif", '"json-syntax"')])
+def test_cli_formats(fmt, needle):
+    code, out = run(["validate", "--format", fmt, "-q", str(PAGES / "broken_ldjson.html")])
+    assert code == 1
+    assert needle in out
