@@ -33,6 +33,10 @@ class Item:
 def read_input(name: str, max_bytes: int) -> bytes:
     """The bytes of a path or of stdin (``-``), at most ``max_bytes``."""
     from .errors import LimitError
+    from .fetch import as_utf8, fetch, is_url
+    if is_url(name):
+        body, charset = fetch(name, max_bytes=max_bytes)
+        return as_utf8(body, charset)  # the HTTP charset wins over <meta charset>
     try:
         if name == "-":
             data = sys.stdin.buffer.read(max_bytes + 1)
@@ -83,7 +87,8 @@ def _items_of(name: str, from_: str, max_bytes: int) -> Iterator[Item]:
     if from_ == "ndjson":
         yield from ndjson_items(name, data)
     else:
-        yield Item(name, data)
+        from .fetch import is_url
+        yield Item(name, data, url=name if is_url(name) else None)
 
 
 def ndjson_items(name: str, data: bytes) -> Iterator[Item]:

@@ -31,8 +31,12 @@ class Cli(click.Group):
             return super().main(*args, standalone_mode=False, **kwargs) or 0
         except click.exceptions.Exit as e:
             return e.exit_code
+        except click.UsageError as e:  # one line, like every other error
+            where = f"newsld {e.ctx.command.name}" if e.ctx and e.ctx.command.name != "main" else "newsld"
+            click.echo(f"newsld: error: {e.format_message()} (see '{where} --help')", err=True)
+            return e.exit_code
         except click.ClickException as e:
-            e.show()
+            click.echo(f"newsld: error: {e.format_message()}", err=True)
             return e.exit_code
         except click.Abort:
             click.echo("newsld: interrupted", err=True)
@@ -246,6 +250,10 @@ def validate(inputs, fmt, from_, profile, strict, syntaxes, max_bytes, recursive
                    f"({counts['error']} errors, {counts['warning']} warnings, {counts['info']} notes)", err=True)
     sys.exit(worst)
 
+
+from .cli_inject import inject  # noqa: E402  (cli_inject does not import cli)
+
+main.add_command(inject)
 
 if __name__ == "__main__":
     main()
