@@ -115,24 +115,36 @@ def parse_people(text: str) -> list[Agent]:
     text = rest if rest is not None else text
     people: list[Agent] = []
     group: list[Agent] = []  # people still waiting for a title/affiliation
+    # Flags instead of rescanning ``people``/``group`` for every part, so a byline of 50,000
+    # names (or titles) is read in linear time: untitled = the Persons of ``group`` without a
+    # job title; titled = some member of ``group`` got one; has_person = a Person in ``people``.
+    untitled: list[Agent] = []
+    titled = has_person = False
     for raw in locale.load().author_split.split(_SPACE.sub(" ", text).strip()):
         part = raw.strip(_TRIM)
         if not part:
             continue
         if people and is_job_title(part):
-            targets = [p for p in group or people[-1:] if p.kind == "Person" and p.job_title is None]
+            if group:
+                targets, untitled = untitled, []
+                titled = titled or bool(targets)
+            else:
+                targets = [p for p in people[-1:] if p.kind == "Person" and p.job_title is None]
             for p in targets:
                 p.job_title = singular_title(part) if len(targets) > 1 else part
             continue
-        if people and is_organisation(part) and any(p.kind == "Person" for p in people):
+        if people and has_person and is_organisation(part):
             for p in group or people[-1:]:
                 if p.kind == "Person" and p.affiliation is None:
                     p.affiliation = clean_name(part)
-            group = []
+            group, untitled, titled = [], [], False
             continue
-        if group and any(p.job_title for p in group):
-            group = []
+        if group and titled:
+            group, untitled, titled = [], [], False
         agent = agent_for(part)
         people.append(agent)
         group.append(agent)
+        if agent.kind == "Person":
+            has_person = True
+            untitled.append(agent)
     return people
