@@ -144,10 +144,16 @@ def test_dates_rejected(value):
     assert issue.severity == "error"
 
 
-@pytest.mark.parametrize("value", ["", " ", 20191119, 2019, True])
-def test_non_string_or_empty_dates_are_date_format(value):
-    issue = only(validate(article(datePublished=value)), "date-format")
-    assert issue.severity == "error" and issue.path == "$.datePublished"
+@pytest.mark.parametrize("value,code,severity", [
+    ("", "empty-value", "warning"), (" ", "empty-value", "warning"),
+    (20191119, "wrong-type", "error"), (True, "wrong-type", "error"), (2019, "wrong-type", "warning")])
+def test_non_string_or_empty_dates_are_their_own_defect_not_a_format(value, code, severity):
+    # an empty date is a missing value and a number is the wrong JSON type: saying "not ISO
+    # 8601" (and suggesting today's month and day for 2019) would send the fixer the wrong way
+    report = validate(article(datePublished=value))
+    assert "date-format" not in report.codes()
+    issue = only(report, code)
+    assert issue.severity == severity and issue.path == "$.datePublished"
 
 
 def test_reduced_precision_date_is_a_warning():
@@ -405,3 +411,12 @@ def test_schemaorg_examples_have_no_errors(path):
     doc = json.loads(path.read_text(encoding="utf-8"))
     report = validate(doc)
     assert report.valid, report.errors
+
+
+def test_action_input_annotation_is_not_an_unknown_property():
+    doc = {"@context": "https://schema.org", "@type": "WebSite", "url": "https://example.com/",
+           "potentialAction": {"@type": "SearchAction", "target": "https://example.com/?s={q}",
+                               "query-input": "required name=q"}}
+    assert "unknown-property" not in validate(doc).codes()
+    doc["potentialAction"]["query-inptu"] = "x"
+    assert "unknown-property" in validate(doc).codes()

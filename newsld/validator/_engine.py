@@ -342,6 +342,9 @@ class _Walker:
 
     def unknown_property(self, k, kloc, known, allowed):
         vocab = self.vocab
+        base, dash, io = k.rpartition("-")
+        if dash and io in ("input", "output") and base in vocab.properties:
+            return  # schema.org's Action annotation ("query-input"), used by the sitelinks search box
         types = "/".join(known)
         if k in vocab.properties:
             doms = ", ".join(vocab.domains(k)[:6]) or "no type"
@@ -356,7 +359,17 @@ class _Walker:
                       f"{k!r} is not a schema.org property of {types}{fix}")
 
     def date_issue(self, prop, value, loc):
-        if isinstance(value, str) and _REDUCED.match(value.strip()):
+        if value is None or (isinstance(value, str) and not value.strip()):
+            self.emit("warning", "empty-value", loc,
+                      f"{prop} is empty; give an ISO 8601 date such as 2019-11-19 or remove the property")
+            return
+        if not isinstance(value, str):  # a number or boolean is the wrong JSON type, not a date format
+            year = isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999
+            self.emit("warning" if year else "error", "wrong-type", loc,
+                      f'{prop} is {_describe(value)}; write dates as ISO 8601 strings, e.g. '
+                      + (f'"{value}" or better "{value}-01-01"' if year else '"2019-11-19"'))
+            return
+        if _REDUCED.match(value.strip()):
             self.emit("warning", "date-format", loc,
                       f"{prop} {value!r} is only a year or month; write a full ISO 8601 date such as "
                       f"{value.strip()[:4]}-01-01 (search engines need year, month and day)")
