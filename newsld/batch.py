@@ -15,6 +15,7 @@ from typing import Callable, Iterable, Iterator
 
 from .errors import InputError, NewsldError
 
+MAX_BYTES = 20 * 2**20  # default input size limit (--max-bytes)
 EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm", ".xhtml", ".json", ".jsonld")
 
 
@@ -42,7 +43,8 @@ def read_input(name: str, max_bytes: int) -> bytes:
             data = sys.stdin.buffer.read(max_bytes + 1)
         else:
             if os.path.isdir(name):
-                raise InputError(f"{name}: is a directory (use -r to read the files below it)")
+                raise InputError(f"{name}: is a directory; give a file (extract and validate read "
+                                 "the files below a directory with -r)")
             with open(name, "rb") as f:
                 data = f.read(max_bytes + 1)
     except OSError as e:
@@ -63,7 +65,7 @@ def walk(path: str, pattern: str | None) -> Iterator[str]:
 
 
 def items(inputs: Iterable[str], *, from_: str = "auto", recursive: bool = False,
-          glob: str | None = None, max_bytes: int = 20 * 2**20) -> Iterator[Item]:
+          glob: str | None = None, max_bytes: int = MAX_BYTES) -> Iterator[Item]:
     for name in inputs:
         if name != "-" and os.path.isdir(name):
             if not recursive:

@@ -12,11 +12,11 @@ import click
 
 from . import __version__
 from .errors import NewsldError
+from .batch import MAX_BYTES
 from .records import EXIT_INPUT, Options, exit_code
 
 FROM = click.Choice(["auto", "text", "markdown", "html", "json", "ndjson", "warc"])
 PROFILE = click.Choice(["schema.org", "google"])
-MAX_BYTES = 20 * 1024 * 1024
 
 
 class Cli(click.Group):

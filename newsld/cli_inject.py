@@ -6,31 +6,12 @@ line on stderr and exit 2."""
 from __future__ import annotations
 
 import json
-import os
 import sys
 
 import click
 
-from .errors import InputError, LimitError, NewsldError
-
-MAX_BYTES = 20 * 1024 * 1024
-
-
-def _read(name: str, max_bytes: int) -> bytes:
-    try:
-        if name == "-":
-            data = click.get_binary_stream("stdin").read(max_bytes + 1)
-        else:
-            if os.path.isdir(name):
-                raise InputError(f"{name}: is a directory (give a file)")
-            with open(name, "rb") as f:
-                data = f.read(max_bytes + 1)
-    except OSError as e:
-        raise InputError(f"cannot read {name}: {e.strerror or e}") from None
-    if len(data) > max_bytes:
-        raise LimitError(f"{name}: larger than {max_bytes} bytes; raise the limit with --max-bytes")
-    return data
-
+from .batch import MAX_BYTES, read_input
+from .errors import InputError, NewsldError
 
 def load_jsonld(name: str, data: bytes):
     """The JSON-LD document (object or array) in ``data``; InputError naming ``name`` and the
@@ -78,12 +59,12 @@ def inject(page, jsonld_file, output, in_place, url, max_bytes, timeout):
     if remote:
         html, charset = fetch(page, timeout=timeout, max_bytes=max_bytes)
     else:
-        html = _read(page, max_bytes)
+        html = read_input(page, max_bytes)
     if not html.strip():
         raise InputError(f"{page}: empty page")
 
     if jsonld_file:
-        doc = load_jsonld(jsonld_file, _read(jsonld_file, max_bytes))
+        doc = load_jsonld(jsonld_file, read_input(jsonld_file, max_bytes))
     else:
         import newsld
         # our own block out first, so that a second run reads the same page as the first
