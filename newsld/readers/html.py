@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 
-from .. import byline
 from ..errors import InputError
 from ..model import QA, Agent, Article
 from . import html_body, html_dates, html_faq, html_meta

@@ -3,7 +3,6 @@ aria-controls / data-target / href names its panel), a locale FAQ heading follow
 headings or bold questions, and runs of question headings ("...?") each followed by its answer."""
 from __future__ import annotations
 
-import re
 
 from .. import locale
 from .html_scan import HEADINGS, Scan, text_of
