@@ -58,6 +58,7 @@ ROWS = {
     "cold-text": ("cold start `newsld extract seed.txt` vs `python -c pass`", "ms", "newsld/anchor", "<=", 12.0),
     "cold-html": ("cold start `--from html page.html` vs trafilatura CLI", "ms", "newsld/anchor", "<=", 2.5),
     "jobs2-vs-jobs1": ("CLI --jobs 2 vs --jobs 1 on HTML pages", "pages/s", "newsld/anchor", ">=", 1.7),
+    "cpu-2proc-ceiling": ("this machine now: pure-Python CPU loop, 2 processes vs 1", "x", "newsld", None, None),
     "rss-10n-vs-n": ("peak RSS, NDJSON 10N records vs N", "MB", "newsld/anchor", "<=", 1.10),
     "warm-text": ("warm newsld.extract, text (no validation)", "ms/article", None, None, None),
     "warm-html": ("warm newsld.extract, HTML (no validation)", "ms/page", None, None, None),
@@ -228,19 +229,63 @@ def bench_cold(text: bytes, page: bytes, anchors_python, tmp, reps) -> dict:
     return interleaved(cmds, reps, stdin)
 
 
+def _cpu_children() -> float:
+    import resource
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
 def bench_jobs(pages, tmp, copies, reps) -> dict:
+    """Wall-clock pages/s of the CLI with --jobs 1 and 2, alternately, and the CPU seconds each
+    run used (its own and its pool workers'): on a shared machine the wall clock shows the
+    other tenants too, the CPU time shows newsld's own overhead of running a pool."""
     d = tmp / "pages"
     d.mkdir()
     for i, (_name, data) in enumerate(pages):
         (d / f"p{i:04d}.html").write_bytes(data)
     base = [*newsld_cmd(), "extract", "-r", "-q", "--from", "html"]
     args = [str(d)] * copies
-    got = interleaved({"j1": [*base, "--jobs", "1", *args], "j2": [*base, "--jobs", "2", *args]}, reps)
     n = len(pages) * copies
-    return {"pages": n, "j1": [n / t for t in got["j1"]], "j2": [n / t for t in got["j2"]]}
+    got: dict = {"pages": n, "j1": [], "j2": [], "cpu_j1": [], "cpu_j2": []}
+    for _ in range(reps):
+        for j in ("1", "2"):
+            c0, t0 = _cpu_children(), clock()
+            subprocess.run([*base, "--jobs", j, *args], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env())
+            wall, cpu = clock() - t0, _cpu_children() - c0
+            got["j" + j].append(n / wall)
+            got["cpu_j" + j].append(cpu / n)
+    return got
+
+
+def _burn(n: int) -> int:
+    s = 0
+    for i in range(n):
+        s += i * i % 7
+    return s
+
+
+def bench_ceiling(reps: int, n: int = 2_000_000) -> list[float]:
+    """What 2 processes gain over 1 on this machine right now, for pure-Python CPU work with
+    no I/O or pickling: the ceiling for jobs2-vs-jobs1 (a shared or throttled 2-core VM may
+    give far less than 2)."""
+    import multiprocessing as mp
+    ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+    out = []
+    with ctx.Pool(2) as pool:
+        pool.map(_burn, [1000, 1000])
+        for _ in range(reps):
+            t0 = clock()
+            _burn(n)
+            _burn(n)
+            one = clock() - t0
+            t0 = clock()
+            pool.map(_burn, [n, n], chunksize=1)
+            out.append(one / (clock() - t0))
+    return out
 
 
 def bench_rss(pages, tmp, n) -> dict:
+    """N records (every page once, so the largest page is in both runs) vs 10N records."""
     def write(path, count):
         with open(path, "w") as f:
             for i in range(count):
@@ -287,6 +332,10 @@ def row(name, ours, anchor, ratio, *, anchor_name=""):
     return {"metric": name, "description": desc, "unit": unit, "newsld": ours, "anchor": anchor,
             "anchor_name": anchor_name, "ratio": ratio, "target": f"{op} {target:g}" if op else "-",
             "status": status}
+
+
+def rows_by(rows) -> dict:
+    return {r["metric"]: r for r in rows}
 
 
 def fmt(x, digits=2):
@@ -364,12 +413,15 @@ def main(argv=None) -> int:
         raw["cold"] = c
 
         copies = 1 if a.quick else 3
-        j = bench_jobs(pages, tmp, copies, max(1, reps // 3) if not a.quick else 1)
+        j = bench_jobs(pages, tmp, copies, 1 if a.quick else max(1, reps // 2))
         rows.append(row("jobs2-vs-jobs1", median(j["j2"]), median(j["j1"]), median(j["j2"]) / median(j["j1"]),
                         anchor_name="--jobs 1"))
         raw["jobs"] = j
+        ceiling = bench_ceiling(reps=2 if a.quick else 5)
+        rows.append(row("cpu-2proc-ceiling", median(ceiling), None, median(ceiling)))
+        raw["ceiling"] = ceiling
 
-        m = bench_rss(pages, tmp, 5 if a.quick else 40)
+        m = bench_rss(pages, tmp, len(pages))
         rows.append(row("rss-10n-vs-n", m["big"], m["small"], m["big"] / m["small"],
                         anchor_name=f"N={m['n']}"))
         raw["rss"] = m
@@ -385,7 +437,10 @@ def main(argv=None) -> int:
     print_table(rows)
     if "trafilatura_error" in raw.get("html", {}):
         print(f"# trafilatura anchor failed: {raw['html']['trafilatura_error']}")
-    print(f"# jobs: {raw['jobs']['pages']} pages per run; rss: N={raw['rss']['n']} records "
+    print(f"# jobs: {raw['jobs']['pages']} pages per run; CPU ms/page (newsld + pool workers): "
+          f"--jobs 1 {median(raw['jobs']['cpu_j1']) * 1e3:.2f}, --jobs 2 {median(raw['jobs']['cpu_j2']) * 1e3:.2f}; "
+          f"jobs2-vs-jobs1 / ceiling = {rows_by(rows)['jobs2-vs-jobs1']['ratio'] / rows_by(rows)['cpu-2proc-ceiling']['ratio']:.2f}")
+    print(f"# rss: N={raw['rss']['n']} records "
           f"({raw['rss']['bytes_small'] / 2**20:.1f} MiB) vs 10N ({raw['rss']['bytes_big'] / 2**20:.1f} MiB)")
     if a.profile:
         profile(pages)

@@ -8,7 +8,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 RUN = ROOT / "benchmarks" / "run.py"
 METRICS = ["html-vs-trafilatura", "html-vs-lxml", "extruct-all-vs-3", "text-rate", "cold-text",
-           "cold-html", "jobs2-vs-jobs1", "rss-10n-vs-n", "warm-text", "warm-html"]
+           "cold-html", "jobs2-vs-jobs1", "cpu-2proc-ceiling", "rss-10n-vs-n", "warm-text", "warm-html"]
 
 
 def test_quick_benchmark_prints_every_metric_row(tmp_path):
