@@ -35,6 +35,11 @@ class Rules:
     date_words: re.Pattern      # foreign filler words in dates ("de", weekday names)
 
 
+# "Correspondent in Berlin": words that join a job title to a place/desk (more from each locale's
+# ``job_title_links``).
+_LINKS = ["in", "at", "for", "of", "on", "en", "de", "del", "para", "a"]
+
+
 def _alt(words):
     # Longest first so "Frequently Asked Questions" wins over "FAQ"; each word escaped.
     return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
@@ -71,7 +76,7 @@ def load() -> Rules:
         org_suffix=re.compile(rf"(?:\s(?:{_alt(all_of('organisation_suffixes'))})|\.(?:com|net|org|es|co\.uk|news))$", re.I),
         job_title=re.compile(
             rf"(?<!\w)(?:{_alt(all_of('job_title_words'))})"
-            rf"(?:\s+(?:in|at|for|of|on|en|de|del|para|a)\s+\S.*)?$", re.I),
+            rf"(?:\s+(?:{_alt(all_of('job_title_links') + _LINKS)})\s+\S.*)?$", re.I),
         stopwords={d["lang"]: frozenset(d.get("stopwords", [])) for d in data},
         months={k.lower(): v for d in data for k, v in d.get("months", {}).items()},
         date_words=re.compile(rf"(?<!\w)(?:{_alt(all_of('date_words')) or '(?!)'})(?!\w)\.?", re.I),
