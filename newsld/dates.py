@@ -59,8 +59,12 @@ def to_iso(text: str, tz: tzinfo | str | None = None, *, fuzzy: bool = False) ->
         try:
             a, b = _parse(raw, _A, fuzzy=fuzzy), _parse(raw, _B, fuzzy=fuzzy)
         except ValueError:
+            a = b = None
+        if a is None or (fuzzy and (a.month, a.day) != (b.month, b.day)):
+            # a foreign month name: fuzzy parsing skips it and finds no month, so translate
             alt = _translate(raw)
-            a, b = _parse(alt, _A, fuzzy=fuzzy), _parse(alt, _B, fuzzy=fuzzy)
+            if a is None or alt != raw:
+                a, b = _parse(alt, _A, fuzzy=fuzzy), _parse(alt, _B, fuzzy=fuzzy)
     except (ValueError, OverflowError, TypeError):
         raise InputError(f"cannot read {raw[:60]!r} as a date: write it as 2025-04-02 or 2025-04-02T10:30:00+00:00") from None
     if (a.year, a.month, a.day) != (b.year, b.month, b.day):

@@ -21,15 +21,18 @@ PUBLISHED_META = ("article:published_time", "og:published_time", "article:publis
 MODIFIED_META = ("article:modified_time", "og:modified_time", "datemodified", "last-modified", "dcterms.modified",
                  "dc.date.modified", "article.updated", "lastmod", "og:updated_time", "updated_time")
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:/|[_-]|\.|$)")
-_URL_DATE2 = re.compile(r"/((?:19|20)\d{2})/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])/")
+_URL_DATE2 = re.compile(r"/((?:19|20)\d{2})/(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])/")
 _MONTHS = ("jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|"
            "september|october|november|december")
+# Longest alternative first and no digit after: "2018-08-16" must not read as 2018-08-01.
+_DD = r"(?:3[01]|[12]\d|0?[1-9])(?!\d)"
+_MM = r"(?:1[0-2]|0?[1-9])(?!\d)"
 _TEXT_DATE = re.compile(
-    rf"(?<!\d)(?:(?:19|20)\d\d[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])(?:[T ]\d\d:\d\d(?::\d\d)?)?"
-    rf"|(?:0?[1-9]|[12]\d|3[01])[./-](?:0?[1-9]|1[0-2])[./-](?:19|20)\d\d"
-    rf"|(?:(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d)"
-    rf"|(?:\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(?:{_MONTHS}|[^\W\d_]{{3,10}})\.?,?\s+(?:de\s+)?(?:19|20)\d\d))"
-    rf"(?:,?\s+(?:at\s+)?\d{{1,2}}[:.]\d\d(?:\s*[ap]\.?m\.?)?)?", re.I)
+    rf"(?<!\d)(?:(?:19|20)\d\d[-/.]{_MM}[-/.]{_DD}(?:[T ]\d\d:\d\d(?::\d\d)?)?"
+    rf"|{_DD}[./-]{_MM}[./-](?:19|20)\d\d(?!\d)"
+    rf"|(?:(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d(?!\d))"
+    rf"|(?:\d{{1,2}}(?:st|nd|rd|th|er)?\.?\s+(?:(?:of|de)\s+)?(?:{_MONTHS}|[^\W\d_]{{3,10}})\.?,?\s+(?:de\s+)?(?:19|20)\d\d(?!\d)))"
+    rf"(?:,?\s+(?:(?:at|um|à|a las|às|alle|om|-)\s+)?\d{{1,2}}[:.h]\d\d(?!\d)(?:\s*[ap]\.?m\.?)?)?", re.I)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 

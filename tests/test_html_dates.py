@@ -1,0 +1,60 @@
+"""HTML date rules: the text-date pattern reads whole numbers (no "2018-08-16" as 2018-08-01),
+European day-first and foreign-language dates."""
+import pytest
+
+import newsld
+from newsld.readers.html_dates import _TEXT_DATE, _URL_DATE2, iso, url_date
+
+
+def text_date(s):
+    m = _TEXT_DATE.search(s)
+    return iso(m.group(0), text=True) if m else None
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("2018-08-16", "2018-08-16"),
+    ("Posted 2018-08-16T10:20", "2018-08-16T10:20:00+00:00"),
+    ("2018/12/31", "2018-12-31"),
+    ("2018.10.05", "2018-10-05"),
+    ("16.08.2018", "2018-08-16"),
+    ("31-12-2019", "2019-12-31"),
+    ("9.3.2021", "2021-03-09"),
+    ("March 5, 2019 at 3:05 pm", "2019-03-05T15:05:00+00:00"),
+    ("5 de março de 2024 às 10:30", "2024-03-05T10:30:00+00:00"),
+    ("12. März 2024 um 14:05 Uhr", "2024-03-12T14:05:00+00:00"),
+    ("Publié le 1er mars 2024", "2024-03-01"),
+    ("3 maggio 2024", "2024-05-03"),
+    ("14 de febrero de 2023", "2023-02-14"),
+])
+def test_text_dates(text, expected):
+    assert text_date(text) == expected
+
+
+@pytest.mark.parametrize("text", ["2018-08-165", "120.08.2018", "2018-13-01", "March 5, 20195", "32.01.2020"])
+def test_no_partial_numbers(text):
+    m = _TEXT_DATE.search(text)
+    assert m is None or text_date(text) is None or not text_date(text).startswith(("2018-08-16", "2018-08-01"))
+
+
+def test_url_dates_longest_first():
+    assert url_date("https://x.example/2018/8/16/story/") == "2018-08-16"
+    assert url_date("https://x.example/2018/12/31/story/") == "2018-12-31"
+    assert _URL_DATE2.search("/2018/12/3/").groups() == ("2018", "12", "3")
+
+
+def page(body, head=""):
+    return f"<html><head><title>T</title>{head}</head><body><h1>A headline here</h1>{body}</body></html>".encode()
+
+
+def published(data):
+    doc = newsld.extract(data, format="html")
+    return next(n.get("datePublished") for n in doc["@graph"] if n.get("@type") == "NewsArticle")
+
+
+def test_date_element_with_iso_date_keeps_its_day():
+    assert published(page('<div class="date">2018-08-16</div><p>Some text of the article body.</p>')) == "2018-08-16"
+
+
+def test_german_date_element():
+    assert published(page('<span class="datum">Veröffentlicht am 12. März 2024</span><p>Text des Artikels.</p>')) \
+        == "2024-03-12"
