@@ -30,7 +30,7 @@ _MM = r"(?:1[0-2]|0?[1-9])(?!\d)"
 _TEXT_DATE = re.compile(
     rf"(?<!\d)(?:(?:19|20)\d\d[-/.]{_MM}[-/.]{_DD}(?:[T ]\d\d:\d\d(?::\d\d)?)?"
     rf"|{_DD}[./-]{_MM}[./-](?:19|20)\d\d(?!\d)"
-    rf"|(?:(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d(?!\d))"
+    rf"|(?:(?:{_MONTHS}|[^\W\d_]{{3,10}})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d(?!\d))"
     rf"|(?:\d{{1,2}}(?:st|nd|rd|th|er)?\.?\s+(?:(?:of|de)\s+)?(?:{_MONTHS}|[^\W\d_]{{3,10}})\.?,?\s+(?:de\s+)?(?:19|20)\d\d(?!\d)))"
     rf"(?:,?\s+(?:(?:at|um|à|a las|às|alle|om|-)\s+)?\d{{1,2}}[:.h]\d\d(?!\d)(?:\s*[ap]\.?m\.?)?)?", re.I)
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -89,7 +89,7 @@ def published(sc: Scan, declared: str | None, url: str | None) -> tuple[str | No
     times = [t for t in sc.times if not _modified_el(t)]
     pub = [t for t in times if t.get("pubdate") is not None or re.search(r"publish|posted|created", (t.get("class") or "") + (t.get("itemprop") or ""), re.I)]
     for t in pub + [t for t in times if t.get("datetime")][:5]:
-        d = iso(t.get("datetime")) or iso(text_of(t), text=True)
+        d = _time_el(t)
         if d:
             return d, "time"
     for t in times[:5]:
@@ -105,6 +105,24 @@ def published(sc: Scan, declared: str | None, url: str | None) -> tuple[str | No
     return None, ""
 
 
+def _time_el(t) -> str | None:
+    """A <time>'s datetime, unless its visible text is a full date more than a day away: the
+    date readers see ("Publié le 29 juin 2019" on a datetime of 3 July)."""
+    d = iso(t.get("datetime"))
+    txt = text_of(t)
+    if d and txt and _YEAR.search(txt) and len(txt) <= 80:
+        m = _TEXT_DATE.search(txt)
+        v = iso(m.group(0), text=True) if m else None
+        if v and abs(_days(v) - _days(d)) > 1:
+            return v
+    return d or iso(txt, text=True)
+
+
+def _days(d: str) -> int:
+    from datetime import date
+    return date.fromisoformat(d[:10]).toordinal()
+
+
 def url_date(url: str | None) -> str | None:
     if url:
         m = _URL_DATE.search(url) or _URL_DATE2.search(url)
@@ -114,12 +132,18 @@ def url_date(url: str | None) -> str | None:
 
 
 def loose_text_date(root, limit: int = 4000) -> str | None:
-    """Last resort: the first full date written in any short text of the page (document order)."""
+    """Last resort: the first full date written in any short text of the page (document order),
+    after the first <h1> when the page has one (a date above the headline is mostly a "today"
+    widget or a news ticker)."""
     n = 0
+    before = None
+    seen_h1 = root.find(".//h1") is None
     for el in root.iter():
         n += 1
         if n > limit:
             break
+        if el.tag == "h1":
+            seen_h1 = True
         if not isinstance(el.tag, str) or el.tag in ("script", "style", "noscript", "option", "input"):
             continue
         for t in (el.text, el.tail):
@@ -128,8 +152,10 @@ def loose_text_date(root, limit: int = 4000) -> str | None:
                 if m:
                     d = iso(m.group(0), text=True)
                     if d:
-                        return d
-    return None
+                        if seen_h1:
+                            return d
+                        before = before or d
+    return before
 
 
 def _local(d: str, sc: Scan) -> str:
@@ -174,7 +200,7 @@ def text_date(sc: Scan) -> str | None:
     """The first date written in an element whose class/id says date/time/published (not
     updated, not a comment), in document order; the first 40 such elements only."""
     for el in sc.dateish[:40]:
-        if _modified_el(el) or re.search(r"comment|related|footer|sidebar|widget|archive|calendar",
+        if (_modified_el(el) and not re.search(r"publish|post|entry", el.get("class") or "", re.I)) or re.search(r"comment|related|footer|sidebar|widget|archive|calendar",
                                          f"{el.get('class') or ''} {el.get('id') or ''}", re.I):
             continue
         t = text_of(el)
