@@ -302,9 +302,62 @@ def bench_rss(pages, tmp, n) -> dict:
 
 # ---- profile ---------------------------------------------------------------------------
 
+STAGES = [("newsld.readers.html", "parse", "parse (decode + lxml)"), ("newsld.readers.html", "scan", "html_scan.scan"),
+          ("newsld.readers.html", "declared_nodes", "declared_nodes (extruct)"),
+          ("newsld.readers.html_faq", "find", "html_faq.find"), ("newsld.readers.html_body", "paragraphs", "html_body.paragraphs"),
+          ("newsld.readers.html_body", "main_block", "html_body.main_block"),
+          ("newsld.readers.html_dates", "published", "html_dates.published"),
+          ("newsld.readers.html_dates", "modified", "html_dates.modified"),
+          ("newsld.readers.html_meta", "headline", "html_meta.headline"), ("newsld.readers.html_meta", "authors", "html_meta.authors"),
+          ("newsld.builder", "build", "builder.build"), ("newsld.validator", "validate", "validator.validate")]
+
+
+def stages(pages, rounds: int = 3) -> list[tuple[str, float, float]]:
+    """Wall time per page of each stage of the HTML pipeline (wrapped with a timer; no profiler
+    overhead), as (stage, ms/page, share of the whole)."""
+    import functools
+    import importlib
+    acc: dict = {}
+    undo = []
+    for modname, attr, label in STAGES:
+        try:
+            mod = importlib.import_module(modname)
+            f = getattr(mod, attr)
+        except (ImportError, AttributeError):  # the reader changed shape: skip that stage
+            continue
+
+        def timed_stage(*a, _f=f, _label=label, **k):
+            t0 = clock()
+            try:
+                return _f(*a, **k)
+            finally:
+                acc[_label] = acc.get(_label, 0.0) + clock() - t0
+        setattr(mod, attr, functools.wraps(f)(timed_stage))
+        undo.append((mod, attr, f))
+    try:
+        run = html_pipeline()
+        run(pages[0][1])
+        acc.clear()
+        t0 = clock()
+        for _ in range(rounds):
+            for _name, data in pages:
+                run(data)
+        total = clock() - t0
+    finally:
+        for mod, attr, f in undo:
+            setattr(mod, attr, f)
+    n = rounds * len(pages)
+    out = [("TOTAL (extract_record)", total / n * 1e3, 1.0)]
+    out += sorted(((k, v / n * 1e3, v / total) for k, v in acc.items()), key=lambda x: -x[1])
+    return out
+
+
 def profile(pages, top: int = 25):
     import cProfile
     import pstats
+    print(f"\n## HTML pipeline stages over {len(pages)} pages (mean ms/page, share)")
+    for label, ms_, share in stages(pages):
+        print(f"  {label:28s} {ms_:6.2f}  {share * 100:5.1f}%")
     run = html_pipeline()
     run(pages[0][1])
     pr = cProfile.Profile()
