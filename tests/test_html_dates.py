@@ -58,3 +58,18 @@ def test_date_element_with_iso_date_keeps_its_day():
 def test_german_date_element():
     assert published(page('<span class="datum">Veröffentlicht am 12. März 2024</span><p>Text des Artikels.</p>')) \
         == "2024-03-12"
+
+
+def test_no_date_without_htmldate(monkeypatch):
+    import sys
+    monkeypatch.setitem(sys.modules, "htmldate", None)  # import fails: our own rules only
+    doc = newsld.extract(page("<p>No date anywhere in this short article body.</p>"), format="html")
+    assert "datePublished" not in doc["@graph"][0]
+
+
+def test_text_path_never_imports_htmldate():
+    import subprocess, sys
+    code = ("import sys, newsld; newsld.extract(b'Headline\\n\\nBody text here.', format='text'); "
+            "print('htmldate' in sys.modules, 'dateparser' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout
+    assert out.strip() == "False False"
