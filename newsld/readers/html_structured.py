@@ -17,8 +17,8 @@ def declared_nodes(root, url: str | None, syntaxes) -> list[dict]:
     syntaxes = tuple(syntaxes or DEFAULT_SYNTAXES)
     out: list[dict] = []
     if "json-ld" in syntaxes and root.find(".//script") is not None:
-        from extruct.jsonld import JsonLdExtractor
-        ex = JsonLdExtractor()
+        from ..extruct_lite import load
+        ex = load("jsonld").JsonLdExtractor()
         for script in ex._xp_jsonld(root):
             try:
                 items = list(ex._extract_items(script))
@@ -27,8 +27,9 @@ def declared_nodes(root, url: str | None, syntaxes) -> list[dict]:
             out += [i for i in items if isinstance(i, dict)]
     if "microdata" in syntaxes and root.find(".//*[@itemscope]") is not None:
         try:
-            from extruct.w3cmicrodata import MicrodataExtractor
-            out += [_from_microdata(i) for i in MicrodataExtractor().extract_items(root, url)]
+            from ..extruct_lite import load
+            items = load("w3cmicrodata").MicrodataExtractor().extract_items(root, url)
+            out += [_from_microdata(i) for i in items]
         except Exception:
             pass
     for name, mod, cls in (("rdfa", "extruct.rdfa", "RDFaExtractor"),

@@ -195,8 +195,8 @@ def _relabel(issue: Issue, labels) -> Issue:
 def microdata_nodes(root) -> list:
     """Top-level microdata items as JSON-LD nodes."""
     try:
-        from extruct.w3cmicrodata import MicrodataExtractor
-        items = MicrodataExtractor().extract_items(root, _base_url(root))
+        from ..extruct_lite import load
+        items = load("w3cmicrodata").MicrodataExtractor().extract_items(root, _base_url(root))
     except Exception:  # noqa: BLE001 - extruct on odd markup: no microdata rather than a crash
         return []
     out = []
