@@ -30,6 +30,7 @@ class Rules:
     org_suffix: re.Pattern      # a name ending like an organisation ("... Press", "... .com")
     job_title: re.Pattern       # a phrase that is a job title
     job_words: frozenset        # the job-title words, lower case
+    name_particles: frozenset   # lower-case words inside names ("de", "van", "do")
     stopwords: dict             # lang -> frozenset of words
     months: dict                # foreign month name (lower case) -> month number
     date_words: re.Pattern      # foreign filler words in dates ("de", weekday names)
@@ -70,6 +71,7 @@ def load() -> Rules:
         answer_prefix=re.compile(rf"^(?:{_alt(all_of('answer_prefixes'))})\s*", re.I),
         tag_label=re.compile(rf"^#{{0,6}}\s*(?:{_alt(all_of('tag_labels'))})\s*:(?P<rest>.*)$", re.I | re.S),
         job_words=frozenset(w.lower() for w in all_of("job_title_words")),
+        name_particles=frozenset(w.lower() for w in all_of("name_particles")),
         team=tuple(re.compile(p, re.I) for p in all_of("team_patterns")),
         newsroom=re.compile(rf"(?<!\w)(?:{_alt(all_of('newsroom_words'))}){word_end}", re.I),
         agency=re.compile(rf"^(?:{_alt(all_of('agencies'))})$", re.I),

@@ -184,3 +184,8 @@ def test_numbered_questions_and_about_the_author_heading():
 def test_answer_starting_with_initials_is_kept_whole():
     a = art("Title\n\nBody.\n\nFAQ\n\nWho?\n\nA.I. researchers did.")
     assert a.faq[0].answer == "A.I. researchers did."
+
+
+def test_author_box_names_with_particles_from_any_locale():
+    a = art("Título\n\nCorpo do texto.\n\nRedação do Jornal do Campo\n\nEquipe de jornalistas.")
+    assert [(x.name, x.kind) for x in a.authors] == [("Redação do Jornal do Campo", "Organization")]

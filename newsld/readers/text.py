@@ -18,7 +18,6 @@ _QUOTE = re.compile(r"^\s*>\s?")
 _EMPHASIS = re.compile(r"^(\*{1,2}|_{1,2})([^*_\n].*)\1$", re.S)
 _CLOSING = tuple(".!?:;…\"”’»)")
 _TAG_SPLIT = re.compile(r"\s*[,;·|\n]\s*")
-_SMALL_WORDS = frozenset("de del la las los y e and & of the van von der da di du le el".split())
 
 # Inline Markdown, all with negated classes so no pattern backtracks on long lines. Link text
 # excludes "[" and a link destination excludes "(" outside one balanced pair, possessively: each
@@ -108,7 +107,8 @@ class TextReader:
         words = t.split()
         return (b.single and 0 < len(words) <= 8 and not t.endswith(_CLOSING) and ":" not in t
                 and not t.startswith(("#", ">", "-", "*"))
-                and all(w[0].isupper() or w[0].isdigit() or w.lower() in _SMALL_WORDS for w in words))
+                and all(w[0].isupper() or w[0].isdigit() or w.lower() in self.rules.name_particles
+                        for w in words))
 
     def dek_of(self, blocks: list[Block], i: int) -> str | None:
         b = blocks[i]
