@@ -119,3 +119,17 @@ def test_bad_options_fail_before_any_task():
     from newsld import NewsldError
     with pytest.raises(NewsldError):
         nd.extract_bag(["a.txt"], timezone="Mars/Olympus")
+
+
+def test_same_code_on_a_distributed_cluster(tmp_path, texts):
+    distributed = pytest.importorskip("distributed")
+    _warc(tmp_path / "a.warc.gz", [("https://x.test/a", "text/html", PAGE.format(t="Storm hits coast").encode()),
+                                   ("https://x.test/b", "text/html", PAGE.format(t="Power back on").encode())])
+    # in-process workers (threads): the same scheduler protocol as a real cluster, fast in CI
+    with distributed.Client(processes=False, n_workers=2, threads_per_worker=1, dashboard_address=None):
+        warc = nd.extract_warc([tmp_path / "a.warc.gz"], timeout=30).compute()
+        written = nd.to_ndjson(nd.extract_bag(texts, npartitions=2), str(tmp_path / "out" / "*.ndjson"))
+    assert [r["source"] for r in warc] == ["https://x.test/a", "https://x.test/b"]
+    assert [r["jsonld"]["@graph"][0]["headline"] for r in warc] == ["Storm hits coast", "Power back on"]
+    heads = [json.loads(x)["jsonld"]["@graph"][0]["headline"] for p in written for x in Path(p).read_text().splitlines()]
+    assert heads == ["Headline number 3", "Headline number 1", "Headline number 2", "Headline number 4"]
