@@ -83,7 +83,7 @@ def inject(page, jsonld_file, output, in_place, url, max_bytes, timeout):
         except OSError as e:
             raise NewsldError(f"cannot write {target}: {e.strerror or e} (the file is unchanged)") from None
         return
-    out = click.get_binary_stream("stdout")
+    out = sys.stdout.buffer
     out.write(result)
     out.flush()
 
