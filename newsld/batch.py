@@ -7,6 +7,7 @@ from __future__ import annotations
 import fnmatch
 import json
 import os
+import re
 import signal
 import sys
 from collections import deque
@@ -16,6 +17,16 @@ from typing import Callable, Iterable, Iterator
 from .errors import InputError, NewsldError
 
 MAX_BYTES = 20 * 2**20  # default input size limit (--max-bytes)
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+://")
+
+
+def is_url(s) -> bool:
+    """True for text of the form ``scheme://...`` (``fetch`` accepts only http and https and
+    says so for the rest); False for paths, ``-`` and Windows drive letters. Here rather than
+    in fetch, so telling a URL from a path does not import the HTTP stack."""
+    return isinstance(s, str) and bool(_URL.match(s))
+
+
 EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm", ".xhtml", ".json", ".jsonld")
 
 
@@ -34,8 +45,8 @@ class Item:
 def read_input(name: str, max_bytes: int) -> bytes:
     """The bytes of a path or of stdin (``-``), at most ``max_bytes``."""
     from .errors import LimitError
-    from .fetch import as_utf8, fetch, is_url
     if is_url(name):
+        from .fetch import as_utf8, fetch  # http.client, ssl, certifi: only when a URL is given
         body, charset = fetch(name, max_bytes=max_bytes)
         return as_utf8(body, charset)  # the HTTP charset wins over <meta charset>
     try:
@@ -81,6 +92,9 @@ def _items_of(name: str, from_: str, max_bytes: int) -> Iterator[Item]:
     if from_ == "warc":
         yield from warc_items(name, max_bytes)
         return
+    if from_ == "ndjson" and not is_url(name):
+        yield from ndjson_stream(name, max_bytes)
+        return
     try:
         data = read_input(name, max_bytes)
     except NewsldError as e:
@@ -89,25 +103,58 @@ def _items_of(name: str, from_: str, max_bytes: int) -> Iterator[Item]:
     if from_ == "ndjson":
         yield from ndjson_items(name, data)
     else:
-        from .fetch import is_url
         yield Item(name, data, url=name if is_url(name) else None)
 
 
 def ndjson_items(name: str, data: bytes) -> Iterator[Item]:
     """One item per non-blank line: ``{"source"?, "html" | "text" | "markdown", ...metadata}``."""
     for n, raw in enumerate(data.splitlines(), 1):
-        if not raw.strip():
-            continue
-        source = f"{name}:{n}"
-        try:
-            obj = json.loads(raw)
-        except ValueError as e:
-            yield Item(source, error=f"{source}: not a JSON object: {e}")
-            continue
-        if not isinstance(obj, dict):
-            yield Item(source, error=f"{source}: expected a JSON object per line")
-            continue
-        yield Item(str(obj.get("source") or source), obj)
+        yield from _ndjson_line(name, n, raw)
+
+
+def ndjson_stream(name: str, max_bytes: int) -> Iterator[Item]:
+    """The records of an NDJSON file (or stdin), read one line at a time, so memory stays flat
+    however many records there are; ``max_bytes`` limits each line (record)."""
+    if name != "-" and os.path.isdir(name):
+        yield Item(name, error=f"{name}: is a directory (use -r to read the files below it)")
+        return
+    try:
+        f = sys.stdin.buffer if name == "-" else open(name, "rb")
+    except OSError as e:
+        yield Item(name, error=f"cannot read {name}: {e.strerror or e}")
+        return
+    try:
+        n = 0
+        while True:
+            raw = f.readline(max_bytes + 1)
+            if not raw:
+                break
+            n += 1
+            if len(raw) > max_bytes and not raw.endswith(b"\n"):
+                while raw and not raw.endswith(b"\n"):  # skip the rest of the long line
+                    raw = f.readline(2**20)
+                yield Item(f"{name}:{n}", error=f"{name}:{n}: record larger than {max_bytes} bytes; "
+                                                "raise the limit with --max-bytes")
+                continue
+            yield from _ndjson_line(name, n, raw)
+    finally:
+        if f is not sys.stdin.buffer:
+            f.close()
+
+
+def _ndjson_line(name: str, n: int, raw: bytes) -> Iterator[Item]:
+    if not raw.strip():
+        return
+    source = f"{name}:{n}"
+    try:
+        obj = json.loads(raw)
+    except ValueError as e:
+        yield Item(source, error=f"{source}: not a JSON object: {e}")
+        return
+    if not isinstance(obj, dict):
+        yield Item(source, error=f"{source}: expected a JSON object per line")
+        return
+    yield Item(str(obj.get("source") or source), obj)
 
 
 def warc_items(name: str, max_bytes: int) -> Iterator[Item]:

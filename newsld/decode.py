@@ -5,6 +5,7 @@ characters in bulk mean binary input, which is refused."""
 from __future__ import annotations
 
 import codecs
+import re
 
 from .errors import InputError
 
@@ -13,6 +14,7 @@ _BOMS = (
     (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _CONTROL = set(range(0, 9)) | {11, 12} | set(range(14, 32))
+_CONTROL_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_CONTROL)) + "]")
 
 
 def bom_encoding(data: bytes) -> tuple[str | None, int]:
@@ -50,6 +52,6 @@ def decode(data: bytes, source: str = "input") -> str:
             if text is None:
                 text = data.decode("cp1252", errors="replace")
     sample = text[:4096]
-    if sample and sum(ord(c) in _CONTROL for c in sample) > max(8, len(sample) // 100):
+    if sample and len(_CONTROL_RE.findall(sample)) > max(8, len(sample) // 100):
         raise InputError(f"{source}: looks like binary data (control characters), not text")
     return text.replace("\0", "")

@@ -8,7 +8,6 @@ the page: browsers let the HTTP charset win over a ``<meta charset>``."""
 from __future__ import annotations
 
 import http.client
-import re
 import socket
 import time
 import urllib.error
@@ -16,20 +15,14 @@ import urllib.parse
 import urllib.request
 
 from . import __version__
+from .batch import is_url  # noqa: F401  (part of this module's API)
 from .errors import InputError, LimitError
 
 __all__ = ["fetch", "is_url", "as_utf8", "USER_AGENT"]
 
 USER_AGENT = f"newsld/{__version__}"
 _SCHEMES = ("http", "https")
-_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+://")
 _CHUNK = 64 * 1024
-
-
-def is_url(s) -> bool:
-    """True for text of the form ``scheme://...`` (``fetch`` accepts only http and https and
-    says so for the rest); False for paths, ``-`` and Windows drive letters."""
-    return isinstance(s, str) and bool(_URL.match(s))
 
 
 def as_utf8(body: bytes, charset: str | None) -> bytes:

@@ -88,16 +88,24 @@ def load() -> Rules:
 _WORD = re.compile(r"[^\W\d_]+")
 
 
+@lru_cache(maxsize=1)
+def _stopword_index() -> dict:
+    """stopword -> the languages that have it."""
+    index: dict = {}
+    for lang, words in load().stopwords.items():
+        for w in words:
+            index.setdefault(w, []).append(lang)
+    return index
+
+
 def detect_language(text: str, default: str = "en") -> str:
     """The locale whose stopwords are most frequent in ``text`` (first 2,000 words)."""
+    from collections import Counter
     rules = load()
     counts = dict.fromkeys(rules.stopwords, 0)
-    for i, m in enumerate(_WORD.finditer(text)):
-        if i >= 2000:
-            break
-        w = m.group().lower()
-        for lang, words in rules.stopwords.items():
-            if w in words:
-                counts[lang] += 1
+    index = _stopword_index()
+    for w, k in Counter(_WORD.findall(text.lower())[:2000]).items():
+        for lang in index.get(w, ()):
+            counts[lang] += k
     best = max(counts.items(), key=lambda kv: (kv[1], kv[0] == default))
     return best[0] if best[1] else default

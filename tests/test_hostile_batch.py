@@ -148,8 +148,6 @@ def test_sigint_mid_batch_leaves_whole_lines(tmp_path, jobs):
     assert len((first + out).splitlines()) < 20000
 
 
-@pytest.mark.xfail(strict=True, reason="batch._items_of reads all of stdin (read_input) before the "
-                   "first NDJSON record is processed, so `--from ndjson -` does not stream")
 def test_ndjson_stdin_streams():
     p = _popen("extract", "--from", "ndjson", "-", stdin=subprocess.PIPE)
     try:

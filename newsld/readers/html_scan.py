@@ -4,6 +4,7 @@ markup), so the page is walked once and later rules only look at short lists."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 _BYLINE_CLS = re.compile(r"byline|author|writer|reporter|contributor|(?<![a-z])autor(?![a-z])|creator", re.I)
@@ -111,10 +112,14 @@ _ANY = ("by", "auth", "writ", "report", "contrib", "autor", "creat", "date", "ti
         "excerpt", "strap", "deck", "faq", "accordion", "question", "collaps", "toggle", "qa")
 
 
+_ANY_RE = re.compile("|".join(map(re.escape, _ANY)))
+
+
+@lru_cache(maxsize=16384)
 def _flags(c: str) -> str:
-    """Which candidate lists a class/id string puts an element in (cached per distinct string)."""
-    low = c.lower()
-    if not any(k in low for k in _ANY):  # plain substring tests first: most class names match none
+    """Which candidate lists a class/id string puts an element in (cached per distinct string,
+    across pages: a site repeats its class names on every page)."""
+    if not _ANY_RE.search(c.lower()):  # one C-level scan first: most class names match none
         return ""
     f = ""
     if _BYLINE_CLS.search(c) and not _NOT_BYLINE_CLS.search(c):
