@@ -40,6 +40,14 @@ class Item:
     error: str | None = None
     url: str | None = None
     format: str | None = None  # overrides the run's --from for this item (WARC: html)
+    path: str | None = None    # a file read by whoever processes the item (a pool worker)
+    max_bytes: int = 0
+
+    def payload(self) -> bytes | dict:
+        """The item's data, reading its file now if it has one (raises NewsldError)."""
+        if self.data is None and self.path is not None:
+            return read_input(self.path, self.max_bytes)
+        return self.data
 
 
 def read_input(name: str, max_bytes: int) -> bytes:
@@ -51,18 +59,30 @@ def read_input(name: str, max_bytes: int) -> bytes:
         return as_utf8(body, charset)  # the HTTP charset wins over <meta charset>
     try:
         if name == "-":
-            data = sys.stdin.buffer.read(max_bytes + 1)
+            data = _read_bounded(sys.stdin.buffer, max_bytes)
         else:
             if os.path.isdir(name):
                 raise InputError(f"{name}: is a directory; give a file (extract and validate read "
                                  "the files below a directory with -r)")
             with open(name, "rb") as f:
-                data = f.read(max_bytes + 1)
+                data = _read_bounded(f, max_bytes)
     except OSError as e:
         raise InputError(f"cannot read {name}: {e.strerror or e}") from None
     if len(data) > max_bytes:
         raise LimitError(f"{name}: larger than {max_bytes} bytes; raise the limit with --max-bytes")
     return data
+
+
+def _read_bounded(f, max_bytes: int) -> bytes:
+    """At most max_bytes + 1 bytes, in chunks: a huge limit allocates nothing up front."""
+    chunks, size = [], 0
+    while size <= max_bytes:
+        chunk = f.read(min(1 << 20, max_bytes + 1 - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
 
 
 def walk(path: str, pattern: str | None) -> Iterator[str]:
@@ -94,6 +114,9 @@ def _items_of(name: str, from_: str, max_bytes: int) -> Iterator[Item]:
         return
     if from_ == "ndjson" and not is_url(name):
         yield from ndjson_stream(name, max_bytes)
+        return
+    if from_ != "ndjson" and name != "-" and not is_url(name):
+        yield Item(name, path=name, max_bytes=max_bytes)  # read where it is processed
         return
     try:
         data = read_input(name, max_bytes)
@@ -235,9 +258,12 @@ def _guarded(fn, item, budget):
 
 
 def run(work: Iterable[Item], fn: Callable[[Item], dict], *, jobs: int = 1,
-        budget: float | None = None) -> Iterator[dict]:
+        budget: float | None = None, warm: Callable[[], object] | None = None) -> Iterator[dict]:
     """``fn`` over ``work``, results in input order. ``jobs`` > 1 uses a process pool with at
-    most 4 x jobs items in flight; ``fn`` must then be a module-level function."""
+    most 4 x jobs items in flight; ``fn`` must then be a module-level function. ``warm`` runs
+    once in the parent before the pool forks, so workers inherit what it loaded."""
+    if jobs > 1 and warm is not None:
+        warm()
     if jobs <= 1:
         for item in work:
             yield _guarded(fn, item, budget)

@@ -154,7 +154,7 @@ def extract(inputs, from_, ndjson, fmt, output, profile, strict, no_validate, ur
 
     from . import batch
     from .output import AtomicFile, html_script, line, pretty
-    from .records import extract_item
+    from .records import extract_item, warm_up
     opts = Options(format="auto" if from_ in ("ndjson", "warc") else from_, profile=profile,
                    strict=strict, validate=not no_validate, syntaxes=tuple(syntaxes) or None,
                    timezone=timezone,
@@ -170,7 +170,7 @@ def extract(inputs, from_, ndjson, fmt, output, profile, strict, no_validate, ur
               and not (inputs[0] != "-" and os.path.isdir(inputs[0])))
     work = batch.items(inputs, from_=from_, recursive=recursive, glob=glob, max_bytes=max_bytes)
     results = batch.run(work, functools.partial(extract_item, opts), jobs=batch.cpu_jobs(jobs),
-                        budget=timeout)
+                        budget=timeout, warm=functools.partial(warm_up, opts))
     if single:
         rec = next(iter(results))
         if rec["jsonld"] is None:

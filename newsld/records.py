@@ -36,14 +36,28 @@ def failed(source: str, message: str) -> dict:
     return {"source": source, "ok": False, "jsonld": None, "issues": [input_issue(message)]}
 
 
+_WARM_UP = (b"<html><head><title>T</title></head><body><article><h1>Warm up</h1><p>A paragraph of "
+            b"text for the reader.</p></article></body></html>", b"Warm up\n\nA paragraph of text.\n")
+
+
+def warm_up(opts: Options) -> None:
+    """Load the readers and compile the validators once (before a process pool forks)."""
+    for data in _WARM_UP:
+        extract_record("warm-up", data, opts, format="auto")
+
+
 def extract_item(opts: Options, item) -> dict:
     """``{"source", "ok", "jsonld", "issues"}`` for one batch.Item; never raises NewsldError."""
     if item.error:
         return failed(item.source, item.error)
+    try:
+        data = item.payload()
+    except NewsldError as e:
+        return failed(item.source, str(e))
     meta = dict(opts.metadata)
     if item.url and not meta.get("url"):
         meta["url"] = item.url
-    return extract_record(item.source, item.data, opts, format=item.format, metadata=meta)
+    return extract_record(item.source, data, opts, format=item.format, metadata=meta)
 
 
 def extract_record(source: str, data, opts: Options, *, format: str | None = None,
@@ -67,12 +81,14 @@ def extract_record(source: str, data, opts: Options, *, format: str | None = Non
 
 
 def validate_item(opts: Options, item) -> dict:
-    if item.error:
-        return {"source": item.source, "valid": False, "issues": [input_issue(item.error)]}
-    if isinstance(item.data, dict):
-        data = json.dumps(item.data).encode()
-    else:
-        data = item.data
+    try:
+        if item.error:
+            raise NewsldError(item.error)
+        data = item.payload()
+    except NewsldError as e:
+        return {"source": item.source, "valid": False, "issues": [input_issue(str(e))]}
+    if isinstance(data, dict):
+        data = json.dumps(data).encode()
     return validate_record(item.source, data, opts, format=item.format)
 
 

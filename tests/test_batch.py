@@ -7,7 +7,10 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+import pytest
+
 from newsld import batch
+from newsld.errors import InputError
 from newsld.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -106,12 +109,19 @@ def test_time_budget_turns_a_slow_item_into_its_own_error_and_goes_on():
     assert got[1]["error"] and "longer than 0.2" in got[1]["error"] and got[0]["error"] is None
 
 
-def test_items_stream_lazily():
-    # items() is a generator: nothing is read before it is asked for
+def test_items_stream_lazily_and_files_are_read_where_they_are_processed():
+    # items() is a generator, and a file item carries its path: the pool worker that
+    # processes it reads it, so the parent neither holds nor pickles the pages
     it = batch.items(["/nonexistent/one", str(SEED)])
     first = next(it)
-    assert first.error and "cannot read" in first.error
-    assert next(it).data == SEED.read_bytes()
+    assert first.data is None and first.path == "/nonexistent/one"
+    with pytest.raises(InputError, match="cannot read /nonexistent/one"):
+        first.payload()
+    assert next(it).payload() == SEED.read_bytes()
+
+
+def test_huge_max_bytes_allocates_nothing_up_front():
+    assert batch.read_input(str(SEED), 2**40) == SEED.read_bytes()
 
 
 def test_output_file_for_many_is_written_whole(tmp_path):
