@@ -74,19 +74,45 @@ def _check_profile(profile: str) -> None:
         raise NewsldError(f"unknown validation profile {profile!r}; use one of: {', '.join(PROFILES)}")
 
 
-def validate(doc, *, profile: str = "schema.org") -> Report:
-    """Validate a parsed JSON-LD document (a dict) or a page's documents (a list of dicts)."""
+def validate(doc, *, profile: str = "schema.org", max_depth: int | None = None) -> Report:
+    """Validate a parsed JSON-LD document (a dict) or a page's documents (a list of dicts).
+    Raises LimitError when lists/objects nest deeper than max_depth (None: no fixed limit,
+    but a value too deep to check still gives LimitError, never RecursionError) or when an
+    integer has more digits than Python converts to text (sys.get_int_max_str_digits)."""
     _check_profile(profile)
+    _check_limits(doc, max_depth)
     from ._engine import validate_document
 
-    return validate_document(doc, profile)
+    try:
+        return validate_document(doc, profile)
+    except RecursionError:
+        raise LimitError("the document is nested too deeply to validate; flatten it") from None
+
+
+def _check_limits(doc, max_depth: int | None) -> None:
+    """One iterative pass, before the (recursive) walker and jsonschema see the value: a value
+    nested 100,000 deep raised RecursionError there, and an int of 5,000 digits a ValueError
+    when a message quoted it."""
+    import sys
+    digits = sys.get_int_max_str_digits() if hasattr(sys, "get_int_max_str_digits") else 0
+    stack = [(doc, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, (list, dict)):
+            if max_depth is not None and depth > max_depth:
+                raise LimitError(f"JSON nesting is deeper than {max_depth} levels; "
+                                 f"flatten the document or raise the depth limit")
+            stack.extend((v, depth + 1) for v in (value.values() if isinstance(value, dict) else value))
+        elif digits and type(value) is int and value.bit_length() > 3 * digits \
+                and abs(value) >= 10 ** digits:
+            raise LimitError(f"a number has more than {digits} digits; write it as text or shorten it")
 
 
 def validate_json_text(text: str, *, profile: str = "schema.org", max_depth: int = 500):
     """Parse and validate JSON-LD text.  Returns ``(data, report)``; ``data`` is None when the
     text cannot be read even tolerantly.  Raises LimitError when nesting exceeds max_depth."""
     _check_profile(profile)
-    from ._jsontext import check_depth, syntax_message, tolerant_loads
+    from ._jsontext import check_depth
 
     check_depth(text, max_depth)
     try:
@@ -94,14 +120,24 @@ def validate_json_text(text: str, *, profile: str = "schema.org", max_depth: int
     except RecursionError:
         raise LimitError(f"JSON nesting is too deep to parse; the limit is {max_depth} levels") from None
     except json.JSONDecodeError as err:
-        report = Report()
-        try:
-            data = tolerant_loads(text)
-        except (ValueError, RecursionError):
-            report.add("error", "json-syntax", "$", syntax_message(err))
-            return None, report
-        report.add("error", "json-syntax", "$", syntax_message(err) +
-                   " (newsld read the data anyway by skipping comments/wrappers/trailing text; "
-                   "the other issues refer to that reading)")
-        return data, report.extend(validate(data, profile=profile))
-    return data, validate(data, profile=profile)
+        return _tolerant(text, err, profile, max_depth)
+    except ValueError as err:  # not a syntax error: a number longer than int() reads (4300 digits)
+        raise LimitError(f"a JSON number is too long to read ({str(err).split(';')[0]}); "
+                         f"write it as text or shorten it") from None
+    return data, validate(data, profile=profile, max_depth=max_depth)
+
+
+def _tolerant(text: str, err: json.JSONDecodeError, profile: str, max_depth: int):
+    """Not strict JSON: report it, and validate what a tolerant reading finds, if anything."""
+    from ._jsontext import syntax_message, tolerant_loads
+
+    report = Report()
+    try:
+        data = tolerant_loads(text)
+    except (ValueError, RecursionError):
+        report.add("error", "json-syntax", "$", syntax_message(err))
+        return None, report
+    report.add("error", "json-syntax", "$", syntax_message(err) +
+               " (newsld read the data anyway by skipping comments/wrappers/trailing text; "
+               "the other issues refer to that reading)")
+    return data, report.extend(validate(data, profile=profile, max_depth=max_depth))
