@@ -13,7 +13,7 @@ from ..errors import InputError
 from ..model import QA, Agent, Article
 from . import html_body, html_dates, html_faq, html_meta
 from .html_parse import parse
-from .html_scan import scan, text_of
+from .html_scan import scan, text_cache, text_of
 from .html_structured import article_facts, declared_nodes
 
 _TAGS = re.compile(r"<[^>]+>")
@@ -32,9 +32,14 @@ def read(data: bytes, *, source: str = "input", url: str | None = None,
 
 
 def _read(data: bytes, *, source: str, url: str | None, syntaxes) -> tuple[Article, dict]:
+    with text_cache():
+        return _read_page(data, source=source, url=url, syntaxes=syntaxes)
+
+
+def _read_page(data: bytes, *, source: str, url: str | None, syntaxes) -> tuple[Article, dict]:
     root = parse(data, source)
     sc = scan(root)
-    declared = declared_nodes(root, url, syntaxes)
+    declared = declared_nodes(root, url, syntaxes, sc.ldjson, sc.microdata)
     facts = article_facts(declared) if declared else {}
 
     site = facts.get("publisher") or html_meta.publisher(sc, None)

@@ -18,20 +18,37 @@ def _link_len(el) -> int:
     return sum(len("".join(a.itertext())) for a in el.iter("a"))
 
 
-def _junk(el, stop) -> bool:
+def _junk_cls(el) -> bool:
     c = f"{el.get('class') or ''} {el.get('id') or ''}"
-    if len(c) > 1 and _JUNK_CLS.search(c):
+    return len(c) > 1 and _JUNK_CLS.search(c) is not None
+
+
+def _junk(el, stop, memo: dict | None = None) -> bool:
+    """Whether el or an ancestor below ``stop`` is navigation/footer/share/... (``memo``: the
+    verdict per ancestor, shared by the paragraphs of one block)."""
+    if _junk_cls(el):
         return True
+    seen = []
+    verdict = False
     for a in el.iterancestors():
         if a is stop:
-            return False
+            break
+        if memo is not None:
+            v = memo.get(a)
+            if v is not None:
+                verdict = v
+                break
+        seen.append(a)
         tag = a.tag if isinstance(a.tag, str) else ""
-        if tag in _JUNK_TAGS:
-            return True
-        c = f"{a.get('class') or ''} {a.get('id') or ''}"
-        if len(c) > 1 and _JUNK_CLS.search(c):
-            return True
-    return False
+        if tag in _JUNK_TAGS or _junk_cls(a):
+            verdict = True
+            break
+    if memo is not None:
+        # every ancestor walked below the deciding one shares its verdict (a junk ancestor
+        # makes its descendants junk; a clean path up to stop stays clean)
+        for a in seen:
+            memo[a] = verdict
+    return verdict
 
 
 def main_block(sc: Scan):
@@ -75,15 +92,18 @@ def paragraphs(sc: Scan, block) -> list[str]:
     out = []
     bylines = set(sc.bylines)
     rules = locale.load()
+    inside = set(block.iter("p"))  # the block's own descendants (not the block itself)
+    inside.discard(block)
+    memo: dict = {}
     for p in sc.paragraphs:
-        if p in bylines or not any(a is block for a in p.iterancestors()):
+        if p in bylines or p not in inside:
             continue
         t = text_of(p)
         if len(t) < 2 or (len(t) < 200 and _link_len(p) > len(t) * 0.6):
             continue
         if not out and len(t) < 100 and rules.byline.match(t):  # "By Jane Doe" above the text
             continue
-        if _junk(p, block):
+        if _junk(p, block, memo):
             continue
         out.append(t)
     # paragraphs the block holds as bare text separated by <br> (CMS fragments)

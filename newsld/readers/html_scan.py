@@ -4,6 +4,8 @@ markup), so the page is walked once and later rules only look at short lists."""
 from __future__ import annotations
 
 import re
+import threading
+from contextlib import contextmanager
 from functools import lru_cache
 from dataclasses import dataclass, field
 
@@ -33,77 +35,107 @@ class Scan:
     articles: list = field(default_factory=list)  # <article> / role=article / articleBody
     faq_blocks: list = field(default_factory=list)  # details, dl, faq/accordion-classed elements
     strongs: int = 0
+    ldjson: list = field(default_factory=list)  # <script type="application/ld+json">, document order
+    microdata: bool | None = None  # whether an element below the root has itemscope (None: not scanned)
+
+
+# tag -> what the scan does with it (p, link/a, title, h1, h2-h6, time, article/details/dl, strong/b)
+_KIND = {"p": 0, "link": 1, "a": 1, "title": 2, "h1": 3, "h2": 4, "h3": 4, "h4": 4, "h5": 4, "h6": 4,
+         "time": 5, "article": 6, "details": 6, "dl": 6, "strong": 7, "b": 7}
+_WIDE = {"html", "body", "main", "article", "section", "p"}
+_NO_DEK = {"html", "body", "article", "section"}
 
 
 def scan(root) -> Scan:
     s = Scan(lang=root.get("lang") or root.get("xml:lang"))
     cache: dict = {}
-    it = root.iter()
-    for el in it:
+    meta, links, itemprops = s.meta, s.links, s.itemprops
+    articles, faq_blocks = s.articles, s.faq_blocks
+    add_p, add_h1, add_heading, add_time = s.paragraphs.append, s.h1.append, s.headings.append, s.times.append
+    add_byline, add_date, add_dek, add_faq = s.bylines.append, s.dateish.append, s.deks.append, faq_blocks.append
+    strongs = 0
+    microdata = False
+    for el in root.iter():
         tag = el.tag
         if not isinstance(tag, str):
             continue
         tag = tag.lower()
+        keys = el.keys()  # one call; most elements carry none of the attributes asked below
+        if not microdata and keys and "itemscope" in keys and el is not root:
+            microdata = True  # what `root.find(".//*[@itemscope]")` asked, without a second walk
         if tag in _SKIP:
+            if tag == "script" and keys and el.get("type") == "application/ld+json":
+                s.ldjson.append(el)  # what extruct's JSON-LD XPath selects
             continue
         if tag == "meta":
             key = el.get("property") or el.get("name") or el.get("itemprop") or el.get("http-equiv")
             content = el.get("content")
             if key and content and content.strip():
                 for k in key.lower().split():
-                    s.meta.setdefault(k, []).append(content.strip())
+                    meta.setdefault(k, []).append(content.strip())
             continue
-        if tag in ("link", "a"):
-            rel = el.get("rel")
+        kind = _KIND.get(tag)
+        if kind is None:
+            pass
+        elif kind == 0:
+            add_p(el)
+        elif kind == 1:
+            rel = el.get("rel") if keys else None
             if rel:
                 for r in rel.lower().split():
-                    s.links.setdefault(r, []).append((el.get("href"), el if tag == "a" else None))
-        elif tag == "title":
+                    links.setdefault(r, []).append((el.get("href"), el if tag == "a" else None))
+        elif kind == 2:
             if s.title is None and el.text:
                 s.title = el.text
             continue
-        elif tag == "p":
-            s.paragraphs.append(el)
-        elif tag == "h1":
-            s.h1.append(el)
-        elif tag in HEADINGS:
-            s.headings.append(el)
-        elif tag == "time":
-            s.times.append(el)
-        elif tag in ("article", "details", "dl"):
-            (s.articles if tag == "article" else s.faq_blocks).append(el)
-        elif tag in ("strong", "b"):
-            s.strongs += 1
-        ip = el.get("itemprop")
-        if ip:
-            for k in ip.split():
-                s.itemprops.setdefault(k, []).append(el)
-            if "articleBody" in ip.split():
-                s.articles.insert(0, el)
-        if el.get("role") == "article":
-            s.articles.append(el)
-        cls = el.get("class")
-        ident = el.get("id")
+        elif kind == 3:
+            add_h1(el)
+        elif kind == 4:
+            add_heading(el)
+        elif kind == 5:
+            add_time(el)
+        elif kind == 6:
+            (articles if tag == "article" else faq_blocks).append(el)
+        else:
+            strongs += 1
+        if not keys:
+            continue
+        if "itemprop" in keys:
+            ip = el.get("itemprop")
+            if ip:
+                ips = ip.split()
+                for k in ips:
+                    itemprops.setdefault(k, []).append(el)
+                if "articleBody" in ips:
+                    articles.insert(0, el)
+        if "role" in keys and el.get("role") == "article":
+            articles.append(el)
+        cls = el.get("class") if "class" in keys else None
+        ident = el.get("id") if "id" in keys else None
         if cls or ident:
             c = f"{cls or ''} {ident or ''}"
             flags = cache.get(c)
             if flags is None:
                 flags = cache[c] = _flags(c)
             if flags:
-                if tag not in ("html", "body", "main", "article", "section", "p") or len(c) < 80:
+                if tag not in _WIDE or len(c) < 80:
                     if "b" in flags:
-                        s.bylines.append(el)
+                        add_byline(el)
                     if "d" in flags:
-                        s.dateish.append(el)
-                    if "k" in flags and tag not in ("html", "body", "article", "section"):
-                        s.deks.append(el)
+                        add_date(el)
+                    if "k" in flags and tag not in _NO_DEK:
+                        add_dek(el)
                 if "f" in flags:
-                    s.faq_blocks.append(el)
+                    add_faq(el)
                     continue
-            if el.get("aria-labelledby") or el.get("aria-controls") or el.get("data-target"):
-                s.faq_blocks.append(el)
-        elif el.get("aria-controls") or el.get("data-target"):
-            s.faq_blocks.append(el)
+            if (("aria-labelledby" in keys and el.get("aria-labelledby"))
+                    or ("aria-controls" in keys and el.get("aria-controls"))
+                    or ("data-target" in keys and el.get("data-target"))):
+                add_faq(el)
+        elif ("aria-controls" in keys and el.get("aria-controls")) or ("data-target" in keys and el.get("data-target")):
+            add_faq(el)
+    s.strongs = strongs
+    s.microdata = microdata
     return s
 
 
@@ -133,12 +165,38 @@ def _flags(c: str) -> str:
     return f
 
 
+_tls = threading.local()
+
+
+@contextmanager
+def text_cache():
+    """Within this block text_of remembers each element's text (one page is read at a time:
+    the body, FAQ, byline and date rules ask for the same paragraphs and headings)."""
+    prev = getattr(_tls, "cache", None)
+    _tls.cache = {}
+    try:
+        yield
+    finally:
+        _tls.cache = prev
+
+
 def text_of(el) -> str:
     """Visible text of an element, whitespace folded, script/style left out."""
-    if el.find(".//script") is not None or el.find(".//style") is not None:
-        parts = list(_visible_texts(el))
-    else:
-        parts = list(el.itertext())
+    cache = getattr(_tls, "cache", None)
+    if cache is not None:
+        t = cache.get(el)
+        if t is None:
+            t = cache[el] = _text_of(el)
+        return t
+    return _text_of(el)
+
+
+def _text_of(el) -> str:
+    it = el.iter("script", "style")
+    hidden = next(it, None)
+    if hidden is el:  # only descendants count (as .//script did)
+        hidden = next(it, None)
+    parts = _visible_texts(el) if hidden is not None else el.itertext()
     # inline markup adds no space ("Molly Woo<span>d</span>"); source whitespace does
     return " ".join("".join(parts).split())
 

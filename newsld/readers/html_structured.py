@@ -12,20 +12,24 @@ ARTICLE_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNews
 _SCHEMA = re.compile(r"^https?://(?:www\.)?schema\.org/", re.I)
 
 
-def declared_nodes(root, url: str | None, syntaxes) -> list[dict]:
-    """JSON-LD nodes from every requested syntax except OpenGraph (read as meta tags instead)."""
+def declared_nodes(root, url: str | None, syntaxes, scripts: list | None = None,
+                   microdata: bool | None = None) -> list[dict]:
+    """JSON-LD nodes from every requested syntax except OpenGraph (read as meta tags instead).
+    ``scripts``: the page's ld+json script elements when the caller has them already (the
+    scan's list: no second walk of the tree); ``microdata``: whether the scan saw itemscope."""
     syntaxes = tuple(syntaxes or DEFAULT_SYNTAXES)
     out: list[dict] = []
-    if "json-ld" in syntaxes and root.find(".//script") is not None:
+    if "json-ld" in syntaxes and (scripts if scripts is not None else root.find(".//script") is not None):
         from ..extruct_lite import load
         ex = load("jsonld").JsonLdExtractor()
-        for script in ex._xp_jsonld(root):
+        for script in (scripts if scripts is not None else ex._xp_jsonld(root)):
             try:
                 items = list(ex._extract_items(script))
             except Exception:  # broken JSON in one block must not lose the others
                 items = _lenient_json(script.xpath("string()"))
             out += [i for i in items if isinstance(i, dict)]
-    if "microdata" in syntaxes and root.find(".//*[@itemscope]") is not None:
+    if "microdata" in syntaxes and (microdata if microdata is not None
+                                    else root.find(".//*[@itemscope]") is not None):
         try:
             from ..extruct_lite import load
             items = load("w3cmicrodata").MicrodataExtractor().extract_items(root, url)
