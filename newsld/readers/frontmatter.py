@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from ..errors import InputError
+
 KEYS = {
     "url": "url", "datepublished": "date_published", "date": "date_published",
     "published": "date_published", "datemodified": "date_modified", "updated": "date_modified",
@@ -38,6 +40,12 @@ def split(text: str) -> tuple[dict, str]:
     while end != -1 and text[end + 4:end + 5] not in ("\n", ""):
         end = text.find("\n---", end + 4)
     if end == -1:
+        first = text[4:].split("\n", 1)[0]
+        if _KV.match(first) and KEYS.get(_KV.match(first).group(1).lower().replace("_", "").replace("-", "")):
+            # "---" then "title: ..." and no closing "---": the article would be read with "---"
+            # as its headline and the metadata as text; say what is wrong instead
+            raise InputError("the front matter that starts with '---' on line 1 is never closed: "
+                             "add a '---' line after its last 'key: value' line")
         return {}, text
     raw, rest = text[4:end + 1], text[end + 5:]
     meta: dict = {}
