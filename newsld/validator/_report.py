@@ -6,13 +6,17 @@ from dataclasses import dataclass
 
 SEVERITIES = ("error", "warning", "info")
 _IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+# control characters, line/paragraph separators and lone surrogates: written as \uXXXX so a
+# path stays one printable line (text and GitHub reports) and valid XML (JUnit)
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 
 
 def format_path(segments) -> str:
     """JSONPath-like: ``$``, ``$.headline``, ``$['@graph'][0].author[1].name``.
 
     Keys that are plain identifiers use dot notation; any other key (``@graph``, ``schema:name``)
-    uses bracket notation with single quotes (``\\`` and ``'`` escaped); list indexes are ``[n]``."""
+    uses bracket notation with single quotes (``\\`` and ``'`` escaped, control characters as
+    ``\\uXXXX``); list indexes are ``[n]``."""
     out = ["$"]
     for seg in segments:
         if isinstance(seg, int):
@@ -20,7 +24,8 @@ def format_path(segments) -> str:
         elif _IDENT.match(seg):
             out.append("." + seg)
         else:
-            out.append("['" + seg.replace("\\", "\\\\").replace("'", "\\'") + "']")
+            key = seg.replace("\\", "\\\\").replace("'", "\\'")
+            out.append("['" + _CONTROL.sub(lambda m: "\\u%04x" % ord(m.group()), key) + "']")
     return "".join(out)
 
 
