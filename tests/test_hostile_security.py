@@ -245,3 +245,33 @@ def test_written_file_is_atomic_on_error(tmp_path):
     assert proc.returncode == 2
     assert out.read_text() == "previous"
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+# ---- reports stay well-formed whatever the document's keys and values hold ------------------
+
+HOSTILE_DOC = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": 5,
+               "bad\u0001key]]></x>&<\n::error::injected\u2028": "v\u0000\u000b",
+               "\ud800": "lone surrogate key", "datePublished": "x\u001b]]>\n::warning::y",
+               "author": {"@type": "Person\n::error::z", "name": EVIL}}
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "junit", "github", "sarif"])
+def test_reports_stay_well_formed(tmp_path, fmt):
+    import xml.etree.ElementTree as ET
+    f = tmp_path / "evil.jsonld"
+    f.write_text(json.dumps(HOSTILE_DOC))  # ensure_ascii: the lone surrogate is a \ud800 escape
+    proc = cli("validate", "--format", fmt, f)
+    assert_clean(proc)
+    assert proc.returncode == 1
+    out = proc.stdout.decode("utf-8")  # strict: no lone surrogate reached the output
+    if fmt == "junit":
+        ET.fromstring(proc.stdout)
+    elif fmt == "sarif":
+        json.loads(out)
+    elif fmt == "json":
+        [json.loads(x) for x in out.splitlines()]
+    else:  # one issue per line: no key or value starts a line of its own
+        lines = out.splitlines()
+        prefix = "::" if fmt == "github" else f"{f}: "
+        assert lines and all(ln.startswith(prefix) for ln in lines), lines
+        assert not any(ln.startswith(("::error::", "::warning::")) for ln in lines)
