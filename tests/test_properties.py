@@ -267,3 +267,37 @@ def test_validate_is_deterministic(value):
     except NewsldError:
         return
     assert a == b
+
+
+# ---- reports ----------------------------------------------------------------------------
+
+HOSTILE_KEYS = st.one_of(KEYS, st.text(alphabet=st.characters(codec=None), max_size=8))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.dictionaries(HOSTILE_KEYS, JSON_VALUES, max_size=5).map(
+    lambda d: {"@context": "https://schema.org", "@type": "NewsArticle", **d}),
+    st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=20))
+def test_report_formats_well_formed(doc, source):
+    """Whatever the document's keys and values, every report format stays well-formed."""
+    import xml.etree.ElementTree as ET
+
+    from newsld.reports import FORMATTERS
+    try:
+        issues = [i.to_dict() for i in validate(doc).issues]
+    except NewsldError:
+        return
+    results = [(source, issues)]
+    for name, fmt in FORMATTERS.items():
+        out = fmt(results, False)
+        out.encode("utf-8")  # strict: nothing unencodable
+        if name == "junit":
+            ET.fromstring(out.encode("utf-8"))
+        elif name == "sarif":
+            json.loads(out)
+        elif name == "json":
+            [json.loads(x) for x in out.splitlines()]
+        elif name == "github":
+            assert all(ln.startswith("::") for ln in out.splitlines())
+        elif name == "text":
+            assert len(out.splitlines()) == len(issues)
