@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from urllib.parse import urljoin
 
 from .. import byline, locale
@@ -21,9 +22,19 @@ def first(sc: Scan, *keys) -> str | None:
     return None
 
 
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+@lru_cache(maxsize=8192)
+def _norm(s: str) -> str:
+    s = unicodedata.normalize("NFKC", s).casefold()
+    return " ".join(_NON_WORD.sub(" ", s).split())
+
+
 def norm(s: str) -> str:
-    s = unicodedata.normalize("NFKC", s or "").casefold()
-    return " ".join(re.sub(r"[\W_]+", " ", s).split())
+    """Casefolded words only (cached: the headline vote and the author rules compare the same
+    few strings pairwise)."""
+    return _norm(s or "")
 
 
 def _strip_site(title: str, site: str | None) -> str:
