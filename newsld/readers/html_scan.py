@@ -37,6 +37,7 @@ class Scan:
     strongs: int = 0
     ldjson: list = field(default_factory=list)  # <script type="application/ld+json">, document order
     microdata: bool | None = None  # whether an element below the root has itemscope (None: not scanned)
+    itemscopes: list = field(default_factory=list)  # elements with itemscope, root included, document order
 
 
 # tag -> what the scan does with it (p, link/a, title, h1, h2-h6, time, article/details/dl, strong/b)
@@ -53,16 +54,16 @@ def scan(root) -> Scan:
     articles, faq_blocks = s.articles, s.faq_blocks
     add_p, add_h1, add_heading, add_time = s.paragraphs.append, s.h1.append, s.headings.append, s.times.append
     add_byline, add_date, add_dek, add_faq = s.bylines.append, s.dateish.append, s.deks.append, faq_blocks.append
+    add_item = s.itemscopes.append
     strongs = 0
-    microdata = False
     for el in root.iter():
         tag = el.tag
         if not isinstance(tag, str):
             continue
         tag = tag.lower()
         keys = el.keys()  # one call; most elements carry none of the attributes asked below
-        if not microdata and keys and "itemscope" in keys and el is not root:
-            microdata = True  # what `root.find(".//*[@itemscope]")` asked, without a second walk
+        if keys and "itemscope" in keys:
+            add_item(el)  # what extruct's microdata XPath (descendant-or-self::*[@itemscope]) selects
         if tag in _SKIP:
             if tag == "script" and keys and el.get("type") == "application/ld+json":
                 s.ldjson.append(el)  # what extruct's JSON-LD XPath selects
@@ -135,7 +136,8 @@ def scan(root) -> Scan:
         elif ("aria-controls" in keys and el.get("aria-controls")) or ("data-target" in keys and el.get("data-target")):
             add_faq(el)
     s.strongs = strongs
-    s.microdata = microdata
+    its = s.itemscopes
+    s.microdata = bool(its) and (its[0] is not root or len(its) > 1)  # one below the root
     return s
 
 

@@ -13,10 +13,12 @@ _SCHEMA = re.compile(r"^https?://(?:www\.)?schema\.org/", re.I)
 
 
 def declared_nodes(root, url: str | None, syntaxes, scripts: list | None = None,
-                   microdata: bool | None = None) -> list[dict]:
+                   microdata: bool | None = None, itemscopes: list | None = None) -> list[dict]:
     """JSON-LD nodes from every requested syntax except OpenGraph (read as meta tags instead).
     ``scripts``: the page's ld+json script elements when the caller has them already (the
-    scan's list: no second walk of the tree); ``microdata``: whether the scan saw itemscope."""
+    scan's list: no second walk of the tree); ``microdata``: whether the scan saw itemscope
+    below the root; ``itemscopes``: the scan's itemscope elements (root included, in document
+    order), which spare extruct its two XPath walks of the whole tree."""
     syntaxes = tuple(syntaxes or DEFAULT_SYNTAXES)
     out: list[dict] = []
     if "json-ld" in syntaxes and (scripts if scripts is not None else root.find(".//script") is not None):
@@ -32,7 +34,8 @@ def declared_nodes(root, url: str | None, syntaxes, scripts: list | None = None,
                                     else root.find(".//*[@itemscope]") is not None):
         try:
             from ..extruct_lite import load
-            items = load("w3cmicrodata").MicrodataExtractor().extract_items(root, url)
+            ex = load("w3cmicrodata").MicrodataExtractor()
+            items = ex.extract_items(root, url) if itemscopes is None else _microdata_items(ex, itemscopes, url)
             out += [_from_microdata(i) for i in items]
         except Exception:
             pass
@@ -48,6 +51,20 @@ def declared_nodes(root, url: str | None, syntaxes, scripts: list | None = None,
                 out += [i for i in items if isinstance(i, dict)]
             except Exception:
                 pass
+    return out
+
+
+def _microdata_items(ex, itemscopes: list, url: str | None) -> list:
+    """extruct's MicrodataExtractor.extract_items with its item list (descendant-or-self::
+    *[@itemscope] from the root, twice: once for the document-order ids, once for the items)
+    given by the scan instead."""
+    itemids = {node: i + 1 for i, node in enumerate(itemscopes)}
+    seen: set = set()
+    out = []
+    for it in itemscopes:
+        item = ex._extract_item(it, items_seen=seen, base_url=url, itemids=itemids)
+        if item:
+            out.append(item)
     return out
 
 
