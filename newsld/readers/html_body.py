@@ -14,8 +14,21 @@ _JUNK_CLS = re.compile(r"comment|related|share|sharing|social|newsletter|subscri
                        r"most-?popular|trending|signup|paywall|caption|credit|byline|author-?bio|tags?(?![a-z])|disclaimer", re.I)
 
 
-def _link_len(el) -> int:
+def _link_len(el, memo: dict | None = None) -> int:
+    if memo is not None:
+        n = memo.get(el)
+        if n is None:
+            n = memo[el] = sum(len("".join(a.itertext())) for a in el.iter("a"))
+        return n
     return sum(len("".join(a.itertext())) for a in el.iter("a"))
+
+
+def _link_memo(sc: Scan) -> dict:
+    """Link text length per paragraph, shared by main_block and paragraphs for one page."""
+    memo = sc.__dict__.get("_link_lens")
+    if memo is None:
+        memo = sc.__dict__["_link_lens"] = {}
+    return memo
 
 
 def _junk_cls(el) -> bool:
@@ -55,12 +68,13 @@ def main_block(sc: Scan):
     """The element holding the article text (or None when the page has no paragraphs)."""
     scores: dict = {}
     info = []
+    links = _link_memo(sc)
     for p in sc.paragraphs:
-        t = "".join(p.itertext())
+        t = "".join(p.itertext()) if len(p) else (p.text or "")
         n = len(t.strip())
         if n < 20:
             continue
-        plain = n - _link_len(p)
+        plain = n - _link_len(p, links)
         if plain < n * 0.5:
             continue
         info.append((p, plain))
@@ -92,6 +106,7 @@ def paragraphs(sc: Scan, block) -> list[str]:
     out = []
     bylines = set(sc.bylines)
     rules = locale.load()
+    links = _link_memo(sc)
     inside = set(block.iter("p"))  # the block's own descendants (not the block itself)
     inside.discard(block)
     memo: dict = {}
@@ -99,7 +114,7 @@ def paragraphs(sc: Scan, block) -> list[str]:
         if p in bylines or p not in inside:
             continue
         t = text_of(p)
-        if len(t) < 2 or (len(t) < 200 and _link_len(p) > len(t) * 0.6):
+        if len(t) < 2 or (len(t) < 200 and _link_len(p, links) > len(t) * 0.6):
             continue
         if not out and len(t) < 100 and rules.byline.match(t):  # "By Jane Doe" above the text
             continue

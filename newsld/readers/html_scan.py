@@ -194,6 +194,9 @@ def text_of(el) -> str:
 
 
 def _text_of(el) -> str:
+    if not len(el):  # no children (most headings and many paragraphs): the text alone
+        t = el.text
+        return " ".join(t.split()) if t else ""
     it = el.iter("script", "style")
     hidden = next(it, None)
     if hidden is el:  # only descendants count (as .//script did)
