@@ -132,8 +132,8 @@ def test_cli_extract_from_json_deep(tmp_path):
     assert_one_line_error(proc, "nesting")
 
 
-@pytest.mark.xfail(strict=True, reason="batch.ndjson_items calls json.loads without a depth "
-                   "check: RecursionError escapes (it is not a ValueError) and ends the whole run")
+@pytest.mark.xfail(strict=True, reason="batch._ndjson_line calls json.loads catching ValueError "
+                   "only: RecursionError escapes and ends the whole run ('internal error')")
 def test_cli_extract_ndjson_deep_record_is_its_own_error_line(tmp_path):
     f = tmp_path / "deep.ndjson"
     f.write_text('{"text": "Storm closes schools\\n\\nBody here."}\n'
