@@ -5,7 +5,6 @@ are."""
 from __future__ import annotations
 
 import fnmatch
-import json
 import os
 import re
 import signal
@@ -14,6 +13,7 @@ from collections import deque
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator
 
+from . import jsonsafe
 from .errors import InputError, NewsldError
 
 MAX_BYTES = 20 * 2**20  # default input size limit (--max-bytes)
@@ -170,7 +170,10 @@ def _ndjson_line(name: str, n: int, raw: bytes) -> Iterator[Item]:
         return
     source = f"{name}:{n}"
     try:
-        obj = json.loads(raw)
+        obj = jsonsafe.loads(raw, source=source)
+    except NewsldError as e:
+        yield Item(source, error=str(e))
+        return
     except ValueError as e:
         yield Item(source, error=f"{source}: not a JSON object: {e}")
         return
@@ -214,8 +217,8 @@ def warc_items(name: str, max_bytes: int) -> Iterator[Item]:
 
 # ---- running -------------------------------------------------------------------------
 
-class Timeout(Exception):
-    pass
+class Timeout(BaseException):
+    """The time budget ran out (a BaseException, so no `except Exception` in the work swallows it)."""
 
 
 def _alarm(signum, frame):

@@ -2,9 +2,7 @@
 documents, or NDJSON, one document a line) or an HTML page's own markup."""
 from __future__ import annotations
 
-import json
-
-from .errors import InputError
+from .errors import InputError, NewsldError
 
 
 def check(data: bytes, *, source: str = "input", format: str = "auto",
@@ -35,9 +33,10 @@ def check(data: bytes, *, source: str = "input", format: str = "auto",
 
 
 def _is_ndjson(lines: list[str]) -> bool:
+    from . import jsonsafe
     try:
         for ln in lines:
-            json.loads(ln)
-    except ValueError:
+            jsonsafe.loads(ln)
+    except (ValueError, NewsldError):
         return False
     return True

@@ -19,8 +19,18 @@ FROM = click.Choice(["auto", "text", "markdown", "html", "json", "ndjson", "warc
 PROFILE = click.Choice(["schema.org", "google"])
 
 
+class _Interrupted(Exception):
+    """Ctrl-C, carried past click (which would print a blank line for a KeyboardInterrupt)."""
+
+
 class Cli(click.Group):
     """One exit path: newsld's errors and surprises become one line and exit 2."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            raise _Interrupted() from None
 
     def main(self, *args, **kwargs):
         kwargs.pop("standalone_mode", None)  # errors are always handled here
@@ -38,10 +48,7 @@ class Cli(click.Group):
         except click.ClickException as e:
             click.echo(f"newsld: error: {e.format_message()}", err=True)
             return e.exit_code
-        except click.Abort:
-            click.echo("newsld: interrupted", err=True)
-            return 130
-        except KeyboardInterrupt:
+        except (click.Abort, KeyboardInterrupt, _Interrupted):
             click.echo("newsld: interrupted", err=True)
             return 130
         except BrokenPipeError:

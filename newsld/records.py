@@ -72,6 +72,9 @@ def extract_record(source: str, data, opts: Options, *, format: str | None = Non
                                  **(opts.metadata if metadata is None else metadata)))
     except NewsldError as e:
         return failed(source, str(e))
+    except Exception as e:  # a bug in newsld must not end a batch: this input gets its own line
+        return failed(source, f"{source}: internal error: {type(e).__name__}: {e} "
+                              "(please report it with this input)")
     issues = []
     if opts.validate:
         from .validator import validate

@@ -61,9 +61,6 @@ def test_one_bad_file_of_many(tmp_path):
     assert sorted(r["source"].rsplit("/", 1)[1] for r in out if not r["ok"]) == ["a07.txt", "a08.json"]
 
 
-@pytest.mark.xfail(strict=True, reason="readers.read_record/metadata.apply take record metadata of "
-                   "any JSON type: url true -> AttributeError, image false -> TypeError; "
-                   "records.extract_record catches NewsldError only, so the whole batch stops")
 @pytest.mark.parametrize("extra", [{"url": True}, {"image": False}, {"author": 7}, {"headline": [""]},
                                    {"tags": {"a": 1}}, {"datePublished": 20250402}])
 def test_record_metadata_of_the_wrong_type(tmp_path, extra):
@@ -164,8 +161,6 @@ def test_ndjson_stdin_streams():
         p.communicate()
 
 
-@pytest.mark.xfail(strict=True, reason="click echoes a blank line to stderr before raising Abort on "
-                   "Ctrl-C, so stderr is two lines ('' and 'newsld: interrupted'), not one")
 def test_sigint_message_is_one_line():
     p = _popen("extract", "--from", "ndjson", "-", stdin=subprocess.PIPE)
     time.sleep(1.5)

@@ -75,8 +75,6 @@ def test_cli_validate_deep_json_file(tmp_path):
     assert "flatten the document or raise the depth limit" in proc.stdout.decode()
 
 
-@pytest.mark.xfail(strict=True, reason="checking._is_ndjson json.loads every line catching ValueError "
-                   "only: a 200,000-deep line raises RecursionError -> 'internal error'")
 def test_cli_validate_deep_ndjson_line(tmp_path):
     f = tmp_path / "deep.ndjson"
     f.write_text('{"@context": "https://schema.org", "@type": "Person", "name": "A"}\n'
@@ -123,8 +121,6 @@ def test_cli_extract_html_with_deep_ld_json_reads_the_markup(tmp_path):
     assert proc.returncode == 0, err_lines(proc)
 
 
-@pytest.mark.xfail(strict=True, reason="readers/__init__._json_object calls json.loads without a "
-                   "depth check: RecursionError -> 'internal error' instead of a LimitError")
 def test_cli_extract_from_json_deep(tmp_path):
     f = tmp_path / "deep.json"
     f.write_text('{"text": "Storm closes schools\\n\\nBody.", "x": ' + _deep_array() + "}")
@@ -132,8 +128,6 @@ def test_cli_extract_from_json_deep(tmp_path):
     assert_one_line_error(proc, "nesting")
 
 
-@pytest.mark.xfail(strict=True, reason="batch._ndjson_line calls json.loads catching ValueError "
-                   "only: RecursionError escapes and ends the whole run ('internal error')")
 def test_cli_extract_ndjson_deep_record_is_its_own_error_line(tmp_path):
     f = tmp_path / "deep.ndjson"
     f.write_text('{"text": "Storm closes schools\\n\\nBody here."}\n'

@@ -49,9 +49,10 @@ def read(data: bytes, *, format: str = "auto", source: str = "input", url: str |
 
 
 def _json_object(data: bytes, source: str) -> dict:
+    from .. import jsonsafe
     from ..decode import decode
     try:
-        obj = json.loads(decode(data, source))
+        obj = jsonsafe.loads(decode(data, source), source=source)
     except json.JSONDecodeError as e:
         raise InputError(f"{source}: invalid JSON at line {e.lineno} column {e.colno}: {e.msg}") from None
     if not isinstance(obj, dict):
@@ -65,14 +66,31 @@ RECORD_KEYS = {"url": "url", "datePublished": "date_published", "dateModified": 
                "inLanguage": "lang", "headline": "headline", "description": "dek"}
 
 
+LIST_KEYS = {"image", "author", "tags", "keywords"}  # text, or a list of text
+
+
+def record_metadata(obj: dict, source: str) -> dict:
+    """The record's metadata keys, checked: text, or a list of text for image/author/tags."""
+    meta = {}
+    for k, v in obj.items():
+        if k not in RECORD_KEYS or v in (None, "", []):
+            continue
+        ok = isinstance(v, str) or (k in LIST_KEYS and isinstance(v, list)
+                                    and all(isinstance(x, str) for x in v))
+        if not ok:
+            kinds = "text or a list of text" if k in LIST_KEYS else "text"
+            raise InputError(f"{source}: record key {k!r} must be {kinds}, not {type(v).__name__}")
+        meta[RECORD_KEYS[k]] = v
+    return meta
+
+
 def read_record(obj: dict, *, source: str = "input", syntaxes=None):
     """A JSON record ``{"text" | "markdown" | "html": ..., metadata...}`` (also one NDJSON line)."""
     for key, fmt in (("html", "html"), ("markdown", "markdown"), ("text", "text")):
         if isinstance(obj.get(key), str):
+            extra = record_metadata(obj, source)
             article, meta = read(obj[key].encode("utf-8"), format=fmt, source=source,
-                                 url=obj.get("url"), syntaxes=syntaxes)
-            for k, v in obj.items():
-                if k in RECORD_KEYS and v not in (None, "", []):
-                    meta[RECORD_KEYS[k]] = v
+                                 url=extra.get("url"), syntaxes=syntaxes)
+            meta.update(extra)
             return article, meta
     raise InputError(f"{source}: a JSON record needs a \"text\", \"markdown\" or \"html\" string")

@@ -112,7 +112,7 @@ def validate_json_text(text: str, *, profile: str = "schema.org", max_depth: int
     """Parse and validate JSON-LD text.  Returns ``(data, report)``; ``data`` is None when the
     text cannot be read even tolerantly.  Raises LimitError when nesting exceeds max_depth."""
     _check_profile(profile)
-    from ._jsontext import check_depth
+    from ..jsonsafe import check_depth
 
     check_depth(text, max_depth)
     try:

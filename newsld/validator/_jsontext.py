@@ -4,10 +4,6 @@ from __future__ import annotations
 import json
 import re
 
-from newsld.errors import LimitError
-
-# strings, comments and brackets: enough to measure nesting depth in one linear pass
-_DEPTH_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"?|//[^\n]*|/\*(?:.|\n)*?(?:\*/|$)|[\[\]{}]')
 _STRINGS_AND_COMMENTS = re.compile(r'"(?:[^"\\]|\\.)*"|//[^\n]*|/\*(?:.|\n)*?\*/', re.S)
 _TRAILING_COMMA = re.compile(r'"(?:[^"\\]|\\.)*"|,(\s*[\]}])', re.S)
 _CONTROL = re.compile(r"[\x00-\x1f]")
@@ -28,23 +24,6 @@ _HINTS = {
     "Invalid \\escape": "escape backslashes inside strings as \\\\",
     "Invalid \\uXXXX escape": "write \\u followed by exactly four hex digits",
 }
-
-
-def check_depth(text: str, max_depth: int) -> None:
-    """Raise LimitError when arrays/objects nest deeper than max_depth (linear, no recursion)."""
-    depth = 0
-    for m in _DEPTH_TOKENS.finditer(text):
-        tok = m.group()
-        c = tok[0]
-        if c in "[{":
-            depth += 1
-            if depth > max_depth:
-                line = text.count("\n", 0, m.start()) + 1
-                raise LimitError(
-                    f"JSON nesting is deeper than {max_depth} levels (line {line}); "
-                    f"flatten the document or raise the depth limit")
-        elif c in "]}":
-            depth = max(0, depth - 1)
 
 
 def syntax_message(err: json.JSONDecodeError) -> str:

@@ -24,7 +24,8 @@ import re
 from newsld.errors import InputError, LimitError, NewsldError
 
 from . import validate
-from ._jsontext import check_depth, syntax_message, tolerant_loads
+from ..jsonsafe import check_depth
+from ._jsontext import syntax_message, tolerant_loads
 from ._report import Issue, Report
 
 DEFAULT_SYNTAXES = ("json-ld", "microdata")
