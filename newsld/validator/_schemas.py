@@ -172,7 +172,23 @@ def _properties_memo(validator, properties, instance, schema):
 def _validator_class():
     jsonschema = _import_jsonschema()
     return jsonschema.validators.extend(jsonschema.Draft202012Validator,
-                                        {"properties": _properties_memo})
+                                        {"properties": _properties_memo,
+                                         "patternProperties": _pattern_properties})
+
+
+def _pattern_properties(validator, patterns, instance, schema):
+    """The standard "patternProperties" keyword, less the work for ``true`` subschemas (ours:
+    {"^@": true, ":": true}), which accept every value: jsonschema ran re.search and a
+    descend() into ``true`` for every key of every node. additionalProperties reads the
+    patterns from the schema itself, so it is unaffected."""
+    if not validator.is_type(instance, "object"):
+        return
+    for pattern, sub in patterns.items():
+        if sub is True:
+            continue
+        for k, v in instance.items():
+            if re.search(pattern, k):
+                yield from validator.descend(v, sub, path=k, schema_path=pattern)
 
 
 @lru_cache(maxsize=None)
