@@ -111,9 +111,6 @@ def test_cli_extract_html_with_deep_ld_json_is_clean(tmp_path):
         assert json.loads(proc.stdout)["@graph"][0]["headline"] == "Storm closes schools"
 
 
-@pytest.mark.xfail(strict=True, reason="html_structured._lenient_json catches ValueError only: the "
-                   "RecursionError of a 200,000-deep ld+json block escapes and html.read reports "
-                   "'HTML nested too deeply to read', losing an article its markup has")
 def test_cli_extract_html_with_deep_ld_json_reads_the_markup(tmp_path):
     f = tmp_path / "deep.html"
     f.write_text(_deep_page())

@@ -72,9 +72,14 @@ def _lenient_json(text: str) -> list:
     import json
     text = re.sub(r"^\s*(?:<!--|//\s*<!\[CDATA\[|<!\[CDATA\[)|(?:-->|//\s*\]\]>|\]\]>)\s*$", "", text.strip())
     text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", " ", text)
+    from ..errors import LimitError
+    from ..jsonsafe import check_depth
     try:
+        # nesting checked first (linear): a 200,000-deep block is skipped, not a RecursionError
+        # that would refuse the whole page
+        check_depth(text)
         obj, _ = json.JSONDecoder(strict=False).raw_decode(text.strip())
-    except ValueError:
+    except (ValueError, LimitError, RecursionError):
         return []
     return obj if isinstance(obj, list) else [obj]
 
