@@ -160,8 +160,8 @@ def extract(inputs, from_, ndjson, fmt, output, profile, strict, no_validate, ur
     import functools
 
     from . import batch
-    from .output import AtomicFile, html_script, line, pretty
-    from .records import extract_item, warm_up
+    from .output import AtomicFile, html_script, pretty
+    from .records import extract_item, extract_line, warm_up
     opts = Options(format="auto" if from_ in ("ndjson", "warc") else from_, profile=profile,
                    strict=strict, validate=not no_validate, syntaxes=tuple(syntaxes) or None,
                    timezone=timezone,
@@ -176,10 +176,10 @@ def extract(inputs, from_, ndjson, fmt, output, profile, strict, no_validate, ur
     single = (not ndjson and len(inputs) == 1 and from_ not in ("ndjson", "warc")
               and not (inputs[0] != "-" and os.path.isdir(inputs[0])))
     work = batch.items(inputs, from_=from_, recursive=recursive, glob=glob, max_bytes=max_bytes)
-    results = batch.run(work, functools.partial(extract_item, opts), jobs=batch.cpu_jobs(jobs),
-                        budget=timeout, warm=functools.partial(warm_up, opts))
+    run = functools.partial(batch.run, work, jobs=1 if single else batch.cpu_jobs(jobs), budget=timeout,
+                            warm=functools.partial(warm_up, opts))
     if single:
-        rec = next(iter(results))
+        rec = next(iter(run(functools.partial(extract_item, opts))))
         if rec["jsonld"] is None:
             raise NewsldError(rec["issues"][0]["message"])
         if not quiet:
@@ -195,11 +195,10 @@ def extract(inputs, from_, ndjson, fmt, output, profile, strict, no_validate, ur
     counts = {"ok": 0, "invalid": 0, "failed": 0}
     worst = 0
     with (AtomicFile(output) if output else contextlib.nullcontext(sys.stdout)) as out:
-        for rec in results:
-            code = exit_code(rec["issues"], strict)
+        for code, text in run(functools.partial(extract_line, opts)):
             worst = max(worst, code)
             counts[("ok", "invalid", "failed")[code]] += 1
-            _emit(out, line(rec))
+            _emit(out, text)
             progress.tick()
     progress.done()
     if not quiet:

@@ -60,6 +60,14 @@ def extract_item(opts: Options, item) -> dict:
     return extract_record(item.source, data, opts, format=item.format, metadata=meta)
 
 
+def extract_line(opts: Options, item) -> tuple[int, str]:
+    """(exit code, the NDJSON line) for one item: serialised where it was made, so a pool
+    sends the parent a string instead of a document to unpickle and re-encode."""
+    from .output import line
+    rec = extract_item(opts, item)
+    return exit_code(rec["issues"], opts.strict), line(rec)
+
+
 def extract_record(source: str, data, opts: Options, *, format: str | None = None,
                    metadata: dict | None = None) -> dict:
     """``{"source", "ok", "jsonld", "issues"}`` for one input (bytes, or a JSON record);
