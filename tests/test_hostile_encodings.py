@@ -105,8 +105,6 @@ def test_mostly_utf8_text_with_one_broken_sequence_keeps_its_accents():
     assert art["articleBody"] == BODY.replace("Monday", "Mon\ufffdday")
 
 
-@pytest.mark.xfail(strict=True, reason="html_parse.decode_html reads a UTF-8 page with one broken "
-                   "byte as cp1252 (every accent garbled); decode.py now keeps such text UTF-8")
 def test_mostly_utf8_html_with_one_broken_sequence_keeps_its_accents():
     data = _page('<meta charset="utf-8">').encode("utf-8").replace(b"Monday", b"Mon\xffday")
     assert _node(newsld.extract(data, format="html"))["headline"] == HTML_HEADLINE

@@ -7,6 +7,7 @@ import re
 
 from lxml import etree
 
+from ..decode import _mostly_utf8
 from ..errors import InputError
 
 # libxml2's HTML parser never loads DTDs or expands external entities; no_network=True as well:
@@ -31,7 +32,9 @@ _ALIASES = {"iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252", "us
 
 def decode_html(data: bytes) -> str:
     """The page's text. A BOM decides; otherwise valid UTF-8 wins over a declaration (pages
-    saved as UTF-8 often keep an old latin-1 meta); otherwise the declared charset; else cp1252."""
+    saved as UTF-8 often keep an old latin-1 meta), and so does mostly valid UTF-8 (decode.py's
+    rule: more valid multi-byte characters than broken sequences); otherwise the declared
+    charset; else cp1252."""
     for bom, enc in _BOMS:
         if data.startswith(bom):
             return data[len(bom):].decode(enc, "replace")
@@ -42,6 +45,11 @@ def decode_html(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    # UTF-8 with a few broken sequences (a stray byte, a truncated character) stays UTF-8, with
+    # U+FFFD for each: the same rule as text input (decode.py); cp1252 would garble every accent
+    text = _mostly_utf8(data)
+    if text is not None:
+        return text
     m = _META_CHARSET.search(data[:4096])
     enc = None
     if m:
