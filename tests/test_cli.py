@@ -149,3 +149,16 @@ def test_extract_then_validate_via_pipe():
     code, out, err = run(["validate", "--profile", "google", "-"], input=doc)
     assert code == 0  # warnings only
     assert "missing-property" in out and "faq-eligibility" in out
+
+
+def test_validate_stdin_array_of_documents():
+    docs = [{"@context": "https://schema.org", "@type": "Person", "name": "A"},
+            {"@context": "https://schema.org", "@type": "person", "name": "B"}]
+    code, out, _ = run(["validate", "-"], input=json.dumps(docs))
+    assert code == 1
+    assert out.startswith("-: error unknown-type $[1]['@type']: ")
+
+
+def test_text_starting_with_a_bracket_is_still_text():
+    code, out, _ = run(["extract", "--no-validate", "-"], input="[Updated] Title\n\nBody text here.\n")
+    assert code == 0 and json.loads(out)["@graph"][0]["headline"] == "[Updated] Title"

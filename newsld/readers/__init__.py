@@ -12,6 +12,7 @@ _EXT = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdo
         ".html": "html", ".htm": "html", ".xhtml": "html", ".json": "json", ".jsonld": "json"}
 _HTML_SNIFF = re.compile(rb"^\s*(?:<!doctype\s+html|<html|<head|<body|<meta|<article|<div|<p[\s>]|<h[1-6]"
                          rb"|<section|<main|<script|<!--|<span|<figure|<header|<ul|<table|<title)", re.I)
+_JSON_SNIFF = re.compile(rb"^\s*(?:\{|\[\s*[{\]])")  # an object, or an array of objects
 _MD_SNIFF = re.compile(r"^\s*#\s|\]\([^)\s]+\)|^\*\*|^---\n", re.M)
 
 
@@ -23,7 +24,7 @@ def detect_format(name: str | None, data: bytes) -> str:
     head = data[:4096].lstrip(b"\xef\xbb\xbf")
     if _HTML_SNIFF.match(head):
         return "html"
-    if head.lstrip()[:1] == b"{":
+    if _JSON_SNIFF.match(head):
         return "json"
     if _MD_SNIFF.search(head.decode("utf-8", "replace")):
         return "markdown"
