@@ -110,8 +110,6 @@ def test_mostly_utf8_html_with_one_broken_sequence_keeps_its_accents():
     assert _node(newsld.extract(data, format="html"))["headline"] == HTML_HEADLINE
 
 
-@pytest.mark.xfail(strict=True, reason="html_meta.headline strips 'Café — ' from <title> as if it were "
-                   "a site name even though <h1> is the whole title, and the stripped title wins")
 def test_html_headline_with_a_dash():
     doc = newsld.extract(_page('<meta charset="utf-8">', HEADLINE).encode("utf-8"), format="html")
     assert _node(doc)["headline"] == HEADLINE

@@ -92,8 +92,17 @@ def headline(sc: Scan, main, site: str | None, declared: str | None = None) -> s
     for el in sc.itemprops.get("headline", [])[:1]:
         ip = el.get("content") if el.tag == "meta" else text_of(el)
     og, tw = first(sc, "og:title"), first(sc, "twitter:title")
-    cands = {"declared": declared, "og": og and _strip_site(og, site), "twitter": tw and _strip_site(tw, site),
-             "title": sc.title and _strip_site(sc.title, site), "h1": h1s[0] if h1s else None,
+    h1_norms = {norm(t) for t in h1s}
+
+    def titled(t: str | None) -> str | None:
+        # a title that is an h1 word for word has no site name to strip: "Café — “quotes”"
+        # must not lose "Café — " as if it were one
+        if not t:
+            return t
+        return " ".join(t.split()) if norm(t) in h1_norms else _strip_site(t, site)
+
+    cands = {"declared": declared, "og": titled(og), "twitter": titled(tw),
+             "title": titled(sc.title), "h1": h1s[0] if h1s else None,
              "itemprop": ip}
     cands = {k: " ".join(v.split()) for k, v in cands.items() if v and len(v.strip()) >= 3 and len(v) <= 400}
     if not cands:
