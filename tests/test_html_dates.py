@@ -73,3 +73,15 @@ def test_text_path_never_imports_htmldate():
             "print('htmldate' in sys.modules, 'dateparser' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout
     assert out.strip() == "False False"
+
+
+def test_utc_meta_time_takes_the_publishers_day_from_a_zoneless_meta():
+    head = ('<meta property="article:published_time" content="2023-11-09T03:28:35+00:00">'
+            '<meta name="sailthru.date" content="2023-11-08 22:28:35">')
+    assert published(page("<p>Some text of the article body.</p>", head)) == "2023-11-08T22:28:35-05:00"
+
+
+def test_utc_meta_time_kept_when_the_zoneless_meta_is_not_the_same_minute():
+    head = ('<meta property="article:published_time" content="2023-11-09T03:28:35+00:00">'
+            '<meta name="sailthru.date" content="2023-11-08 22:17:35">')
+    assert published(page("<p>Some text of the article body.</p>", head)) == "2023-11-09T03:28:35+00:00"

@@ -34,6 +34,7 @@ _TEXT_DATE = re.compile(
     rf"|(?:\d{{1,2}}(?:st|nd|rd|th|er)?\.?\s+(?:(?:of|de)\s+)?(?:{_MONTHS}|[^\W\d_]{{3,10}})\.?,?\s+(?:de\s+)?(?:19|20)\d\d(?!\d)))"
     rf"(?:,?\s+(?:(?:at|um|à|a las|às|alle|om|-)\s+)?\d{{1,2}}[:.h]\d\d(?!\d)(?:\s*[ap]\.?m\.?)?)?", re.I)
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_ZONE = re.compile(r"(?:Z|[+-]\d\d:?\d\d|GMT|UTC)$", re.I)
 
 
 def iso(value: str | None, *, text: bool = False) -> str | None:
@@ -180,20 +181,45 @@ def _htmldate(root) -> str | None:
 
 
 def _local(d: str, sc: Scan) -> str:
-    """A UTC meta time that a <time datetime> repeats in the publisher's own offset: that one."""
-    if not d.endswith("+00:00"):
+    """A UTC time that the page also gives in the publisher's own time: a <time datetime> with
+    an offset at the same instant, or a zone-less meta time (sailthru.date, dc.date...) at the
+    same minute a whole number of quarter hours away (at most 14 h) on another day: that one,
+    so the date is the publisher's day. (Written dates and times in the page text were tried as
+    well: +1 traf, +1 hdate but -2 aeb, whose truth is the declared UTC day.)"""
+    if not (d.endswith("+00:00") and len(d) > 10):
         return d
-    from datetime import datetime
+    from datetime import datetime, timedelta, timezone
     try:
         a = datetime.fromisoformat(d)
-        for t in sc.times[:10]:
-            v = iso(t.get("datetime"))
-            if v and len(v) > 10 and not v.endswith("+00:00"):
-                b = datetime.fromisoformat(v)
-                if b.tzinfo and abs((a - b).total_seconds()) < 120:
-                    return v
     except ValueError:
-        pass
+        return d
+    for t in sc.times[:10]:
+        v = iso(t.get("datetime"))
+        if v and len(v) > 10 and not v.endswith("+00:00"):
+            try:
+                b = datetime.fromisoformat(v)
+            except ValueError:
+                continue
+            if b.tzinfo and abs((a - b).total_seconds()) < 120:
+                return v
+    au = a.replace(tzinfo=None)
+
+    def shifted(b: datetime) -> str | None:
+        if b.date() == au.date():
+            return None
+        for x in (au, au.replace(second=0, microsecond=0)):
+            off = (b - x).total_seconds()
+            if off and abs(off) <= 14 * 3600 and off % 900 == 0:
+                return b.replace(tzinfo=timezone(timedelta(seconds=off))).isoformat()
+        return None
+
+    for k in PUBLISHED_META:  # zone-less values only
+        for v in sc.meta.get(k, ()):
+            if v and not _ZONE.search(v.strip()) and re.search(r"\d:\d\d", v):
+                w = iso(v)
+                out = shifted(datetime.fromisoformat(w).replace(tzinfo=None)) if w and len(w) > 10 else None
+                if out:
+                    return out
     return d
 
 
