@@ -85,3 +85,27 @@ def test_utc_meta_time_kept_when_the_zoneless_meta_is_not_the_same_minute():
     head = ('<meta property="article:published_time" content="2023-11-09T03:28:35+00:00">'
             '<meta name="sailthru.date" content="2023-11-08 22:17:35">')
     assert published(page("<p>Some text of the article body.</p>", head)) == "2023-11-09T03:28:35+00:00"
+
+
+def test_dates_in_a_list_of_other_posts_are_not_the_articles():
+    recent = ('<ul><li><a href="/a">Other post</a><span class="post-date">09/09/2019</span></li>'
+              '<li><a href="/b">Another</a><span class="post-date">05/07/2019</span></li></ul>')
+    assert published(page(recent + '<p>Body.</p><p class="date">27 septembre 2016</p>')) == "2016-09-27"
+    times = ('<aside><ul><li><a href="/a">Other</a><time datetime="2019-07-30">30 juil. 2019</time></li>'
+             '<li><a href="/b">Another</a><time datetime="2019-06-27">27 juin 2019</time></li></ul></aside>')
+    assert published(page('<ul class="info"><li>27 juin 2019</li><li>Par X</li></ul><p>Body text.</p>' + times)) \
+        == "2019-06-27"
+
+
+def test_byline_list_with_one_date_is_kept():
+    assert published(page('<ul class="meta"><li class="date">12 March 2024</li><li>By A. Writer</li></ul>'
+                          '<p>Body text of the article.</p>')) == "2024-03-12"
+
+
+def test_site_header_date_only_when_nothing_else():
+    head = '<header><a class="logo"><span class="date-edition">lun. 5 août 2019</span></a></header>'
+    body = '<div class="sub"><ul class="info"><li>27 juin 2019</li></ul></div><p>Body text.</p>'
+    html = f"<html><head><title>T</title></head><body>{head}<h1>A headline here</h1>{body}</body></html>"
+    assert published(html.encode()) == "2019-06-27"
+    html = f"<html><head><title>T</title></head><body>{head}<h1>A headline here</h1><p>Body.</p></body></html>"
+    assert published(html.encode()) == "2019-08-05"

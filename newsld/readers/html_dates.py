@@ -89,14 +89,18 @@ def published(sc: Scan, declared: str | None, url: str | None) -> tuple[str | No
             return d, "itemprop"
     times = [t for t in sc.times if not _modified_el(t)]
     pub = [t for t in times if t.get("pubdate") is not None or re.search(r"publish|posted|created", (t.get("class") or "") + (t.get("itemprop") or ""), re.I)]
-    for t in pub + [t for t in times if t.get("datetime")][:5]:
+    for t in pub:
         d = _time_el(t)
         if d:
             return d, "time"
-    for t in times[:5]:
+    for t in [t for t in times if t.get("datetime") and not _in_dated_list(t)][:5]:
+        d = _time_el(t)
+        if d:
+            return d, "time-any"
+    for t in [t for t in times if not _in_dated_list(t)][:5]:
         d = iso(text_of(t), text=True)
         if d:
-            return d, "time"
+            return d, "time-text"
     d = url_date(url)
     if d:
         return d, "url"
@@ -223,6 +227,43 @@ def _local(d: str, sc: Scan) -> str:
     return d
 
 
+def _in_dated_list(el) -> bool:
+    """Whether el sits in a list item (<li>, at most 6 levels up) whose list has another item
+    with a date of the same kind (a <time>, or an element of the same tag and class): a list
+    of other posts (recent posts, related, archive), not this article's date."""
+    li, n = el.getparent(), 0
+    while li is not None and li.tag != "li" and n < 6:
+        li, n = li.getparent(), n + 1
+    if li is None or li.tag != "li" or li.getparent() is None:
+        return False
+    if el.tag == "time":
+        path = ".//time"
+    else:
+        cls = el.get("class")
+        if cls and ('"' in cls or "'" in cls):
+            return False
+        path = f".//{el.tag}[@class='{cls}']" if cls else f".//{el.tag}"
+    k = 0
+    for other in li.itersiblings("li"):
+        k += 1
+        if k > 20:
+            break
+        for x in other.iterfind(path):
+            t = text_of(x) if el.tag != "time" or not x.get("datetime") else x.get("datetime")
+            if t and _YEAR.search(t):
+                return True
+    k = 0
+    for other in li.itersiblings("li", preceding=True):
+        k += 1
+        if k > 20:
+            break
+        for x in other.iterfind(path):
+            t = text_of(x) if el.tag != "time" or not x.get("datetime") else x.get("datetime")
+            if t and _YEAR.search(t):
+                return True
+    return False
+
+
 def _modified_el(el) -> bool:
     return bool(re.search(r"updat|modif", f"{el.get('class') or ''} {el.get('itemprop') or ''}", re.I))
 
@@ -245,17 +286,33 @@ def modified(sc: Scan, declared: str | None) -> str | None:
 
 def text_date(sc: Scan) -> str | None:
     """The first date written in an element whose class/id says date/time/published (not
-    updated, not a comment), in document order; the first 40 such elements only."""
+    updated, not a comment, not in a list of other posts), in document order; the first 40 such
+    elements only. One in a site header (a <header>/<nav> without the <h1>: "today's edition")
+    only when no other has a date."""
+    header = None
     for el in sc.dateish[:40]:
         if (_modified_el(el) and not re.search(r"publish|post|entry", el.get("class") or "", re.I)) or re.search(r"comment|related|footer|sidebar|widget|archive|calendar",
                                          f"{el.get('class') or ''} {el.get('id') or ''}", re.I):
             continue
         t = text_of(el)
-        if not t or len(t) > 300:
+        if not t or len(t) > 300 or _in_dated_list(el):
             continue
         m = _TEXT_DATE.search(t)
         if m:
             d = iso(m.group(0), text=True)
             if d:
-                return d
-    return None
+                if not _in_site_header(el):
+                    return d
+                header = header or d
+    return header
+
+
+def _in_site_header(el) -> bool:
+    n = 0
+    for a in el.iterancestors():
+        n += 1
+        if n > 12:
+            break
+        if a.tag in ("header", "nav"):
+            return a.find(".//h1") is None
+    return False

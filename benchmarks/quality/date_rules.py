@@ -1,0 +1,85 @@
+"""Dev experiment: which html_dates rule gave each page's published date, and per rule how often
+newsld and htmldate's extensive search (original_date True / False) are right, per set. WITHOUT
+the case url (as the CLI eval). Writes /tmp/date_rules.json (one row per page) for variants.
+
+usage: python benchmarks/quality/date_rules.py CASES.json [--tools DIR]
+"""
+import argparse, json, sys, time, warnings, logging
+from collections import defaultdict
+from pathlib import Path
+
+ap = argparse.ArgumentParser()
+ap.add_argument("cases")
+ap.add_argument("--tools", default="/work/shared/tools")
+a = ap.parse_args()
+sys.path.insert(0, a.tools)
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from metadata_eval import day, page_bytes  # noqa: E402
+
+import newsld  # noqa: E402
+from newsld.readers import html as html_reader  # noqa: E402
+from htmldate import find_date  # noqa: E402
+logging.getLogger("htmldate").setLevel(logging.CRITICAL)
+
+H = html_reader.html_dates
+rule = {}
+_pub, _loose = H.published, H.loose_text_date
+
+
+def pub(*args, **kw):
+    d, r = _pub(*args, **kw)
+    rule["r"] = r if d else ""
+    return d, r
+
+
+def loose(root, *args, **kw):
+    rule["r"] = "loose-h1" if root.find(".//h1") is not None else "loose"
+    d = _loose(root, *args, **kw)
+    if d and rule["r"].startswith("loose") and H._htmldate_used.get("used"):
+        rule["r"] = "htmldate"
+    return d
+
+
+H._htmldate_used = {}
+_hd = H._htmldate
+
+
+def hd(*args, **kw):
+    H._htmldate_used["used"] = True
+    return _hd(*args, **kw)
+
+
+H.published, H.loose_text_date, H._htmldate = pub, loose, hd
+cases = [c for c in json.load(open(a.cases)) if "date" in c["truth"]]
+rows = []
+for c in cases:
+    data = page_bytes(c)
+    rule.clear(); H._htmldate_used.clear()
+    try:
+        doc = newsld.extract(data, format="html")
+        nd = next((n.get("datePublished") for n in doc.get("@graph", [doc]) if "datePublished" in n), None)
+    except newsld.NewsldError:
+        nd = None
+    page = data.decode("utf-8", "replace")
+    out = {}
+    for mode, orig in (("orig", True), ("pub", False)):
+        t = time.perf_counter()
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                out[mode] = find_date(page, extensive_search=True, original_date=orig)
+        except Exception:
+            out[mode] = None
+        out[mode + "_ms"] = (time.perf_counter() - t) * 1000
+    rows.append(dict(set=c["set"], id=c["id"], truth=day(c["truth"]["date"]), newsld=nd, rule=rule.get("r", ""), **out))
+json.dump(rows, open("/tmp/date_rules.json", "w"), indent=1)
+agg = defaultdict(lambda: [0, 0, 0, 0, 0, 0])
+for r in rows:
+    g = agg[(r["rule"], r["set"])]
+    ok = day(r["newsld"]) == r["truth"]
+    g[0] += 1; g[1] += ok; g[2] += day(r["orig"]) == r["truth"]; g[3] += day(r["pub"]) == r["truth"]
+    g[4] += day(r["orig"]) == day(r["newsld"]); g[5] += (not ok) and day(r["orig"]) == r["truth"]
+print("| rule | set | pages | newsld right | htmldate orig right | htmldate pub right | agree | htmldate right where newsld wrong |")
+print("|---|---|---|---|---|---|---|---|")
+for (ru, s), g in sorted(agg.items()):
+    print(f"| {ru or 'none'} | {s} | " + " | ".join(map(str, g)) + " |")
