@@ -109,3 +109,15 @@ def test_site_header_date_only_when_nothing_else():
     assert published(html.encode()) == "2019-06-27"
     html = f"<html><head><title>T</title></head><body>{head}<h1>A headline here</h1><p>Body.</p></body></html>"
     assert published(html.encode()) == "2019-08-05"
+
+
+@pytest.mark.parametrize("text,expected", [("Party, 30.10.23", "2023-10-30"), ("8.5.12", "2012-05-08"),
+                                           ("am 8.5.12.", "2012-05-08")])
+def test_two_digit_year_in_date_element(text, expected):
+    assert published(page(f'<div class="date">{text}</div><p>Some text of the article body.</p>')) == expected
+
+
+@pytest.mark.parametrize("text", ["Version 1.2.34", "32.10.23", "1.13.23", "30.10.234"])
+def test_two_digit_year_needs_a_day_and_month(text):
+    from newsld.readers.html_dates import _short_date
+    assert _short_date(text) is None

@@ -34,6 +34,8 @@ _TEXT_DATE = re.compile(
     rf"|(?:\d{{1,2}}(?:st|nd|rd|th|er)?\.?\s+(?:(?:of|de)\s+)?(?:{_MONTHS}|[^\W\d_]{{3,10}})\.?,?\s+(?:de\s+)?(?:19|20)\d\d(?!\d)))"
     rf"(?:,?\s+(?:(?:at|um|à|a las|às|alle|om|-)\s+)?\d{{1,2}}[:.h]\d\d(?!\d)(?:\s*[ap]\.?m\.?)?)?", re.I)
 _YEAR = re.compile(r"(?:19|20)\d\d")
+# "Party, 30.10.23" / "8.5.12": day.month.two-digit year, in date-classed elements only.
+_SHORT_DATE = re.compile(r"(?<![\d.])(3[01]|[12]\d|0?[1-9])\.(1[0-2]|0?[1-9])\.(\d\d)(?!\d|\.\d)")
 _ZONE = re.compile(r"(?:Z|[+-]\d\d:?\d\d|GMT|UTC)$", re.I)
 
 
@@ -298,13 +300,22 @@ def text_date(sc: Scan) -> str | None:
         if not t or len(t) > 300 or _in_dated_list(el):
             continue
         m = _TEXT_DATE.search(t)
-        if m:
-            d = iso(m.group(0), text=True)
-            if d:
-                if not _in_site_header(el):
-                    return d
-                header = header or d
+        d = iso(m.group(0), text=True) if m else _short_date(t)
+        if d:
+            if not _in_site_header(el):
+                return d
+            header = header or d
     return header
+
+
+def _short_date(t: str) -> str | None:
+    m = _SHORT_DATE.search(t)
+    if not m:
+        return None
+    dd, mm, yy = m.groups()
+    d = iso(f"{'20' if int(yy) < 70 else '19'}{yy}-{mm.zfill(2)}-{dd.zfill(2)}")
+    from datetime import date
+    return d if d and date.fromisoformat(d) <= date.today() else None  # "1.2.34" is no date
 
 
 def _in_site_header(el) -> bool:
