@@ -50,7 +50,8 @@ def _read_page(data: bytes, *, source: str, url: str | None, syntaxes) -> tuple[
         body = html_body.fragment_text(root)
     if not headline:
         # a CMS fragment may start with an h2 or a bold first line
-        first = next((text_of(h) for h in sc.headings[:1]), None)
+        # (not one in the navigation, header, footer or a sidebar: "Menu", "Contact us")
+        first = next((text_of(h) for h in sc.headings if not html_body.in_chrome(h)), None)
         headline = first or (body[0] if body and len(body[0]) <= 200 and len(body) > 1 else None)
         if headline and body and body[0] == headline:
             body = body[1:]

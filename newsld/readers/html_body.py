@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from lxml import etree
+
 from .. import locale
 from .html_scan import Scan, text_of
 
@@ -129,9 +131,54 @@ def paragraphs(sc: Scan, block) -> list[str]:
     return out
 
 
+# Page chrome, never the article: left out of the fallback text of pages without paragraphs
+# (a page of only a menu and a footer is no article, not one headlined "Home").
+_CHROME_TAGS = {"nav", "header", "footer", "aside", "menu"}
+_CHROME_ROLES = {"navigation", "banner", "contentinfo", "complementary", "menu", "menubar", "search"}
+_CHROME_CLS = re.compile(r"(?<![a-z])(?:nav|navbar|navigation|menu|menubar|footer|site-?header|sidebar|"
+                         r"breadcrumbs?|cookie-?banner)(?![a-z])", re.I)
+
+
+def chrome(el) -> bool:
+    """Whether el itself is navigation/header/footer/aside/menu (by tag, role or class/id)."""
+    tag = el.tag
+    if not isinstance(tag, str):
+        return False
+    if tag.lower() in _CHROME_TAGS:
+        return True
+    role = el.get("role")
+    if role and role.strip().lower() in _CHROME_ROLES:
+        return True
+    c = f"{el.get('class') or ''} {el.get('id') or ''}"
+    return len(c) > 1 and _CHROME_CLS.search(c) is not None
+
+
+def in_chrome(el) -> bool:
+    """Whether el or one of its ancestors is page chrome (see ``chrome``)."""
+    return chrome(el) or any(chrome(a) for a in el.iterancestors())
+
+
 def fragment_text(root) -> list[str]:
-    """Body of a fragment without any <p>: its text lines."""
+    """Body of a fragment without any <p>: its text lines, leaving out navigation, header,
+    footer, aside and menu elements."""
     body = root.find("body")
     el = body if body is not None else root
-    lines = [" ".join(x.split()) for x in "\n".join(el.itertext()).split("\n")]
+    lines = [" ".join(x.split()) for x in "\n".join(_text_nodes(el)).split("\n")]
     return [x for x in lines if len(x) > 1][:200]
+
+
+def _text_nodes(top) -> list[str]:
+    """itertext() of ``top`` without the subtrees of chrome elements (their tails kept);
+    iterative: a deeply nested page must not recurse."""
+    out: list[str] = []
+    walker = etree.iterwalk(top, events=("start", "end"))
+    for event, el in walker:
+        if event == "start":
+            if el is not top and chrome(el):
+                walker.skip_subtree()  # its "end" still comes, with the tail
+                continue
+            if isinstance(el.tag, str) and el.text:
+                out.append(el.text)
+        elif el is not top and el.tail:
+            out.append(el.tail)
+    return out
