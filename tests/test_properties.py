@@ -79,8 +79,8 @@ TYPED_NODE = st.fixed_dictionaries(
 DOCS = st.one_of(JSON_VALUES, TYPED_NODE, st.lists(TYPED_NODE, max_size=3))
 
 # text, or (image, tags, keywords, author) a list of text, as documented; other JSON types in a
-# record's metadata are test_hostile_batch.py::test_record_metadata_of_the_wrong_type (a known
-# bug, xfail)
+# record's metadata are an input error, tested by
+# test_hostile_batch.py::test_record_metadata_of_the_wrong_type
 _TEXT_KEYS = ["url", "datePublished", "dateModified", "publisher", "section", "lang", "inLanguage",
               "headline", "description", "source", "other"]
 _LIST_KEYS = ["image", "tags", "keywords", "author"]
