@@ -248,9 +248,20 @@ def _init_worker(fn, budget):
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
 
 
-def _work(item: Item):
+def _work(items: list[Item]) -> list:
     fn, budget = _WORKER
-    return _guarded(fn, item, budget)
+    return [_guarded(fn, item, budget) for item in items]
+
+
+def _chunks(work: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    chunk: list[Item] = []
+    for item in work:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def _guarded(fn, item, budget):
@@ -260,11 +271,15 @@ def _guarded(fn, item, budget):
         return fn(Item(item.source, error=f"{item.source}: took longer than {budget:g} s; skipped"))
 
 
+CHUNK = 8  # items per pool task: one task per item cost ~1 ms of parent CPU per item
+
+
 def run(work: Iterable[Item], fn: Callable[[Item], dict], *, jobs: int = 1,
         budget: float | None = None, warm: Callable[[], object] | None = None) -> Iterator[dict]:
-    """``fn`` over ``work``, results in input order. ``jobs`` > 1 uses a process pool with at
-    most 4 x jobs items in flight; ``fn`` must then be a module-level function. ``warm`` runs
-    once in the parent before the pool forks, so workers inherit what it loaded."""
+    """``fn`` over ``work``, results in input order. ``jobs`` > 1 uses a process pool fed
+    CHUNK items per task, with at most 2 x jobs tasks in flight (memory stays bounded);
+    ``fn`` must then be a module-level function. ``warm`` runs once in the parent before the
+    pool forks, so workers inherit what it loaded."""
     if jobs > 1 and warm is not None:
         warm()
     if jobs <= 1:
@@ -276,12 +291,12 @@ def run(work: Iterable[Item], fn: Callable[[Item], dict], *, jobs: int = 1,
     with ctx.Pool(jobs, initializer=_init_worker, initargs=(fn, budget)) as pool:
         pending: deque = deque()
         try:
-            for item in work:
-                pending.append(pool.apply_async(_work, (item,)))
-                while len(pending) >= 4 * jobs or (pending and pending[0].ready()):
-                    yield pending.popleft().get()
+            for chunk in _chunks(work, CHUNK):
+                pending.append(pool.apply_async(_work, (chunk,)))
+                while len(pending) >= 2 * jobs or (pending and pending[0].ready()):
+                    yield from pending.popleft().get()
             while pending:
-                yield pending.popleft().get()
+                yield from pending.popleft().get()
         except BaseException:
             pool.terminate()
             raise
