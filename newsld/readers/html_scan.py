@@ -47,60 +47,79 @@ _WIDE = {"html", "body", "main", "article", "section", "p"}
 _NO_DEK = {"html", "body", "article", "section"}
 
 
+# tag -> dispatch code: the _KIND codes, 8 for <meta>, 9 for the skipped tags (_SKIP)
+_DISPATCH = {**_KIND, "meta": 8, **{t: 9 for t in _SKIP}}
+_FLAGS: dict = {}  # "class id" string -> _flags(), across pages (bounded below)
+_CLS_FLAGS: dict = {}  # class string (no id) -> _flags(class + " ")
+
+
 def scan(root) -> Scan:
     s = Scan(lang=root.get("lang") or root.get("xml:lang"))
-    cache: dict = {}
+    cache, cls_cache = _FLAGS, _CLS_FLAGS
+    if len(cache) > 16384:
+        cache.clear()
+    if len(cls_cache) > 16384:
+        cls_cache.clear()
     meta, links, itemprops = s.meta, s.links, s.itemprops
     articles, faq_blocks = s.articles, s.faq_blocks
     add_p, add_h1, add_heading, add_time = s.paragraphs.append, s.h1.append, s.headings.append, s.times.append
     add_byline, add_date, add_dek, add_faq = s.bylines.append, s.dateish.append, s.deks.append, faq_blocks.append
     add_item = s.itemscopes.append
+    dispatch = _DISPATCH.get
     strongs = 0
     for el in root.iter():
         tag = el.tag
-        if not isinstance(tag, str):
-            continue
-        tag = tag.lower()
-        keys = el.keys()  # one call; most elements carry none of the attributes asked below
-        if keys and "itemscope" in keys:
-            add_item(el)  # what extruct's microdata XPath (descendant-or-self::*[@itemscope]) selects
-        if tag in _SKIP:
-            if tag == "script" and keys and el.get("type") == "application/ld+json":
-                s.ldjson.append(el)  # what extruct's JSON-LD XPath selects
-            continue
-        if tag == "meta":
-            key = el.get("property") or el.get("name") or el.get("itemprop") or el.get("http-equiv")
-            content = el.get("content")
-            if key and content and content.strip():
-                for k in key.lower().split():
-                    meta.setdefault(k, []).append(content.strip())
-            continue
-        kind = _KIND.get(tag)
+        kind = dispatch(tag)
         if kind is None:
-            pass
-        elif kind == 0:
-            add_p(el)
-        elif kind == 1:
-            rel = el.get("rel") if keys else None
-            if rel:
-                for r in rel.lower().split():
-                    links.setdefault(r, []).append((el.get("href"), el if tag == "a" else None))
-        elif kind == 2:
-            if s.title is None and el.text:
-                s.title = el.text
-            continue
-        elif kind == 3:
-            add_h1(el)
-        elif kind == 4:
-            add_heading(el)
-        elif kind == 5:
-            add_time(el)
-        elif kind == 6:
-            (articles if tag == "article" else faq_blocks).append(el)
+            if not isinstance(tag, str):
+                continue
+            low = tag.lower()
+            if low is not tag and low != tag:  # libxml2 lower-cases HTML names already
+                tag = low
+                kind = dispatch(tag)
+        keys = el.keys()  # one call; most elements carry none of the attributes asked below
+        if kind is None:
+            if not keys:
+                continue
+            if "itemscope" in keys:
+                add_item(el)
         else:
-            strongs += 1
-        if not keys:
-            continue
+            if keys and "itemscope" in keys:
+                add_item(el)  # what extruct's microdata XPath (descendant-or-self::*[@itemscope]) selects
+            if kind == 9:
+                if tag == "script" and keys and el.get("type") == "application/ld+json":
+                    s.ldjson.append(el)  # what extruct's JSON-LD XPath selects
+                continue
+            if kind == 8:
+                key = el.get("property") or el.get("name") or el.get("itemprop") or el.get("http-equiv")
+                content = el.get("content")
+                if key and content and content.strip():
+                    for k in key.lower().split():
+                        meta.setdefault(k, []).append(content.strip())
+                continue
+            if kind == 0:
+                add_p(el)
+            elif kind == 1:
+                rel = el.get("rel") if keys else None
+                if rel:
+                    for r in rel.lower().split():
+                        links.setdefault(r, []).append((el.get("href"), el if tag == "a" else None))
+            elif kind == 2:
+                if s.title is None and el.text:
+                    s.title = el.text
+                continue
+            elif kind == 3:
+                add_h1(el)
+            elif kind == 4:
+                add_heading(el)
+            elif kind == 5:
+                add_time(el)
+            elif kind == 6:
+                (articles if tag == "article" else faq_blocks).append(el)
+            else:
+                strongs += 1
+            if not keys:
+                continue
         if "itemprop" in keys:
             ip = el.get("itemprop")
             if ip:
@@ -114,12 +133,19 @@ def scan(root) -> Scan:
         cls = el.get("class") if "class" in keys else None
         ident = el.get("id") if "id" in keys else None
         if cls or ident:
-            c = f"{cls or ''} {ident or ''}"
-            flags = cache.get(c)
-            if flags is None:
-                flags = cache[c] = _flags(c)
+            if ident:
+                c = f"{cls or ''} {ident}"
+                flags = cache.get(c)
+                if flags is None:
+                    flags = cache[c] = _flags(c)
+                n = len(c)
+            else:  # class alone (most elements): keyed by the class string, no concatenation
+                flags = cls_cache.get(cls)
+                if flags is None:
+                    flags = cls_cache[cls] = _flags(cls + " ")
+                n = len(cls) + 1
             if flags:
-                if tag not in _WIDE or len(c) < 80:
+                if tag not in _WIDE or n < 80:
                     if "b" in flags:
                         add_byline(el)
                     if "d" in flags:
