@@ -39,7 +39,7 @@ def _read(data: bytes, *, source: str, url: str | None, syntaxes) -> tuple[Artic
 def _read_page(data: bytes, *, source: str, url: str | None, syntaxes) -> tuple[Article, dict]:
     root = parse(data, source)
     sc = scan(root)
-    declared = declared_nodes(root, url, syntaxes, sc.ldjson, sc.microdata, sc.itemscopes)
+    declared = declared_nodes(root, url, syntaxes, sc.ldjson, sc.microdata, sc.itemscopes, sc.itemprop_els)
     facts = article_facts(declared) if declared else {}
 
     site = facts.get("publisher") or html_meta.publisher(sc, None)

@@ -38,6 +38,7 @@ class Scan:
     ldjson: list = field(default_factory=list)  # <script type="application/ld+json">, document order
     microdata: bool | None = None  # whether an element below the root has itemscope (None: not scanned)
     itemscopes: list = field(default_factory=list)  # elements with itemscope, root included, document order
+    itemprop_els: list = field(default_factory=list)  # every element with itemprop (meta, img... too), document order
 
 
 # tag -> what the scan does with it (p, link/a, title, h1, h2-h6, time, article/details/dl, strong/b)
@@ -64,7 +65,7 @@ def scan(root) -> Scan:
     articles, faq_blocks = s.articles, s.faq_blocks
     add_p, add_h1, add_heading, add_time = s.paragraphs.append, s.h1.append, s.headings.append, s.times.append
     add_byline, add_date, add_dek, add_faq = s.bylines.append, s.dateish.append, s.deks.append, faq_blocks.append
-    add_item = s.itemscopes.append
+    add_item, add_prop = s.itemscopes.append, s.itemprop_els.append
     dispatch = _DISPATCH.get
     strongs = 0
     for el in root.iter():
@@ -83,9 +84,14 @@ def scan(root) -> Scan:
                 continue
             if "itemscope" in keys:
                 add_item(el)
+            if "itemprop" in keys:
+                add_prop(el)
         else:
-            if keys and "itemscope" in keys:
-                add_item(el)  # what extruct's microdata XPath (descendant-or-self::*[@itemscope]) selects
+            if keys:
+                if "itemscope" in keys:
+                    add_item(el)  # what extruct's microdata XPath (descendant-or-self::*[@itemscope]) selects
+                if "itemprop" in keys:
+                    add_prop(el)  # what its property XPath (.//*[@itemprop]) selects
             if kind == 9:
                 if tag == "script" and keys and el.get("type") == "application/ld+json":
                     s.ldjson.append(el)  # what extruct's JSON-LD XPath selects

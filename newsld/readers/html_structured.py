@@ -13,7 +13,8 @@ _SCHEMA = re.compile(r"^https?://(?:www\.)?schema\.org/", re.I)
 
 
 def declared_nodes(root, url: str | None, syntaxes, scripts: list | None = None,
-                   microdata: bool | None = None, itemscopes: list | None = None) -> list[dict]:
+                   microdata: bool | None = None, itemscopes: list | None = None,
+                   itemprop_els: list | None = None) -> list[dict]:
     """JSON-LD nodes from every requested syntax except OpenGraph (read as meta tags instead).
     ``scripts``: the page's ld+json script elements when the caller has them already (the
     scan's list: no second walk of the tree); ``microdata``: whether the scan saw itemscope
@@ -35,7 +36,8 @@ def declared_nodes(root, url: str | None, syntaxes, scripts: list | None = None,
         try:
             from ..extruct_lite import load
             ex = load("w3cmicrodata").MicrodataExtractor()
-            items = ex.extract_items(root, url) if itemscopes is None else _microdata_items(ex, itemscopes, url)
+            items = ex.extract_items(root, url) if itemscopes is None else \
+                _microdata_items(ex, itemscopes, url, itemprop_els)
             out += [_from_microdata(i) for i in items]
         except Exception:
             pass
@@ -54,10 +56,23 @@ def declared_nodes(root, url: str | None, syntaxes, scripts: list | None = None,
     return out
 
 
-def _microdata_items(ex, itemscopes: list, url: str | None) -> list:
+def _microdata_items(ex, itemscopes: list, url: str | None, itemprop_els: list | None = None) -> list:
     """extruct's MicrodataExtractor.extract_items with its item list (descendant-or-self::
     *[@itemscope] from the root, twice: once for the document-order ids, once for the items)
-    given by the scan instead."""
+    given by the scan instead. With ``itemprop_els`` (the scan's itemprop elements, document
+    order) each item's properties come from them too: an itemprop element belongs to its
+    nearest itemscope ancestor, which is what extruct's per-item XPath
+    ``set:difference(.//*[@itemprop], .//*[@itemscope]//*[@itemprop])`` selects, without
+    walking every item's subtree (and every nested item's again) in libxml2."""
+    if itemprop_els is not None:
+        scopes = set(itemscopes)  # lxml keeps one proxy per element while it is referenced
+        owned: dict = {}
+        for p in itemprop_els:
+            for anc in p.iterancestors():
+                if anc in scopes:
+                    owned.setdefault(anc, []).append(p)
+                    break
+        ex._xp_prop = lambda node: owned.get(node, ())
     itemids = {node: i + 1 for i, node in enumerate(itemscopes)}
     seen: set = set()
     out = []
