@@ -49,7 +49,12 @@ _NO_DEK = {"html", "body", "article", "section"}
 
 
 # tag -> dispatch code: the _KIND codes, 8 for <meta>, 9 for the skipped tags (_SKIP)
-_DISPATCH = {**_KIND, "meta": 8, **{t: 9 for t in _SKIP}}
+# and 10 for other common names (nothing to do by tag: no lower() and second lookup for them)
+_PLAIN = ("div", "span", "li", "ul", "ol", "section", "header", "footer", "nav", "aside", "figure", "figcaption",
+          "picture", "source", "i", "em", "u", "s", "small", "br", "hr", "td", "tr", "th", "table", "tbody", "thead",
+          "form", "label", "body", "html", "head", "main", "blockquote", "cite", "code", "pre", "sup", "sub",
+          "abbr", "dt", "dd", "use", "g", "base", "font", "center", "video", "audio", "canvas", "noindex")
+_DISPATCH = {**{t: 10 for t in _PLAIN}, **_KIND, "meta": 8, **{t: 9 for t in _SKIP}}
 _FLAGS: dict = {}  # "class id" string -> _flags(), across pages (bounded below)
 _CLS_FLAGS: dict = {}  # class string (no id) -> _flags(class + " ")
 
@@ -75,11 +80,11 @@ def scan(root) -> Scan:
             if not isinstance(tag, str):
                 continue
             low = tag.lower()
-            if low is not tag and low != tag:  # libxml2 lower-cases HTML names already
+            if low != tag:  # libxml2 lower-cases HTML names already
                 tag = low
                 kind = dispatch(tag)
         keys = el.keys()  # one call; most elements carry none of the attributes asked below
-        if kind is None:
+        if kind is None or kind == 10:
             if not keys:
                 continue
             if "itemscope" in keys:
