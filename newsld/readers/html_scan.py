@@ -55,6 +55,9 @@ _PLAIN = ("div", "span", "li", "ul", "ol", "section", "header", "footer", "nav",
           "form", "label", "body", "html", "head", "main", "blockquote", "cite", "code", "pre", "sup", "sub",
           "abbr", "dt", "dd", "use", "g", "base", "font", "center", "video", "audio", "canvas", "noindex")
 _DISPATCH = {**{t: 10 for t in _PLAIN}, **_KIND, "meta": 8, **{t: 9 for t in _SKIP}}
+# the attributes the scan reads on an element of a tag it has no rule for (aria-labelledby
+# counts only beside a class or id)
+_ATTRS = frozenset({"itemscope", "itemprop", "role", "class", "id", "aria-controls", "data-target"})
 _FLAGS: dict = {}  # "class id" string -> _flags(), across pages (bounded below)
 _CLS_FLAGS: dict = {}  # class string (no id) -> _flags(class + " ")
 
@@ -87,6 +90,27 @@ def scan(root) -> Scan:
         if kind is None or kind == 10:
             if not keys:
                 continue
+            if len(keys) == 1:  # the commonest shapes: class alone, or one attribute read nowhere
+                k0 = keys[0]
+                if k0 == "class":
+                    cls = el.get("class")
+                    if cls:
+                        flags = cls_cache.get(cls)
+                        if flags is None:
+                            flags = cls_cache[cls] = _flags(cls + " ")
+                        if flags:
+                            if tag not in _WIDE or len(cls) < 79:
+                                if "b" in flags:
+                                    add_byline(el)
+                                if "d" in flags:
+                                    add_date(el)
+                                if "k" in flags and tag not in _NO_DEK:
+                                    add_dek(el)
+                            if "f" in flags:
+                                add_faq(el)
+                    continue
+                if k0 not in _ATTRS:
+                    continue
             if "itemscope" in keys:
                 add_item(el)
             if "itemprop" in keys:
