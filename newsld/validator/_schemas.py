@@ -146,6 +146,61 @@ def _memo_key(subschema, value):
     return None
 
 
+_FAST: dict = {}  # id(subschema) -> its plain-string check, or False (no fast check)
+# keywords that say nothing about a string instance (they apply to objects or arrays only)
+_NOT_FOR_STRINGS = {"required", "minItems", "items", "description", "title"}
+
+
+def _string_check(sub):
+    """(min length, compiled pattern or None) when a string's validity against ``sub`` depends
+    on nothing else (its keywords are type with "string", minLength, pattern, keywords for
+    objects/arrays only, and anyOf of required-only branches, which every string passes);
+    else False. A string passing this check has no errors against ``sub``."""
+    if not isinstance(sub, dict):
+        return False
+    t = sub.get("type")
+    if not (t == "string" or (isinstance(t, list) and "string" in t)):
+        return False
+    for k, v in sub.items():
+        if k in ("type", "minLength", "pattern") or k in _NOT_FOR_STRINGS:
+            continue
+        if k == "anyOf" and isinstance(v, list) and v and all(
+                isinstance(b, dict) and b.keys() == {"required"} for b in v):
+            continue
+        return False
+    n = sub.get("minLength", 0)
+    pat = sub.get("pattern")
+    if not isinstance(n, int) or (pat is not None and not isinstance(pat, str)):
+        return False
+    return n, (re.compile(pat) if pat is not None else None)
+
+
+_FAST_LIST: dict = {}  # id(subschema) -> its list-of-strings check, or False
+
+
+def _string_list_check(sub):
+    """(min items, min length, pattern) when a list of strings is valid against ``sub`` iff it
+    has min items and each string passes the items' plain-string check (see _string_check;
+    minLength, pattern and format say nothing about an array); else False."""
+    if not isinstance(sub, dict):
+        return False
+    t = sub.get("type")
+    if not (t == "array" or (isinstance(t, list) and "array" in t)):
+        return False
+    for k, v in sub.items():
+        if k in ("type", "minLength", "pattern", "format", "required", "minItems", "items", "description", "title"):
+            continue
+        if k == "anyOf" and isinstance(v, list) and v and all(
+                isinstance(b, dict) and b.keys() == {"required"} for b in v):
+            continue
+        return False
+    n = sub.get("minItems", 0)
+    item = _string_check(sub.get("items")) if "items" in sub else (0, None)
+    if not item or not isinstance(n, int):
+        return False
+    return n, item[0], item[1]
+
+
 def _properties_memo(validator, properties, instance, schema):
     """The standard "properties" keyword, iterating the instance's keys (a node has a dozen
     properties, its type allows hundreds) and remembering scalar values already found valid
@@ -156,6 +211,19 @@ def _properties_memo(validator, properties, instance, schema):
         sub = properties.get(prop)
         if sub is None:
             continue
+        if type(value) is str:  # the commonest case: text against a plain-text subschema
+            check = _FAST.get(id(sub))
+            if check is None:
+                check = _FAST[id(sub)] = _string_check(sub)
+            if check and len(value) >= check[0] and (check[1] is None or check[1].search(value)):
+                continue
+        elif type(value) is list and value and all(type(x) is str for x in value):
+            check = _FAST_LIST.get(id(sub))
+            if check is None:
+                check = _FAST_LIST[id(sub)] = _string_list_check(sub)
+            if check and len(value) >= check[0] and all(
+                    len(x) >= check[1] and (check[2] is None or check[2].search(x)) for x in value):
+                continue
         key = _memo_key(sub, value)
         if key is not None and key in _VALID_VALUES:
             continue
