@@ -152,8 +152,9 @@ _NOT_FOR_STRINGS = {"required", "minItems", "items", "description", "title"}
 
 
 def _string_check(sub):
-    """(min length, compiled pattern or None) when a string's validity against ``sub`` depends
-    on nothing else (its keywords are type with "string", minLength, pattern, keywords for
+    """(min length, compiled pattern or None, format or None) when a string's validity against
+    ``sub`` depends on nothing else (its keywords are type with "string", minLength, pattern,
+    format (the validator's own format checker decides, as the keyword does), keywords for
     objects/arrays only, and anyOf of required-only branches, which every string passes);
     else False. A string passing this check has no errors against ``sub``."""
     if not isinstance(sub, dict):
@@ -162,7 +163,7 @@ def _string_check(sub):
     if not (t == "string" or (isinstance(t, list) and "string" in t)):
         return False
     for k, v in sub.items():
-        if k in ("type", "minLength", "pattern") or k in _NOT_FOR_STRINGS:
+        if k in ("type", "minLength", "pattern", "format") or k in _NOT_FOR_STRINGS:
             continue
         if k == "anyOf" and isinstance(v, list) and v and all(
                 isinstance(b, dict) and b.keys() == {"required"} for b in v):
@@ -170,9 +171,11 @@ def _string_check(sub):
         return False
     n = sub.get("minLength", 0)
     pat = sub.get("pattern")
-    if not isinstance(n, int) or (pat is not None and not isinstance(pat, str)):
+    fmt = sub.get("format")
+    if not isinstance(n, int) or (pat is not None and not isinstance(pat, str)) or \
+            (fmt is not None and not isinstance(fmt, str)):
         return False
-    return n, (re.compile(pat) if pat is not None else None)
+    return n, (re.compile(pat) if pat is not None else None), fmt
 
 
 _FAST_LIST: dict = {}  # id(subschema) -> its list-of-strings check, or False
@@ -196,8 +199,8 @@ def _string_list_check(sub):
         return False
     n = sub.get("minItems", 0)
     item = _string_check(sub.get("items")) if "items" in sub else (0, None)
-    if not item or not isinstance(n, int):
-        return False
+    if not item or not isinstance(n, int) or (len(item) > 2 and item[2] is not None):
+        return False  # (items with a format: the jsonschema path)
     return n, item[0], item[1]
 
 
@@ -215,7 +218,9 @@ def _properties_memo(validator, properties, instance, schema):
             check = _FAST.get(id(sub))
             if check is None:
                 check = _FAST[id(sub)] = _string_check(sub)
-            if check and len(value) >= check[0] and (check[1] is None or check[1].search(value)):
+            if check and len(value) >= check[0] and (check[1] is None or check[1].search(value)) and (
+                    check[2] is None or validator.format_checker is None
+                    or validator.format_checker.conforms(value, check[2])):
                 continue
         elif type(value) is list and value and all(type(x) is str for x in value):
             check = _FAST_LIST.get(id(sub))
