@@ -135,16 +135,23 @@ def ndjson_items(name: str, data: bytes) -> Iterator[Item]:
         yield from _ndjson_line(name, n, raw)
 
 
+def _open_stream(name: str):
+    """(a binary stream for a path or ``-``, None) or (None, the error Item). The caller
+    closes a stream that is not stdin."""
+    if name != "-" and os.path.isdir(name):
+        return None, Item(name, error=f"{name}: is a directory (use -r to read the files below it)")
+    try:
+        return (sys.stdin.buffer if name == "-" else open(name, "rb")), None
+    except OSError as e:
+        return None, Item(name, error=f"cannot read {name}: {e.strerror or e}")
+
+
 def ndjson_stream(name: str, max_bytes: int) -> Iterator[Item]:
     """The records of an NDJSON file (or stdin), read one line at a time, so memory stays flat
     however many records there are; ``max_bytes`` limits each line (record)."""
-    if name != "-" and os.path.isdir(name):
-        yield Item(name, error=f"{name}: is a directory (use -r to read the files below it)")
-        return
-    try:
-        f = sys.stdin.buffer if name == "-" else open(name, "rb")
-    except OSError as e:
-        yield Item(name, error=f"cannot read {name}: {e.strerror or e}")
+    f, error = _open_stream(name)
+    if error:
+        yield error
         return
     try:
         n = 0
@@ -190,10 +197,9 @@ def warc_items(name: str, max_bytes: int) -> Iterator[Item]:
     except ImportError:  # pragma: no cover - warcio is a dependency
         yield Item(name, error="reading WARC needs warcio: pip install warcio")
         return
-    try:
-        stream = sys.stdin.buffer if name == "-" else open(name, "rb")
-    except OSError as e:
-        yield Item(name, error=f"cannot read {name}: {e.strerror or e}")
+    stream, error = _open_stream(name)
+    if error:
+        yield error
         return
     try:
         for rec in ArchiveIterator(stream):
