@@ -248,10 +248,12 @@ def call_with_budget(fn: Callable, item: Item, budget: float | None):
 _WORKER: tuple | None = None
 
 
-def _init_worker(fn, budget):
+def _init_worker(fn, budget, warm):
     global _WORKER
     _WORKER = (fn, budget)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+    if warm is not None:
+        warm()
 
 
 def _work(items: list[Item]) -> list:
@@ -284,17 +286,19 @@ def run(work: Iterable[Item], fn: Callable[[Item], dict], *, jobs: int = 1,
         budget: float | None = None, warm: Callable[[], object] | None = None) -> Iterator[dict]:
     """``fn`` over ``work``, results in input order. ``jobs`` > 1 uses a process pool fed
     CHUNK items per task, with at most 2 x jobs tasks in flight (memory stays bounded);
-    ``fn`` must then be a module-level function. ``warm`` runs once in the parent before the
-    pool forks, so workers inherit what it loaded."""
-    if jobs > 1 and warm is not None:
-        warm()
+    ``fn`` must then be a module-level function. ``warm`` runs once in each worker as it
+    starts, so the workers load the readers and compile the validators at the same time
+    instead of one after the other in the parent."""
+    if jobs > 1:
+        import gc
+        gc.freeze()  # the workers' collector leaves inherited objects alone: fewer copied pages
     if jobs <= 1:
         for item in work:
             yield _guarded(fn, item, budget)
         return
     import multiprocessing as mp
     ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
-    with ctx.Pool(jobs, initializer=_init_worker, initargs=(fn, budget)) as pool:
+    with ctx.Pool(jobs, initializer=_init_worker, initargs=(fn, budget, warm)) as pool:
         pending: deque = deque()
         try:
             for chunk in _chunks(work, CHUNK):

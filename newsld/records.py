@@ -41,7 +41,7 @@ _WARM_UP = (b"<html><head><title>T</title></head><body><article><h1>Warm up</h1>
 
 
 def warm_up(opts: Options) -> None:
-    """Load the readers and compile the validators once (before a process pool forks)."""
+    """Load the readers and compile the validators once (as a pool worker starts)."""
     for data in _WARM_UP:
         extract_record("warm-up", data, opts, format="auto")
 
