@@ -420,3 +420,12 @@ def test_action_input_annotation_is_not_an_unknown_property():
     assert "unknown-property" not in validate(doc).codes()
     doc["potentialAction"]["query-inptu"] = "x"
     assert "unknown-property" in validate(doc).codes()
+
+
+def test_reference_whose_id_is_not_text_is_reported_not_a_crash():
+    # found by hypothesis: {"@id": []} as an author reference raised TypeError (unhashable)
+    doc = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "H",
+           "author": {"@id": []}}
+    for profile in ("schema.org", "google"):
+        issue = only(validate(doc, profile=profile), "wrong-type")
+        assert issue.severity == "error" and issue.path == "$.author['@id']"

@@ -102,7 +102,8 @@ class _Walker:
 
     def resolve(self, value):
         """Follow an {"@id": ...} reference to the node defined in the document, if any."""
-        if isinstance(value, dict) and value.keys() <= {"@id", "@context"} and "@id" in value:
+        if isinstance(value, dict) and value.keys() <= {"@id", "@context"} and \
+                isinstance(value.get("@id"), str):
             hit = self.defined.get(value["@id"])
             if hit:
                 return hit
@@ -170,6 +171,10 @@ class _Walker:
             return [(v, self.child(self.child(loc, node, key), None, i), "nested", prop)
                     for i, v in enumerate(_as_list(items)) if isinstance(v, dict)]
         children = []
+        if "@id" in node and not isinstance(node["@id"], str):
+            self.emit("error", "wrong-type", self.child(loc, node, "@id"),
+                      f"@id is {_describe(node['@id'])}; it must be text, an IRI such as "
+                      f'"https://example.com/#author" or a fragment such as "#author"')
         if role == "root" and "@context" not in node:
             self.emit("warning", "missing-property", loc,
                       'no @context: add "@context": "https://schema.org" so the types and '
