@@ -245,24 +245,14 @@ def _in_dated_list(el) -> bool:
         if cls and ('"' in cls or "'" in cls):
             return False
         path = f".//{el.tag}[@class='{cls}']" if cls else f".//{el.tag}"
-    k = 0
-    for other in li.itersiblings("li"):
-        k += 1
-        if k > 20:
-            break
-        for x in other.iterfind(path):
-            t = text_of(x) if el.tag != "time" or not x.get("datetime") else x.get("datetime")
-            if t and _YEAR.search(t):
-                return True
-    k = 0
-    for other in li.itersiblings("li", preceding=True):
-        k += 1
-        if k > 20:
-            break
-        for x in other.iterfind(path):
-            t = text_of(x) if el.tag != "time" or not x.get("datetime") else x.get("datetime")
-            if t and _YEAR.search(t):
-                return True
+    for preceding in (False, True):  # up to 20 list items on each side
+        for k, other in enumerate(li.itersiblings("li", preceding=preceding)):
+            if k >= 20:
+                break
+            for x in other.iterfind(path):
+                t = text_of(x) if el.tag != "time" or not x.get("datetime") else x.get("datetime")
+                if t and _YEAR.search(t):
+                    return True
     return False
 
 
