@@ -1,6 +1,5 @@
 """Batch and streaming: directories, NDJSON and WARC inputs, order kept with --jobs, one bad
 record becomes its own line, a per-record time budget."""
-import io
 import json
 import time
 from pathlib import Path
@@ -10,6 +9,7 @@ from click.testing import CliRunner
 import pytest
 
 from newsld import batch
+from warcs import write_warc
 from newsld.errors import InputError
 from newsld.cli import main
 
@@ -56,22 +56,13 @@ def test_ndjson_records_from_stdin_with_a_bad_line():
     assert code == 2
 
 
-def _warc(path, pages):
-    from warcio.statusandheaders import StatusAndHeaders
-    from warcio.warcwriter import WARCWriter
-    with open(path, "wb") as f:
-        w = WARCWriter(f, gzip=True)
-        for uri, ctype, body in pages:
-            headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
-            w.write_record(w.create_warc_record(uri, "response", payload=io.BytesIO(body),
-                                                http_headers=headers))
 
 
 def test_warc_html_responses_become_lines_with_their_target_uri(tmp_path):
     page = (b"<html><head><title>Storm hits coast</title></head><body><article><h1>Storm hits coast</h1>"
             b"<p>Strong winds hit the coast on Sunday, cutting power to thousands of homes.</p>"
             b"<p>Crews worked through the night.</p></article></body></html>")
-    _warc(tmp_path / "a.warc.gz", [("https://x.test/a", "text/html; charset=utf-8", page),
+    write_warc(tmp_path / "a.warc.gz", [("https://x.test/a", "text/html; charset=utf-8", page),
                                    ("https://x.test/img.png", "image/png", b"\x89PNG"),
                                    ("https://x.test/b", "text/html", page)])
     code, out, _ = run(["extract", "--from", "warc", "-q", str(tmp_path / "a.warc.gz")])

@@ -1,6 +1,5 @@
 """newsld.dask on the local scheduler: text files, a WARC file the test writes, NDJSON output;
 the same records, in the same order, as the CLI's --ndjson lines."""
-import io
 import json
 from pathlib import Path
 
@@ -12,6 +11,7 @@ import dask  # noqa: E402
 import dask.bag as db  # noqa: E402
 
 import newsld.dask as nd  # noqa: E402
+from warcs import write_warc  # noqa: E402
 from newsld import batch  # noqa: E402
 from newsld.records import Options, extract_item  # noqa: E402
 
@@ -23,15 +23,6 @@ PAGE = ("<html><head><title>{t}</title></head><body><article><h1>{t}</h1>"
         "<p>Crews worked through the night.</p></article></body></html>")
 
 
-def _warc(path, pages):
-    from warcio.statusandheaders import StatusAndHeaders
-    from warcio.warcwriter import WARCWriter
-    with open(path, "wb") as f:
-        w = WARCWriter(f, gzip=True)
-        for uri, ctype, body in pages:
-            headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
-            w.write_record(w.create_warc_record(uri, "response", payload=io.BytesIO(body),
-                                                http_headers=headers))
 
 
 @pytest.fixture
@@ -78,10 +69,10 @@ def test_directory_walk_and_glob(texts, tmp_path):
 
 
 def test_warc_records_in_file_then_record_order(tmp_path):
-    _warc(tmp_path / "a.warc.gz", [("https://x.test/a", "text/html; charset=utf-8", PAGE.format(t="Storm hits coast").encode()),
+    write_warc(tmp_path / "a.warc.gz", [("https://x.test/a", "text/html; charset=utf-8", PAGE.format(t="Storm hits coast").encode()),
                                    ("https://x.test/img.png", "image/png", b"\x89PNG"),
                                    ("https://x.test/b", "text/html", PAGE.format(t="Power back on").encode())])
-    _warc(tmp_path / "b.warc.gz", [("https://y.test/c", "text/html", PAGE.format(t="Bridge reopens").encode()),
+    write_warc(tmp_path / "b.warc.gz", [("https://y.test/c", "text/html", PAGE.format(t="Bridge reopens").encode()),
                                    ("https://y.test/d", "text/html", b"\0\0\0")])
     bag = nd.extract_warc([tmp_path / "a.warc.gz", tmp_path / "b.warc.gz"], publisher_name="Coast News")
     assert bag.npartitions == 2
@@ -123,7 +114,7 @@ def test_bad_options_fail_before_any_task():
 
 def test_same_code_on_a_distributed_cluster(tmp_path, texts):
     distributed = pytest.importorskip("distributed")
-    _warc(tmp_path / "a.warc.gz", [("https://x.test/a", "text/html", PAGE.format(t="Storm hits coast").encode()),
+    write_warc(tmp_path / "a.warc.gz", [("https://x.test/a", "text/html", PAGE.format(t="Storm hits coast").encode()),
                                    ("https://x.test/b", "text/html", PAGE.format(t="Power back on").encode())])
     # in-process workers (threads): the same scheduler protocol as a real cluster, fast in CI
     with distributed.Client(processes=False, n_workers=2, threads_per_worker=1, dashboard_address=None):
