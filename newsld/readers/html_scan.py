@@ -73,6 +73,21 @@ def scan(root) -> Scan:
     articles, faq_blocks = s.articles, s.faq_blocks
     add_p, add_h1, add_heading, add_time = s.paragraphs.append, s.h1.append, s.headings.append, s.times.append
     add_byline, add_date, add_dek, add_faq = s.bylines.append, s.dateish.append, s.deks.append, faq_blocks.append
+
+    def place(el, tag, flags, n):
+        """Put an element whose class/id flags are set (rare) in its candidate lists; True
+        when it is an FAQ block (the caller then skips its other attributes)."""
+        if tag not in _WIDE or n < 80:
+            if "b" in flags:
+                add_byline(el)
+            if "d" in flags:
+                add_date(el)
+            if "k" in flags and tag not in _NO_DEK:
+                add_dek(el)
+        if "f" in flags:
+            add_faq(el)
+            return True
+        return False
     add_item, add_prop = s.itemscopes.append, s.itemprop_els.append
     dispatch = _DISPATCH.get
     strongs = 0
@@ -99,15 +114,7 @@ def scan(root) -> Scan:
                         if flags is None:
                             flags = cls_cache[cls] = _flags(cls + " ")
                         if flags:
-                            if tag not in _WIDE or len(cls) < 79:
-                                if "b" in flags:
-                                    add_byline(el)
-                                if "d" in flags:
-                                    add_date(el)
-                                if "k" in flags and tag not in _NO_DEK:
-                                    add_dek(el)
-                            if "f" in flags:
-                                add_faq(el)
+                            place(el, tag, flags, len(cls) + 1)
                     continue
                 if k0 not in _ATTRS:
                     continue
@@ -179,17 +186,8 @@ def scan(root) -> Scan:
                 if flags is None:
                     flags = cls_cache[cls] = _flags(cls + " ")
                 n = len(cls) + 1
-            if flags:
-                if tag not in _WIDE or n < 80:
-                    if "b" in flags:
-                        add_byline(el)
-                    if "d" in flags:
-                        add_date(el)
-                    if "k" in flags and tag not in _NO_DEK:
-                        add_dek(el)
-                if "f" in flags:
-                    add_faq(el)
-                    continue
+            if flags and place(el, tag, flags, n):
+                continue
             if (("aria-labelledby" in keys and el.get("aria-labelledby"))
                     or ("aria-controls" in keys and el.get("aria-controls"))
                     or ("data-target" in keys and el.get("data-target"))):
