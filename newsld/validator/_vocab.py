@@ -237,6 +237,17 @@ COMMON_DEFS = {
 }
 
 
+def _add_properties(props, vocab: Vocab, properties: dict, defs: dict) -> None:
+    """Each property as a $ref to the shared value shape of its range, plus the common defs."""
+    for prop in props:
+        kinds = vocab.kinds(prop)
+        name = shape_name(kinds)
+        if name not in defs:
+            defs[name] = shape_schema(kinds)
+        properties[prop] = {"$ref": f"#/$defs/{name}"}
+    defs.update(COMMON_DEFS)
+
+
 def build_schema(types, vocab: Vocab, *, title: str | None = None) -> dict:
     """A Draft 2020-12 schema for a node whose @type is ``types`` (a node of several types may
     carry the properties of any of them).  Properties not in the vocabulary for these types are
@@ -251,13 +262,7 @@ def build_schema(types, vocab: Vocab, *, title: str | None = None) -> dict:
         "@id": {"$ref": "#/$defs/idValue"},
         "@type": {"$ref": "#/$defs/typeValue"},
     }
-    for prop in props:
-        kinds = vocab.kinds(prop)
-        name = shape_name(kinds)
-        if name not in defs:
-            defs[name] = shape_schema(kinds)
-        properties[prop] = {"$ref": f"#/$defs/{name}"}
-    defs.update(COMMON_DEFS)
+    _add_properties(props, vocab, properties, defs)
     return {
         "$schema": SCHEMA_DIALECT,
         "title": title or f"schema.org {' + '.join(types)}",
@@ -281,12 +286,6 @@ def build_untyped_schema(vocab: Vocab) -> dict:
     """For a node without a (known) @type: value checks only, every schema.org property."""
     defs: dict[str, dict] = {}
     properties: dict[str, dict] = {"@id": {"$ref": "#/$defs/idValue"}}
-    for prop in sorted(vocab.properties):
-        kinds = vocab.kinds(prop)
-        name = shape_name(kinds)
-        if name not in defs:
-            defs[name] = shape_schema(kinds)
-        properties[prop] = {"$ref": f"#/$defs/{name}"}
-    defs.update(COMMON_DEFS)
+    _add_properties(sorted(vocab.properties), vocab, properties, defs)
     return {"$schema": SCHEMA_DIALECT, "title": "schema.org node of unknown type",
             "type": "object", "properties": properties, "$defs": defs}
