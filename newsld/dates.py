@@ -32,6 +32,9 @@ def _parse(text: str, default: datetime, **kw) -> datetime:
     return parser.parse(text, default=default, **kw)
 
 
+# "GMT+0100" as JavaScript's Date.toString() and web pages write it means UTC+01:00; dateutil
+# reads the POSIX way (GMT+1 = UTC-01:00), so the "GMT"/"UTC" before an offset is dropped
+_GMT_OFFSET = re.compile(r"\b(?:GMT|UTC)(?=[+-]\d)", re.I)
 _MONTH_WORD = re.compile(r"[^\W\d_]{3,}\.?")
 
 
@@ -77,6 +80,7 @@ def to_iso(text: str, tz: tzinfo | str | None = None, *, fuzzy: bool = False) ->
     fast = _iso_fast(raw, tz)
     if fast is not None:
         return fast
+    raw = _GMT_OFFSET.sub("", raw)
     try:
         try:
             a, b = _parse(raw, _A, fuzzy=fuzzy), _parse(raw, _B, fuzzy=fuzzy)

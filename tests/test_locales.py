@@ -88,3 +88,15 @@ def test_faq_headings(line):
 @pytest.mark.parametrize("line", ["Schlagwörter: a", "Mots-clés : a", "Argomenti: a", "Tópicos: a", "Trefwoorden: a"])
 def test_tag_labels(line):
     assert locale.load().tag_label.match(line)
+
+
+@pytest.mark.parametrize("text,iso", [
+    # JavaScript's Date.toString(): GMT+0100 is one hour ahead of UTC (dateutil alone reads the
+    # POSIX way and gives -01:00)
+    ("Tue Nov 19 2019 03:05:46 GMT+0100 (CET)", "2019-11-19T03:05:46+01:00"),
+    ("Tue Nov 19 2019 03:05:46 GMT-0500", "2019-11-19T03:05:46-05:00"),
+    ("19 Nov 2019 07:09 UTC+02:00", "2019-11-19T07:09:00+02:00"),
+    ("19 Nov 2019 07:09 GMT", "2019-11-19T07:09:00+00:00"),
+])
+def test_gmt_offsets_mean_ahead_of_utc(text, iso):
+    assert to_iso(text) == iso
