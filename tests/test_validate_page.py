@@ -70,6 +70,32 @@ def test_non_iso_date():
     assert d and d[0].code == "date-format" and "2019-11-19T07:09:00+00:00" in d[0].message
 
 
+MICRODATA_DATE = """<!doctype html><html><head><title>t</title></head>
+<body itemscope itemtype="https://schema.org/WebPage"><h1>Storm closes schools</h1>
+<ul class="elementor-post-info"><li itemprop="datePublished"> <span>July 2, 2018</span> </li></ul>
+<div itemscope itemtype="https://schema.org/NewsArticle">%s</div></body></html>"""
+
+
+@pytest.mark.parametrize("markup,expected", [
+    # an itemprop on visible text (an Elementor post-info widget): the text is the value
+    ("", [("date-text", "microdata[1]$.datePublished")]),
+    # a machine value that is not ISO 8601 is a format error, as in JSON-LD
+    ('<meta itemprop="dateModified" content="July 3, 2018">',
+     [("date-text", "microdata[1]$.datePublished"), ("date-format", "microdata[2]$.dateModified")]),
+    # <time datetime> and content= give ISO values: no date issue for them
+    ('<time itemprop="dateModified" datetime="2018-07-03">July 3, 2018</time>'
+     '<span itemprop="dateCreated" content="2018-07-01">July 1</span>',
+     [("date-text", "microdata[1]$.datePublished")]),
+])
+def test_microdata_dates_from_visible_text(markup, expected):
+    got = validate_page((MICRODATA_DATE % markup).encode(), source="p.html").issues
+    dates = [i for i in got if i.code.startswith("date")]
+    assert [(i.code, i.path) for i in dates] == expected
+    assert all(i.severity == "error" for i in dates)
+    text = dates[0].message
+    assert "visible text 'July 2, 2018'" in text and 'datetime="2018-07-02"' in text
+
+
 def test_headline_mismatch_with_visible_h1():
     got = [i for i in issues("headline_mismatch.html") if i.code == "mismatch"]
     assert [(i.severity, i.path) for i in got] == [("warning", "ld+json[1]$.headline")]

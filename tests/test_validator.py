@@ -429,3 +429,29 @@ def test_reference_whose_id_is_not_text_is_reported_not_a_crash():
     for profile in ("schema.org", "google"):
         issue = only(validate(doc, profile=profile), "wrong-type")
         assert issue.severity == "error" and issue.path == "$.author['@id']"
+
+
+def test_suggestion_never_invents_a_date_from_today():
+    # a time alone ("10:52", as Blogger themes show) is not a date: the message must not fill in
+    # today's date, or reports would change from day to day
+    issue = only(validate(article(datePublished="10:52")), "date-format")
+    assert "10:52" in issue.message and "such as 2019-11-19" in issue.message
+    import datetime
+    assert str(datetime.date.today().year) not in issue.message.replace("2019", "")
+
+
+@pytest.mark.parametrize("value,fix", [
+    ("6. Oktober 2022", "write it as 2022-10-06"),                   # month names from the locales
+    ("Tue Nov 19 2019 03:05:46 GMT+0100", "write it as 2019-11-19T03:05:46+01:00"),
+    ("Fri Feb 18 10:27:24 2022", "2022-02-18T10:27:24+00:00 (UTC assumed"),
+])
+def test_suggestion_is_the_same_date_in_iso_8601(value, fix):
+    assert fix in only(validate(article(datePublished=value)), "date-format").message
+
+
+@pytest.mark.parametrize("prop", ["birthDate", "foundingDate", "startDate"])
+def test_reduced_precision_is_valid_outside_publication_dates(prop):
+    # "1892" is ISO 8601 with reduced precision: right for a birth year, and schema.org's own
+    # examples use it; only datePublished/dateModified need the day
+    doc = article(author={"@type": "Person", "name": "J. R. R. Tolkien", prop: "1892"})
+    assert not find(validate(doc), "date-format")

@@ -35,7 +35,11 @@ Codes and severities
                            warning    nested node of a type outside the property's range
     date-format            error      Date/DateTime value not ISO 8601 (accepted: ``YYYY-MM-DD``
                                       optionally ``[T ]hh:mm[:ss[.f]]`` and ``Z``/``+hh:mm``/``+hhmm``)
-                           warning    ISO 8601 reduced precision (``2019``, ``2019-11``)
+                           warning    reduced precision (``2019``, ``2019-11``) in datePublished or
+                                      dateModified (elsewhere, e.g. a birthDate, it is valid)
+    date-text              error      (pages) a microdata date read from an element's visible text
+                                      (``<li itemprop="datePublished">July 2, 2018</li>``) that is
+                                      not ISO 8601: the fix is a datetime/content attribute
     bad-url                error      URL-valued property that is not a valid URL reference
                            warning    (google) url/image/logo/sameAs... not absolute http(s)
     empty-value            warning    empty string or empty list
@@ -50,6 +54,9 @@ Codes and severities
     headline-length        warning    (google) headline over 110 characters
     duplicate-faq          error      (google) more than one FAQPage per page
     faq-eligibility        info       (google) FAQ rich results are limited to gov/health sites
+    mismatch               warning    (pages) declared headline, date or author differs from the
+                                      visible page
+    no-article-markup      info       (pages) no structured data, or none of the Article family
     =====================  =========  ===================================================
 
 The bundled JSON Schemas (``schemas/<Type>.schema.json``) are applied with jsonschema, which is

@@ -22,6 +22,7 @@ ARTICLE_RECOMMENDED = {
     "dateModified": 'the last modification time in ISO 8601, e.g. "2019-11-20T09:00:00+00:00"',
     "author": 'e.g. "author": {"@type": "Person", "name": "Jane Doe", "url": "https://example.com/jane"}',
 }
+PUBLICATION_DATES = frozenset({"datePublished", "dateModified"})
 GOOGLE_URL_PROPS = ("url", "image", "logo", "sameAs", "thumbnailUrl", "contentUrl", "embedUrl")
 HEADLINE_MAX = 110
 
@@ -52,15 +53,22 @@ def _expected(kinds) -> str:
     return " or ".join(words[k] for k in kinds)
 
 
-def _iso_suggestion(value: str) -> str:
+class VisibleText(str):
+    """A microdata value that is an element's visible text, not a content/datetime/value
+    attribute: a date there that is not ISO 8601 is fixed in the markup, not in the text."""
+    __slots__ = ()
+
+
+def _iso_of(value: str) -> tuple[str | None, bool]:
+    """The ISO 8601 form of a date written another way (None when the text is not a full date),
+    and whether a time zone had to be assumed for it. Deterministic: nothing is taken from today."""
+    from newsld.dates import to_iso
+    from newsld.errors import InputError
     try:
-        from dateutil import parser
-        dt = parser.parse(value)
-    except Exception:  # noqa: BLE001 - any failure just means "no suggestion"
-        return "2019-11-19 or 2019-11-19T07:09:00+00:00"
-    if dt.hour or dt.minute or dt.second or dt.tzinfo is not None:
-        return dt.isoformat() + ("" if dt.tzinfo else " (add the time zone, e.g. +00:00)")
-    return f"{dt.date().isoformat()} or {dt.date().isoformat()}T00:00:00+00:00"
+        iso = to_iso(value)
+    except InputError:
+        return None, False
+    return iso, len(iso) > 10 and to_iso(value, "+05:00") != iso
 
 
 def _as_list(value):
@@ -375,12 +383,25 @@ class _Walker:
                       + (f'"{value}" or better "{value}-01-01"' if year else '"2019-11-19"'))
             return
         if _REDUCED.match(value.strip()):
+            # "1892" is valid ISO 8601 (reduced precision) and right for a birthDate or a
+            # foundingDate; only a publication date needs the day, for search engines to use it
+            if prop not in PUBLICATION_DATES:
+                return
             self.emit("warning", "date-format", loc,
                       f"{prop} {value!r} is only a year or month; write a full ISO 8601 date such as "
                       f"{value.strip()[:4]}-01-01 (search engines need year, month and day)")
             return
-        self.emit("error", "date-format", loc,
-                  f"{prop} {value!r} is not ISO 8601; write it as {_iso_suggestion(str(value))}")
+        iso, assumed = _iso_of(value)
+        if isinstance(value, VisibleText):
+            iso = iso or "2019-11-19"
+            self.emit("error", "date-text", loc,
+                      f"{prop} is read from the element's visible text {value!r}, which is not ISO "
+                      f"8601; keep the text and give the date in the markup: <time itemprop=\"{prop}\" "
+                      f"datetime=\"{iso}\">...</time> or a content=\"{iso}\" attribute")
+            return
+        fix = (f"{iso} (UTC assumed: use the page's own offset)" if assumed else iso) if iso else \
+            "an ISO 8601 date such as 2019-11-19 or 2019-11-19T07:09:00+00:00"
+        self.emit("error", "date-format", loc, f"{prop} {value!r} is not ISO 8601; write it as {fix}")
 
     # -- Google Search Central rules ----------------------------------------------------------------
     def google_urls(self, node, loc):

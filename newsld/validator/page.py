@@ -18,6 +18,7 @@
 """
 from __future__ import annotations
 
+import functools
 import json
 import re
 
@@ -25,6 +26,7 @@ from newsld.errors import InputError, LimitError, NewsldError
 
 from . import validate
 from ..jsonsafe import check_depth
+from ._engine import VisibleText
 from ._jsontext import syntax_message, tolerant_loads
 from ._report import Issue, Report
 
@@ -196,8 +198,7 @@ def _relabel(issue: Issue, labels) -> Issue:
 def microdata_nodes(root) -> list:
     """Top-level microdata items as JSON-LD nodes."""
     try:
-        from ..extruct_lite import load
-        items = load("w3cmicrodata").MicrodataExtractor().extract_items(root, _base_url(root))
+        items = _extractor().extract_items(root, _base_url(root))
     except Exception:  # noqa: BLE001 - extruct on odd markup: no microdata rather than a crash
         return []
     out = []
@@ -210,6 +211,17 @@ def microdata_nodes(root) -> list:
         if isinstance(node, dict):
             out.append({"@context": "https://schema.org", **node})
     return out
+
+
+@functools.lru_cache(maxsize=None)
+def _extractor():
+    """extruct's microdata extractor, marking the values it takes from an element's text."""
+    from ..extruct_lite import load
+
+    class Extractor(load("w3cmicrodata").MicrodataExtractor):
+        def _extract_textContent(self, node):
+            return VisibleText(super()._extract_textContent(node))
+    return Extractor()
 
 
 def _types(item) -> list:
