@@ -130,6 +130,8 @@ def test_date_format_error_and_suggestion():
 @pytest.mark.parametrize("value", [
     "2019-11-19", "2019-11-19T07:09", "2019-11-19T07:09:00", "2019-11-19T07:09:00Z",
     "2019-11-19T07:09:00+00:00", "2019-11-19T07:09:00+0000", "2019-11-19 07:09:00.123-05:00",
+    " 2019-11-19\n",  # xsd:date collapses white space
+    "2020-02-29", "2019-11-19T24:00:00Z", "2016-12-31T23:59:60Z",  # leap day, end of day, leap second
 ])
 def test_dates_accepted(value):
     assert not find(validate(article(datePublished=value, dateModified=value)), "date-format")
@@ -138,6 +140,7 @@ def test_dates_accepted(value):
 @pytest.mark.parametrize("value", [
     "19 Nov 2019", "2019/11/19", "11/19/2019", "2019-11-19T7:09", "2019-11-19T07:09:00 +00:00",
     "2019-11-19T07:09:00+0", "Tuesday", "2019-11-19T07:09:00GMT",
+    "2019-13-01", "2019-02-29", "2019-11-31", "2019-11-19T07:60", "2019-11-19T24:30",  # not on the calendar
 ])
 def test_dates_rejected(value):
     issue = only(validate(article(datePublished=value)), "date-format")

@@ -4,13 +4,14 @@ from __future__ import annotations
 import re
 
 from ._report import Issue, Report, format_path
-from ._vocab import (BOOLEAN_PATTERN, INTEGER_PATTERN, ISO_REDUCED_DATE, NONEMPTY_PATTERN,
-                     NUMBER_PATTERN, load_vocab)
+from ._vocab import (BOOLEAN_PATTERN, INTEGER_PATTERN, ISO_DATETIME, ISO_REDUCED_DATE,
+                     NONEMPTY_PATTERN, NUMBER_PATTERN, load_vocab)
 
 PROFILES = ("schema.org", "google")
 _SCHEMA_PREFIXES = ("https://schema.org/", "http://schema.org/", "schema:",
                     "https://www.schema.org/", "http://www.schema.org/")
 _REDUCED = re.compile(ISO_REDUCED_DATE)
+_ISO_SHAPE = re.compile(ISO_DATETIME)
 _URLISH = re.compile(r"^(https?:|www\.)|://", re.I)
 _ABSOLUTE_WEB = re.compile(r"^https?://[^/?#\s]+", re.I)
 _REFERENCE_ONLY = frozenset({"@id"})
@@ -390,6 +391,11 @@ class _Walker:
             self.emit("warning", "date-format", loc,
                       f"{prop} {value!r} is only a year or month; write a full ISO 8601 date such as "
                       f"{value.strip()[:4]}-01-01 (search engines need year, month and day)")
+            return
+        if _ISO_SHAPE.match(value.strip()):
+            self.emit("error", "date-format", loc,
+                      f"{prop} {value!r} has the ISO 8601 form, but that date or time does not exist; "
+                      f"check the month, day, hour and minute")
             return
         iso, assumed = _iso_of(value)
         if isinstance(value, VisibleText):

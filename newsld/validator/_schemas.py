@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+from datetime import date
 from functools import lru_cache
 
 from ._vocab import ISO_DATETIME, ISO_TIME, build_schema, build_untyped_schema, load_vocab
@@ -38,8 +39,24 @@ def _import_jsonschema():
 
 
 def is_iso_datetime(value: str) -> bool:
-    """schema.org Date/DateTime: ISO 8601 full date, optional time and zone."""
-    return bool(_ISO_DATETIME.match(value))
+    """schema.org Date/DateTime: ISO 8601 full date, optional time and zone, on the calendar.
+    White space around the value is allowed (xsd:date and xsd:dateTime collapse it)."""
+    value = value.strip()
+    return bool(_ISO_DATETIME.match(value)) and on_calendar(value)
+
+
+def on_calendar(value: str) -> bool:
+    """For a value of the ISO_DATETIME shape: do the month, day, hour and minute exist?
+    (24:00 ends a day and second 60 is a leap second; both are ISO 8601.)"""
+    try:
+        date(int(value[:4]), int(value[5:7]), int(value[8:10]))
+    except ValueError:
+        return False
+    if len(value) <= 10:
+        return True
+    hour, minute = int(value[11:13]), int(value[14:16])
+    second = int(value[17:19]) if value[16:17] == ":" else 0
+    return minute < 60 and second <= 60 and (hour < 24 or (hour == 24 and minute == second == 0))
 
 
 def is_iso_time(value: str) -> bool:
