@@ -1,8 +1,8 @@
 """Visible FAQ sections: <details>/<summary>, <dl> question lists, accordions (a trigger whose
 aria-controls / data-target / href names its panel), a locale FAQ heading followed by question
-headings or bold questions, and runs of question headings ("...?") each followed by its answer."""
+headings or bold questions, CMS FAQ blocks with a question-classed element (Yoast, Rank Math),
+and runs of question headings ("...?") each followed by its answer."""
 from __future__ import annotations
-
 
 from .. import locale
 from .html_scan import HEADINGS, Scan, text_of
@@ -64,6 +64,37 @@ def _contains_heading(el) -> bool:
     return any(x.tag in HEADINGS for x in el.iterdescendants() if isinstance(x.tag, str))
 
 
+def _names_a_question(el) -> bool:
+    """A class token naming one question ("faq-question", "schema-faq-question"), not a list."""
+    return any("question" in t and "questions" not in t for t in (el.get("class") or "").lower().split())
+
+
+def _next_question(el) -> bool:
+    return _names_a_question(el) or _contains_heading(el) or any(
+        _names_a_question(x) for x in el.iterdescendants() if isinstance(x.tag, str))
+
+
+def _bold_questions(siblings, add) -> None:
+    """After an FAQ heading: paragraphs and list items that open with a bold question, the answer
+    in the same element (<p><b>Q?</b> A</p>, <li><b>Q?</b><br>A</li>) or in the elements after it
+    (<p><b>Q?</b></p><p>A</p>). Stops at the next heading."""
+    items = []
+    for sib in siblings:
+        if not isinstance(sib.tag, str):
+            continue
+        if _contains_heading(sib):
+            break
+        items.extend([sib] if sib.tag in ("p", "div") else [x for x in sib if x.tag == "li"]
+                     if sib.tag in ("ul", "ol") else [])
+    qs = [it for it in items if len(it) and it[0].tag in ("strong", "b") and not (it.text or "").strip()
+          and _is_question(text_of(it[0]))]
+    qset = set(qs)
+    for it in qs:
+        q, full = text_of(it[0]), text_of(it)
+        rest = full[len(q):].strip() if full.startswith(q) else ""
+        add(q, rest or _answer_after(it, lambda s: s in qset or _contains_heading(s)))
+
+
 def find(sc: Scan, root) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     seen: set[str] = set()
@@ -118,12 +149,16 @@ def find(sc: Scan, root) -> list[tuple[str, str]]:
                 break
             qs.append(q)
         if not qs:
-            qs = [b for b in h.itersiblings() if isinstance(b.tag, str)]  # <p><strong>Q?</strong></p>
-            qs = [p for p in qs if p.tag == "p" and len(p) == 1 and p[0].tag in ("strong", "b")
-                  and _is_question(text_of(p))]
+            _bold_questions(h.itersiblings(), add)
+            continue
         qset = set(qs)
         for q in qs:
             add(text_of(q), _answer_after(q, lambda s: s in qset or _contains_heading(s)))
+    # CMS FAQ blocks that name their parts (Yoast's schema-faq-question/-answer, Rank Math's
+    # rank-math-question, faq__question...): a question-classed element, then its answer
+    for el in sc.faq_blocks:
+        if _names_a_question(el) and 5 <= len(text_of(el)) <= 250:
+            add(text_of(el), _answer_after(el, _next_question))
     # runs of question headings, each followed by its answer (only when the page has no explicit
     # FAQ markup: article sections titled as questions are not an FAQ beside a real one)
     run = [] if out else [h for h in heads if _is_question(text_of(h))]
