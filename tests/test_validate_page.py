@@ -47,6 +47,9 @@ def test_yoast_graph_paths_name_block_and_graph_index():
     got = codes("yoast_graph.html")
     # the block and @graph index name where each issue is (query-input is an Action annotation)
     assert ("empty-value", "ld+json[1]$['@graph'][5].sameAs") in got
+    # each issue names the type of the node it is in: here the @graph member, not the block
+    member = next(i for i in issues("yoast_graph.html") if i.path == "ld+json[1]$['@graph'][5].sameAs")
+    assert member.message.startswith("Person: sameAs ")
     assert not any(c == "unknown-property" for c, _ in got)
     assert not any(c in ("json-syntax", "date-format", "no-article-markup", "mismatch") for c, _ in got)
 
@@ -68,6 +71,7 @@ def test_non_iso_date():
     got = issues("non_iso_date.html")
     d = [i for i in got if i.path == "ld+json[1]$.datePublished"]
     assert d and d[0].code == "date-format" and "2019-11-19T07:09:00+00:00" in d[0].message
+    assert d[0].message.startswith("NewsArticle: datePublished ")
 
 
 MICRODATA_DATE = """<!doctype html><html><head><title>t</title></head>

@@ -85,7 +85,7 @@ def validate_page(data: bytes, *, source: str = "input", profile: str = "schema.
 
     if docs:
         page = validate(docs, profile=profile)
-        report.extend(_relabel(i, labels) for i in page.issues)
+        report.extend(_relabel(i, labels, docs) for i in page.issues)
 
     from .page_visible import mismatches
     arts = article_nodes(docs, labels)
@@ -183,13 +183,26 @@ def read_block(raw: str, start: int, page: str, label: str):
         return value, issues
 
 
-def _relabel(issue: Issue, labels) -> Issue:
+_GRAPH_MEMBER = re.compile(r"^\['@graph'\]\[(\d+)\]")
+
+
+def _relabel(issue: Issue, labels, docs) -> Issue:
+    """A document-list issue as a page issue: the block or item in its path, and the type of
+    the node it is in (the block's top node or @graph member) before its message."""
     m = re.match(r"^\$\[(\d+)\]", issue.path)
     if not m:
         return issue
-    label, sub, pre = labels[int(m.group(1))]
+    k = int(m.group(1))
+    label, sub, pre = labels[k]
     rest = issue.path[m.end():]
     path = f"{label}$" + (f"[{sub}]" if sub is not None else "") + rest
+    if not pre:
+        node, g = docs[k], _GRAPH_MEMBER.match(rest)
+        if g and isinstance(node, dict) and isinstance(node.get("@graph"), list) \
+                and int(g.group(1)) < len(node["@graph"]):
+            node = node["@graph"][int(g.group(1))]
+        kind = _type_label(node)
+        pre = f"{kind}: " if kind not in ("item", "") else ""
     return Issue(issue.severity, issue.code, path, pre + issue.message)
 
 
