@@ -29,12 +29,24 @@ def check_depth(text: str, max_depth: int = MAX_DEPTH) -> None:
             depth = max(0, depth - 1)
 
 
+_CONSTANT = re.compile(r'"(?:[^"\\]|\\.)*"|(-?Infinity|NaN)')
+
+
+def strict(text: str):
+    """json.loads as RFC 8259 reads: NaN, Infinity and -Infinity (which Python accepts and
+    JavaScript's JSON.parse does not) are a json.JSONDecodeError at their position."""
+    def reject(name):
+        pos = next((m.start(1) for m in _CONSTANT.finditer(text) if m.group(1)), 0)
+        raise json.JSONDecodeError(f"Not a JSON value: {name}", text, pos)
+    return json.loads(text, parse_constant=reject)
+
+
 def loads(text: str | bytes, *, source: str = "input", max_depth: int = MAX_DEPTH):
     if isinstance(text, bytes):
         text = text.decode("utf-8", "replace")
     check_depth(text, max_depth)
     try:
-        return json.loads(text)
+        return strict(text)
     except json.JSONDecodeError:
         raise
     except RecursionError:

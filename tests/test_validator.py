@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from newsld.errors import NewsldError
-from newsld.validator import Issue, Report, validate
+from newsld.validator import Issue, Report, validate, validate_json_text
 
 FIXTURES = Path(__file__).parent / "fixtures" / "validator"
 
@@ -458,3 +458,27 @@ def test_reduced_precision_is_valid_outside_publication_dates(prop):
     # examples use it; only datePublished/dateModified need the day
     doc = article(author={"@type": "Person", "name": "J. R. R. Tolkien", prop: "1892"})
     assert not find(validate(doc), "date-format")
+
+
+@pytest.mark.parametrize("prop", ["image", "url", "headline", "wordCount"])
+@pytest.mark.parametrize("value", [None, "", "  "])
+def test_null_or_empty_is_a_value_left_out(prop, value):
+    # JSON-LD drops null and empty values: a warning to remove them, not a wrong type or a bad
+    # URL (an empty url is even a valid relative reference)
+    doc = dict(article(), **{prop: value})  # (article() drops a property given as None)
+    issues = validate(doc).issues
+    assert [(i.severity, i.code, i.path) for i in issues] == [("warning", "empty-value", f"$.{prop}")]
+
+
+@pytest.mark.parametrize("text,token", [
+    ('{"@context": "https://schema.org", "@type": "NewsArticle", "wordCount": NaN}', "NaN}"),
+    ('{"@type": "NewsArticle", "about": "NaN", "wordCount": -Infinity}', "-Infinity"),
+])
+def test_nan_and_infinity_are_not_json(text, token):
+    # Python's json reads them; RFC 8259 and JavaScript's JSON.parse do not. The column is the
+    # bare word's, not that of "NaN" in a string
+    col = text.index(token) + 1
+    data, report = validate_json_text(text)
+    syntax = only(report, "json-syntax")
+    assert f"line 1, column {col}:" in syntax.message and "NaN or Infinity" in syntax.message
+    assert data["wordCount"] is None and "empty-value" in report.codes()

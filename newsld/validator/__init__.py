@@ -25,7 +25,8 @@ Issue paths
 
 Codes and severities
     =====================  =========  ===================================================
-    json-syntax            error      text is not strict JSON (line and column given)
+    json-syntax            error      text is not strict JSON, RFC 8259 (line and column given;
+                                      NaN and Infinity are not JSON either)
     unknown-type           error      @type not in schema.org (``person`` -> ``Person``)
     unknown-property       error      name is not a schema.org property at all (typo)
                            warning    a schema.org property, but not of this type (schema.org
@@ -42,7 +43,7 @@ Codes and severities
                                       not ISO 8601: the fix is a datetime/content attribute
     bad-url                error      URL-valued property that is not a valid URL reference
                            warning    (google) url/image/logo/sameAs... not absolute http(s)
-    empty-value            warning    empty string or empty list
+    empty-value            warning    empty string, null or empty list (JSON-LD drops them)
     missing-property       error      (google) FAQPage/Question/Answer required fields
                            warning    no @context / no @type at top level; (google) Article
                                       recommended fields, author without name
@@ -119,11 +120,11 @@ def validate_json_text(text: str, *, profile: str = "schema.org", max_depth: int
     """Parse and validate JSON-LD text.  Returns ``(data, report)``; ``data`` is None when the
     text cannot be read even tolerantly.  Raises LimitError when nesting exceeds max_depth."""
     _check_profile(profile)
-    from ..jsonsafe import check_depth
+    from ..jsonsafe import check_depth, strict
 
     check_depth(text, max_depth)
     try:
-        data = json.loads(text)
+        data = strict(text)
     except RecursionError:
         raise LimitError(f"JSON nesting is too deep to parse; the limit is {max_depth} levels") from None
     except json.JSONDecodeError as err:

@@ -314,7 +314,13 @@ class _Walker:
         value = err.instance
         kinds = self.vocab.kinds(prop) if prop in self.vocab.properties else ()
         schema = err.schema if isinstance(err.schema, dict) else {}
-        if {"Date", "DateTime"} & set(kinds) and not isinstance(value, (list, dict)) and \
+        if value is None or (isinstance(value, str) and not value.strip()):
+            # JSON-LD drops a null or empty value: it is a value left out, not a wrong one
+            # (an empty url is even a valid relative reference, so not a bad URL)
+            what = "null" if value is None else "empty"
+            self.emit("warning", "empty-value", eloc,
+                      f"{prop} is {what}; give it a value or remove the property")
+        elif {"Date", "DateTime"} & set(kinds) and not isinstance(value, (list, dict)) and \
                 kw in ("minLength", "pattern", "type", "format", "anyOf"):
             # any date value that is not an ISO 8601 string (empty, a number, null) is a date-format
             self.date_issue(prop, value, eloc)

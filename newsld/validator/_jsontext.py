@@ -23,6 +23,7 @@ _HINTS = {
     "Expecting ':' delimiter": "add a colon between the property name and its value",
     "Invalid \\escape": "escape backslashes inside strings as \\\\",
     "Invalid \\uXXXX escape": "write \\u followed by exactly four hex digits",
+    "Not a JSON value": "JSON has no NaN or Infinity: write null, or the number as text",
 }
 
 
@@ -45,7 +46,7 @@ def _fix_string(s: str) -> str:
 def tolerant_loads(text: str):
     """Parse the JSON-ish text found in real pages: comments, HTML comment / CDATA wrappers,
     raw control characters in strings, trailing commas, junk after the value.
-    Returns (value, what was repaired) or raises ValueError."""
+    NaN and Infinity are read as null. Returns the value or raises ValueError."""
     def strip(m):
         tok = m.group()
         if tok.startswith('"'):
@@ -64,5 +65,5 @@ def tolerant_loads(text: str):
             if t.endswith(closer):
                 t, changed = t[: -len(closer)].strip(), True
     t = _TRAILING_COMMA.sub(lambda m: m.group(1) if m.group(1) is not None else m.group(), t)
-    value, _end = json.JSONDecoder(strict=False).raw_decode(t)
+    value, _end = json.JSONDecoder(strict=False, parse_constant=lambda _: None).raw_decode(t)
     return value

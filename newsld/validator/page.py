@@ -25,7 +25,7 @@ import re
 from newsld.errors import InputError, LimitError, NewsldError
 
 from . import validate
-from ..jsonsafe import check_depth
+from ..jsonsafe import check_depth, strict
 from ._engine import VisibleText
 from ._jsontext import syntax_message, tolerant_loads
 from ._report import Issue, Report
@@ -160,7 +160,7 @@ def read_block(raw: str, start: int, page: str, label: str):
     except LimitError as e:
         return None, [Issue("error", "input", label, str(e))]
     try:
-        return json.loads(raw), issues
+        return strict(raw), issues
     except RecursionError:
         return None, [Issue("error", "input", label, f"JSON nesting is too deep to parse; the limit is {MAX_DEPTH} levels")]
     except json.JSONDecodeError as err:
