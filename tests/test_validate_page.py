@@ -146,6 +146,48 @@ def test_date_and_author_mismatch():
     assert ("mismatch", "ld+json[1]$.author") in got
 
 
+def mismatch_page(date="2022-05-03", author="Jane Doe", body=""):
+    ld = ('<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle",'
+          f'"headline":"Storm closes all schools in the county","datePublished":"{date}",'
+          f'"author":{{"@type":"Person","name":"{author}"}}}}</script>')
+    html = f"<html><head>{ld}</head><body><article><h1>Storm closes all schools in the county</h1>" \
+           f'<div class="byline">By <a href="/author/jane-doe">Jane Doe</a></div>{body}<p>' + \
+           "Text. " * 30 + "</p></article></body></html>"
+    return [(i.code, i.path) for i in validate_page(html.encode()).issues if i.code == "mismatch"]
+
+
+@pytest.mark.parametrize("body", [
+    '<p class="date">03/05/2022 22:46</p>',                          # day first: 3 May
+    '<p class="date">05/03/2022</p>',                                # month first: May 3
+    # the page's own date shown in a <time> marked as the modification, with a later datetime
+    '<time itemprop="dateModified" datetime="2022-05-09T10:00:00Z">May 3, 2022</time>'
+    '<p class="date">Event on May 20, 2022</p>',
+    # dates in an embedded post and in a teaser link belong to other pages
+    '<blockquote class="instagram-media"><p>A post shared '
+    '<time datetime="2018-03-27T07:08:52Z">Mar 27, 2018</time></p></blockquote>',
+    '<ul class="more"><li><a href="/other"><h2>Older story</h2><time>July 26, 2016</time></a></li></ul>',
+])
+def test_no_date_mismatch_when_the_page_shows_the_declared_day(body):
+    assert mismatch_page(body=body) == []
+
+
+def test_date_mismatch_names_the_shown_text():
+    body = '<time datetime="17:00, 24 December 2015">Friday 25 December 2015</time>'
+    got = [i for i in validate_page(
+        f'<html><head><script type="application/ld+json">{{"@context":"https://schema.org",'
+        f'"@type":"NewsArticle","headline":"Storm","datePublished":"2016-05-08"}}</script></head>'
+        f'<body><article><h1>Storm</h1>{body}<p>Text.</p></article></body></html>'.encode()).issues
+        if i.code == "mismatch"]
+    assert len(got) == 1 and "the page shows 2015-12-25 (<time> 'Friday 25 December 2015')" in got[0].message
+
+
+def test_author_named_in_a_block_next_to_other_text_appears():
+    # "von<h4>Ingo Arzt</h4><h5>Redakteur</h5>" reads "voningo arztredakteur" inline
+    body = '<div class="author-box">von<h4>Ingo Arzt</h4><h5>Redakteur</h5></div>'
+    assert mismatch_page(date="2022-05-03", author="Ingo Arzt", body=body) == []
+    assert mismatch_page(author="Ingo Arzt") == [("mismatch", "ld+json[1]$.author")]
+
+
 # ---------- CLI ----------
 
 def run(args):

@@ -28,19 +28,23 @@ from ._report import Issue
 
 _JUNK = re.compile(r"comment|related|recommend|more-?stories|most-?popular|trending|footer|sidebar|widget|"
                    r"(?<![a-z])nav|menu|promo|newsletter|archive|calendar|ticker|weather", re.I)
-_JUNK_TAGS = {"nav", "footer", "aside"}
+# blockquote: quotes and embedded posts; a: a date inside a link is a teaser's, for another page
+_JUNK_TAGS = {"nav", "footer", "aside", "blockquote", "a"}
 
 
 def mismatches(root, arts, text: str | None = None) -> list[Issue]:
     """Issues for the page's main Article node (the first one with a headline)."""
     from newsld.readers import html_body
-    from newsld.readers.html_scan import scan, text_of
+    from newsld.readers.html_scan import _visible_texts, scan, text_of
 
     arts.sort(key=lambda a: not isinstance(a[0].get("headline"), str))
     node, label, ids = arts[0]
     sc = scan(root)
     body_el = root.find("body")
-    visible = _norm(text_of(body_el)) if body_el is not None else ""
+    # the text as shown inline ("Molly Woo<span>d</span>") and with every element apart
+    # ("von<h4>Ingo Arzt</h4><h5>Redakteur</h5>"): a name or headline may need either reading
+    visible = "" if body_el is None else \
+        f"{_norm(text_of(body_el))} | {_norm(' '.join(_visible_texts(body_el)))}"
     block = html_body.main_block(sc)
     out: list[Issue] = []
     out += _headline(node, label, sc, visible, text_of)
@@ -145,41 +149,54 @@ def _scope(sc, block) -> set:
     return scope
 
 
-def visible_dates(sc, block, text_of) -> list[tuple[_dt.date, str]]:
-    """(day, what shows it) for the dates the page shows near its article, in page order."""
+def visible_dates(sc, block, text_of) -> list[tuple[_dt.date, str, bool]]:
+    """(day, what shows it, whether it is marked as an update) for the dates the page shows
+    near its article, in page order. A <time> gives its datetime and its text (they may differ
+    by a zone or be another date); a numeric day such as 03/05/2022 is read both ways."""
     from newsld.readers.html_dates import iso
     scope = _scope(sc, block)
     out = []
     for t in sc.times[:20]:
-        if re.search(r"updat|modif", f"{t.get('class') or ''} {t.get('itemprop') or ''}", re.I):
-            continue
         if not _in_scope(t, scope):
             continue
         shown = text_of(t)
+        if not shown:  # a <time> with nothing shown is not visible
+            continue
+        update = bool(re.search(r"updat|modif", f"{t.get('class') or ''} {t.get('itemprop') or ''}", re.I))
         d = iso(t.get("datetime")) if t.get("datetime") else None
-        if not d and shown:
-            d = _text_day(shown)
-        if d and shown:  # a <time> with nothing shown is not visible
-            out.append((d, f"<time> {shown!r}"))
+        for day in _text_days(shown) + ([d] if d else []):  # what it shows first, for the message
+            out.append((day, f"<time> {shown!r}", update))
     for el in sc.dateish[:40]:
         if el.tag == "time" or el.tag in ("meta", "html", "body"):
             continue
         c = f"{el.get('class') or ''} {el.get('id') or ''}"
-        if re.search(r"updat|modif", c, re.I) or _JUNK.search(c) or not _in_scope(el, scope):
+        if _JUNK.search(c) or not _in_scope(el, scope):
             continue
         t = text_of(el)
         if not t or len(t) > 200:
             continue
-        d = _text_day(t)
-        if d:
-            out.append((d, f"{_clip(t, 60)!r}"))
+        update = bool(re.search(r"updat|modif", c, re.I))
+        out.extend((day, f"{_clip(t, 60)!r}", update) for day in _text_days(t))
     days = []
-    for d, what in out:
+    for d, what, update in out:
         try:
-            days.append((_dt.date.fromisoformat(d[:10]), what))
+            days.append((_dt.date.fromisoformat(d[:10]), what, update))
         except ValueError:
             pass
     return days
+
+
+_AMBIGUOUS_DAY = re.compile(r"(?<!\d)(0?[1-9]|1[0-2])([./-])(0?[1-9]|1[0-2])\2((?:19|20)\d\d)(?!\d)")
+
+
+def _text_days(t: str) -> list[str]:
+    """The first full date in a text (ISO), and for 03/05/2022 the other reading as well."""
+    d = _text_day(t)
+    m = _AMBIGUOUS_DAY.search(t)
+    if not d or not m or m.group(1).lstrip("0") == m.group(3).lstrip("0"):
+        return [d] if d else []
+    a, b, y = int(m.group(1)), int(m.group(3)), m.group(4)
+    return list(dict.fromkeys([d, f"{y}-{b:02d}-{a:02d}", f"{y}-{a:02d}-{b:02d}"]))
 
 
 _ISO_DAY = re.compile(r"(?<!\d)(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?!\d)")
@@ -206,9 +223,12 @@ def _date(node, label, sc, block, text_of) -> list[Issue]:
     if not shown:
         return []
     ok = [declared] + [d for d in [_day(node.get("dateModified")), _day(node.get("dateCreated"))] if d]
-    if any(abs((s - o).days) <= 1 for s, _ in shown for o in ok):
+    if any(abs((s - o).days) <= 1 for s, _, _ in shown for o in ok):
         return []
-    day, what = shown[0]
+    first = next(((d, w) for d, w, update in shown if not update), None)
+    if first is None:  # the page shows only an update date: nothing to hold the markup to
+        return []
+    day, what = first
     return [Issue("warning", "mismatch", f"{label}.datePublished",
                   f"datePublished is {declared.isoformat()} but the page shows {day.isoformat()} "
                   f"({what}); make the markup's date the publication date the page displays")]
@@ -253,7 +273,7 @@ def _appears(name: str, visible: str, shown_names: list[str]) -> bool:
 
 def _authors(node, label, ids, sc, block, visible) -> list[Issue]:
     from newsld.readers.html_meta import byline_elements
-    people = _declared_people(node, ids)
+    people = list(dict.fromkeys(_declared_people(node, ids)))
     if not people:
         return []
     try:
