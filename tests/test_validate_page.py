@@ -54,6 +54,17 @@ def test_yoast_graph_paths_name_block_and_graph_index():
     assert not any(c in ("json-syntax", "date-format", "no-article-markup", "mismatch") for c, _ in got)
 
 
+def test_issue_names_the_innermost_node_type():
+    ld = ('{"@context":"https://schema.org","@type":"NewsArticle","headline":"Storm",'
+          '"publisher":{"@type":"Organization","name":"Daily","foundingDate":"March 3, 1923"},'
+          '"author":{"@type":"person","name":"Jane Doe"}}')
+    page = f'<html><head><script type="application/ld+json">{ld}</script></head><body></body></html>'
+    got = {i.path: i.message for i in validate_page(page.encode()).issues}
+    assert got["ld+json[1]$.publisher.foundingDate"].startswith("Organization: foundingDate ")
+    # an unknown type is named by the node around it, not by itself
+    assert got["ld+json[1]$.author['@type']"].startswith("NewsArticle: 'person' is not")
+
+
 def test_microdata_only_page_is_validated_with_its_type():
     got = issues("microdata_only.html")
     assert [(i.code, i.path) for i in got] == [("unknown-property", "microdata[1]$.dateUpdated")]

@@ -183,12 +183,37 @@ def read_block(raw: str, start: int, page: str, label: str):
         return value, issues
 
 
-_GRAPH_MEMBER = re.compile(r"^\['@graph'\]\[(\d+)\]")
+_STEP = re.compile(r"\.([A-Za-z_][A-Za-z0-9_]*)|\['((?:[^'\\]|\\.)*)'\]|\[(\d+)\]")
+
+
+def _node_type(doc, rest: str) -> str:
+    """The type of the innermost node that holds the property at ``rest`` (a path below the
+    document): "Organization" for $.publisher.foundingDate. For an issue about a node's own
+    @type, the node around it."""
+    steps, own_type = [], False
+    for m in _STEP.finditer(rest):
+        key = m.group(1) or (m.group(2).replace("\\'", "'").replace("\\\\", "\\")
+                             if m.group(2) is not None else int(m.group(3)))
+        if key == "@type":
+            own_type = True
+            break
+        steps.append(key)
+    node, kind = doc, ""
+    for key in steps if own_type else steps[:-1]:
+        if isinstance(node, dict) and isinstance(node.get("@type"), (str, list)):
+            kind = _type_label(node)
+        try:
+            node = node[key]
+        except (KeyError, IndexError, TypeError):
+            return kind
+    if not own_type and isinstance(node, dict) and isinstance(node.get("@type"), (str, list)):
+        kind = _type_label(node)
+    return kind if kind != "item" else ""
 
 
 def _relabel(issue: Issue, labels, docs) -> Issue:
     """A document-list issue as a page issue: the block or item in its path, and the type of
-    the node it is in (the block's top node or @graph member) before its message."""
+    the node it is in before its message."""
     m = re.match(r"^\$\[(\d+)\]", issue.path)
     if not m:
         return issue
@@ -197,12 +222,8 @@ def _relabel(issue: Issue, labels, docs) -> Issue:
     rest = issue.path[m.end():]
     path = f"{label}$" + (f"[{sub}]" if sub is not None else "") + rest
     if not pre:
-        node, g = docs[k], _GRAPH_MEMBER.match(rest)
-        if g and isinstance(node, dict) and isinstance(node.get("@graph"), list) \
-                and int(g.group(1)) < len(node["@graph"]):
-            node = node["@graph"][int(g.group(1))]
-        kind = _type_label(node)
-        pre = f"{kind}: " if kind not in ("item", "") else ""
+        kind = _node_type(docs[k], rest)
+        pre = f"{kind}: " if kind else ""
     return Issue(issue.severity, issue.code, path, pre + issue.message)
 
 
