@@ -192,8 +192,6 @@ _NOT_NAME = re.compile(r"^(?:by|admin|administrator|unknown|anonymous|guest|auth
                        r"audio|live|opinion|analysis|advertisement|sponsored|more|home|news|contact|contactar)$|@|https?:|"
                        r"\d{3,}|[|<>{}=©]|(?:^|\s)(?:share|follow|email|comments?|read more|view all|posts? by|min read|"
                        r"powered by|sort by|sign in|log in|subscribe)(?:\s|$)", re.I)
-_SLUG = re.compile(r"/(?:author|authors|people|staff|profile|profiles|by|writers?|journalists?|autor|autores)/"
-                   r"([a-z]+(?:-[a-z]+){1,3})/?$", re.I)
 
 
 def _names_from(text: str) -> list:
@@ -269,13 +267,35 @@ def _rel_authors(sc: Scan) -> list[str]:
     return _clean([n for a in rel for n in _names_from(text_of(a))])
 
 
+def _author_href(href: str | None):
+    """The locale author_url match of a link to an author page ("/author/jane-doe/",
+    "/contributor/molly-wood.html"), or None."""
+    return locale.load().author_url.search(href.strip().split("?", 1)[0].split("#", 1)[0]) if href else None
+
+
+def _folded_words(s: str) -> set:
+    """Casefolded words without accents: "Peláez" and the slug "pelaez" compare equal."""
+    s = unicodedata.normalize("NFKD", s)
+    return set(norm("".join(c for c in s if not unicodedata.combining(c))).split())
+
+
+def _link_names(a) -> list:
+    """Names in the text of a link to an author page. None when the URL's slug names somebody
+    the text does not ("All articles" -> /author/frank-hahn/): the text is a label."""
+    slug = _author_href(a.get("href")).group("slug")
+    text = text_of(a)
+    if slug and not _folded_words(text) & _folded_words(slug.replace("-", " ")):
+        return []
+    return _names_from(text)
+
+
 def _slug_authors(sc: Scan) -> list[str]:
     """article:author / rel=author given as a profile URL ".../people/meg-james": its slug."""
     urls = sc.meta.get("article:author", []) + [h for h, _ in sc.links.get("author", []) if h]
     for u in urls:
-        m = _SLUG.search(u.strip().split("?")[0])
-        if m:
-            return [byline.agent_for(" ".join(w.capitalize() for w in m.group(1).split("-")))]
+        m = _author_href(u)
+        if m and m.group("slug"):
+            return [byline.agent_for(" ".join(w.capitalize() for w in m.group("slug").split("-")))]
     return []
 
 
@@ -288,9 +308,7 @@ def byline_elements(sc: Scan, main, strong: bool = False) -> list[str]:
         t = text_of(el)
         if not t or len(t) > 200:
             continue
-        links = [a for a in el.iter("a") if _SLUG.search((a.get("href") or "").split("?")[0])
-                 or re.search(r"/(?:author|autor|people|staff|profile)s?/", a.get("href") or "", re.I)]
-        names = _clean([n for a in links for n in _names_from(text_of(a))])
+        names = _clean([n for a in el.iter("a") if _author_href(a.get("href")) for n in _link_names(a)])
         rank = 0 if names else 1 if r.byline.match(t) else 2
         if not names:
             names = _clean(_names_from(t))

@@ -1,0 +1,61 @@
+"""HTML author rules on small snippets shaped like real pages (the byline markup is kept, the
+article text cut)."""
+import pytest
+
+from newsld import locale
+from newsld.readers.html import read
+
+
+def authors(html: str) -> list:
+    a = read(html.encode("utf-8"), source="t")[0]
+    return [(p.name, p.kind) for p in a.authors]
+
+
+PAGE = ("<html><head><title>{title}</title>{head}</head><body>{body}"
+        "<p>First paragraph of the article body, long enough to be the main text of the page.</p>"
+        "<p>Second paragraph of the article body, also long enough to count as article text.</p>"
+        "{tail}</body></html>")
+
+
+def page(body="", head="", tail="", title="The Future of Banking Is You're Broke | WIRED"):
+    return PAGE.format(title=title, head=head, body=body, tail=tail)
+
+
+@pytest.mark.parametrize("href,slug", [
+    ("/author/jane-doe/", "jane-doe"),
+    ("https://example.com/contributor/molly-wood", "molly-wood"),
+    ("https://example.com/author/jose-altoveros.html", "jose-altoveros"),
+    ("/byline/news-nation-bureau", "news-nation-bureau"),
+    ("/profil/es_detail/A7M7AUXCTH/nikolai-huke?cHash=9a67", "nikolai-huke"),
+    ("/autor/juan-perez#top", "juan-perez"),
+    ("/author/jdoe/", None),          # an author page, but no name in its URL
+    ("/author/jane-doe/page/2/", None),
+])
+def test_author_url_slug(href, slug):
+    from newsld.readers.html_meta import _author_href
+    m = _author_href(href)
+    assert m and m.group("slug") == slug
+
+
+def test_not_an_author_url():
+    assert locale.load().author_url.search("/news/2020/story-about-authors") is None
+
+
+def test_contributor_link_in_byline_beats_company_meta_author():
+    # Condé Nast pages: meta author is the company, the byline links to /contributor/<slug>
+    html = page(head='<meta name="author" content="Condé Nast"><meta property="og:site_name" content="Wired">',
+                body='<h1>The Future of Banking Is You\'re Broke</h1><div class="bylines"><div class="byline">'
+                     '<a class="byline__name-link" href="/contributor/molly-wood">Molly Woo<span>d</span></a>'
+                     '</div></div>')
+    assert authors(html) == [("Molly Wood", "Person")]
+
+
+def test_author_link_whose_slug_names_someone_else_is_a_label():
+    # WordPress author box: "Alle Artikel" links to /author/frank-hahn/; the name is in "Von Frank Hahn"
+    html = page(body="<h1>Unstillbares Heimweh</h1>",
+                tail='<div class="author-profile"><div class="author-profile-info">'
+                     '<h3 class="author-profile-title">Von Frank Hahn</h3>\n'
+                     '<p>Freier Autor in Berlin und Vorsitzender des Vereins Spree-Athen e.V., der regelmäßig '
+                     'ins Literaturhaus Berlin zu Lesungen einlädt.</p>\n<div class="author-profile-links"><a href="https://tell-review.de/author/frank-hahn/">'
+                     'Alle Artikel</a></div></div></div>')
+    assert authors(html) == [("Frank Hahn", "Person")]
