@@ -59,3 +59,24 @@ def test_author_link_whose_slug_names_someone_else_is_a_label():
                      'ins Literaturhaus Berlin zu Lesungen einlädt.</p>\n<div class="author-profile-links"><a href="https://tell-review.de/author/frank-hahn/">'
                      'Alle Artikel</a></div></div></div>')
     assert authors(html) == [("Frank Hahn", "Person")]
+
+
+def test_author_page_link_after_the_headline_names_the_author():
+    # no byline class, no meta author: the link whose text is the name its URL slug spells
+    html = page(title="Lexus wants you to go topless - Auto News",
+                head='<meta property="og:site_name" content="AutoIndustriya.com">',
+                body='<nav><a href="/author/site-editor/">Site Editor</a></nav>'
+                     '<h1>Lexus wants you to go topless with 2020 LC500 Convertible</h1>'
+                     '<div class="large-9"><h4><a class="name" href="https://x.example/author/jose-altoveros.html">'
+                     'Jose Altoveros</a><a href="https://x.example/author/jose-altoveros.html">View More Articles</a>'
+                     '</h4></div>',
+                tail='<ul><li><a href="/story-2">Story 2</a> <a href="/author/ana-cruz">Ana Cruz</a></li></ul>')
+    assert authors(html) == [("Jose Altoveros", "Person")]
+
+
+def test_author_page_links_side_by_side_are_all_authors():
+    html = page(title="Fact check | News Nation",
+                body='<h1>Fact check: an oxygen bar in Delhi</h1><span>New Delhi, '
+                     '<a href="/byline/asha-rao">Asha Rao</a> and <a href="/byline/news-nation-bureau">'
+                     'News Nation Bureau</a> | Updated: 19 November 2019</span>')
+    assert [name for name, _ in authors(html)] == ["Asha Rao", "News Nation Bureau"]

@@ -6,6 +6,8 @@ import unicodedata
 from functools import lru_cache
 from urllib.parse import urljoin
 
+from lxml import etree
+
 from .. import byline, locale
 from .html_scan import Scan, text_of
 
@@ -215,7 +217,7 @@ def _names_from(text: str) -> list:
     return out
 
 
-def authors(sc: Scan, declared: list[str], main, site: str | None = None) -> tuple[list, str]:
+def authors(sc: Scan, declared: list[str], main, site: str | None = None, root=None) -> tuple[list, str]:
     """(author strings, rule); each string goes on to byline.parse_people. The first rule that
     finds names wins, except that names which are only the site's own name (a CMS placeholder)
     give way to a person named by a later rule."""
@@ -229,7 +231,8 @@ def authors(sc: Scan, declared: list[str], main, site: str | None = None) -> tup
     for rule, get in (("declared", lambda: _clean([p for n in declared for p in byline.parse_people(n)])), ("itemprop", lambda: _itemprop_authors(sc)),
                       ("byline", lambda: byline_elements(sc, main, strong=True)),
                       ("meta", lambda: _meta_authors(sc)), ("rel", lambda: _rel_authors(sc)),
-                      ("byline", lambda: byline_elements(sc, main)), ("url", lambda: _slug_authors(sc))):
+                      ("byline", lambda: byline_elements(sc, main)), ("url", lambda: _slug_authors(sc)),
+                      ("link", lambda: _page_link_authors(sc, root))):
         got = get()
         if not got:
             continue
@@ -287,6 +290,26 @@ def _link_names(a) -> list:
     if slug and not _folded_words(text) & _folded_words(slug.replace("-", " ")):
         return []
     return _names_from(text)
+
+
+_LINKS_AFTER = etree.XPath("following::a[@href]")
+
+
+def _page_link_authors(sc: Scan, root) -> list:
+    """After the first <h1> (anywhere when there is none), the first link to an author page whose
+    text is the name its URL slug spells ("<a href=/author/jose-altoveros.html>Jose
+    Altoveros</a>"), and the links of the same kind beside it (several authors)."""
+    if root is None:
+        return []
+    found: list = []
+    for a in _LINKS_AFTER(sc.h1[0]) if sc.h1 else root.iter("a"):
+        m = _author_href(a.get("href"))
+        slug = m and m.group("slug")
+        if slug and _folded_words(text_of(a)) == _folded_words(slug.replace("-", " ")):
+            if found and a.getparent() is not found[0].getparent():
+                break
+            found.append(a)
+    return _clean([p for a in found for p in _names_from(text_of(a))])
 
 
 def _slug_authors(sc: Scan) -> list[str]:
