@@ -80,3 +80,17 @@ def test_author_page_links_side_by_side_are_all_authors():
                      '<a href="/byline/asha-rao">Asha Rao</a> and <a href="/byline/news-nation-bureau">'
                      'News Nation Bureau</a> | Updated: 19 November 2019</span>')
     assert [name for name, _ in authors(html)] == ["Asha Rao", "News Nation Bureau"]
+
+
+def test_byline_name_ends_where_a_bar_segment_starts():
+    html = page(title="¿Buses de la Alcaldía al servicio de Petro?",
+                body='<h1>¿Buses de la Alcaldía al servicio de Petro?</h1>'
+                     '<div class="autor">Jacobo Betancur Peláez | Publicado hace 3 horas</div>')
+    assert authors(html) == [("Jacobo Betancur Peláez", "Person")]
+
+
+def test_a_time_after_a_comma_is_not_a_name():
+    html = page(title="Elektromobilität, der neue Trend",
+                body="<h1>Elektromobilität, der neue Trend</h1>"
+                     "<p>Von Christian Weber am 03.05.2013, 11:51 | 0 Meinungen | Energie sparen</p>")
+    assert [name for name, _ in authors(html)] == ["Christian Weber"]

@@ -190,6 +190,7 @@ def publisher(sc: Scan, declared: str | None) -> str | None:
 
 _AUTHOR_META = ("author", "article:author", "byl", "parsely-author", "sailthru.author", "dc.creator",
                 "dcterms.creator", "citation_author", "og:article:author", "author_name", "twitter:creator:name")
+_LETTER = re.compile(r"[^\W\d_]")
 _NOT_NAME = re.compile(r"^(?:by|admin|administrator|unknown|anonymous|guest|author|autor|editor|video|photo|image|"
                        r"audio|live|opinion|analysis|advertisement|sponsored|more|home|news|contact|contactar)$|@|https?:|"
                        r"\d{3,}|[|<>{}=©]|(?:^|\s)(?:share|follow|email|comments?|read more|view all|posts? by|min read|"
@@ -209,12 +210,21 @@ def _names_from(text: str) -> list:
                 break
     out = []
     for p in byline.parse_people(text):
-        # "Tom Krisher Updated 5 min ago" / "Jane Doe 20 Nov 2019": cut where a date starts
-        n = re.split(r"\s+(?:on|updated|published|posted|\d{1,2}[/.:]|(?:19|20)\d\d)\b", p.name, maxsplit=1, flags=re.I)[0]
+        n = _name_end().split(p.name, maxsplit=1)[0]
         p.name = n.strip(" ,.|-–—·:")
-        if 2 <= len(p.name) <= 60 and not _NOT_NAME.search(p.name) and len(p.name.split()) <= 6:
+        if 2 <= len(p.name) <= 60 and not _NOT_NAME.search(p.name) and len(p.name.split()) <= 6 \
+                and _LETTER.search(p.name):  # not "11:51"
             out.append(p)
     return out
+
+
+@lru_cache(maxsize=1)
+def _name_end() -> re.Pattern:
+    """Where a name in a byline ends: a date ("Tom Krisher Updated 5 min ago", "Jane Doe 20 Nov
+    2019", a locale date word before a number: "Christian Weber am 03.05.2013") or a " | "
+    segment ("Jacobo Betancur | Publicado hace 3 horas")."""
+    return re.compile(r"\s+(?:on|updated|published|posted|\d{1,2}[/.:]|(?:19|20)\d\d)\b|\s+[|·•]\s"
+                      rf"|\s+(?:{locale.load().date_words.pattern})\s*(?=\d)", re.I)
 
 
 def authors(sc: Scan, declared: list[str], main, site: str | None = None, root=None) -> tuple[list, str]:
@@ -224,8 +234,8 @@ def authors(sc: Scan, declared: list[str], main, site: str | None = None, root=N
     ns = norm(site or "")
 
     def placeholder(people):
-        return bool(ns) and all(norm(p.name) == ns or (len(norm(p.name)) > 3 and (norm(p.name) in ns or ns in norm(p.name)))
-                                for p in people)
+        return bool(ns) and all(n == ns or (len(n) > 3 and (n in ns or ns in n))
+                                for n in (norm(p.name) for p in people))
 
     fallback: tuple[list[str], str] | None = None
     for rule, get in (("declared", lambda: _clean([p for n in declared for p in byline.parse_people(n)])), ("itemprop", lambda: _itemprop_authors(sc)),
