@@ -94,3 +94,13 @@ def test_a_time_after_a_comma_is_not_a_name():
                 body="<h1>Elektromobilität, der neue Trend</h1>"
                      "<p>Von Christian Weber am 03.05.2013, 11:51 | 0 Meinungen | Energie sparen</p>")
     assert [name for name, _ in authors(html)] == ["Christian Weber"]
+
+
+def test_meta_author_that_is_the_site_domain_gives_way_to_the_byline():
+    # "El Colombiano" is the site "www.elcolombiano.com" written with a space: a placeholder
+    html = page(title="¿Buses de la Alcaldía al servicio de Petro?",
+                head='<meta name="author" content="El Colombiano">'
+                     '<meta property="og:site_name" content="www.elcolombiano.com">',
+                body='<h1>¿Buses de la Alcaldía al servicio de Petro?</h1>'
+                     '<div class="autor">Jacobo Betancur Peláez | Publicado hace 3 horas</div>')
+    assert authors(html) == [("Jacobo Betancur Peláez", "Person")]

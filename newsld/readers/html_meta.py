@@ -231,11 +231,11 @@ def authors(sc: Scan, declared: list[str], main, site: str | None = None, root=N
     """(author strings, rule); each string goes on to byline.parse_people. The first rule that
     finds names wins, except that names which are only the site's own name (a CMS placeholder)
     give way to a person named by a later rule."""
-    ns = norm(site or "")
+    ns = norm(site or "").replace(" ", "")  # "www.elcolombiano.com" names "El Colombiano" too
 
     def placeholder(people):
         return bool(ns) and all(n == ns or (len(n) > 3 and (n in ns or ns in n))
-                                for n in (norm(p.name) for p in people))
+                                for n in (norm(p.name).replace(" ", "") for p in people))
 
     fallback: tuple[list[str], str] | None = None
     for rule, get in (("declared", lambda: _clean([p for n in declared for p in byline.parse_people(n)])), ("itemprop", lambda: _itemprop_authors(sc)),
