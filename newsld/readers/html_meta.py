@@ -115,7 +115,13 @@ def headline(sc: Scan, main, site: str | None, declared: str | None = None) -> s
         s = _WEIGHTS[k] + sum(_agree(v, o) for kk, o in cands.items() if kk != k)
         if s > score:
             best, score = v, s
+    h1 = cands.get("h1")
+    if h1 and best != h1 and _KICKER.match(best) and norm(_KICKER.sub("", best)) == norm(h1):
+        return h1  # "Siemens und die Kohlemine Adani: Kaeser verarscht Neubauer" over the page's <h1>
     return best
+
+
+_KICKER = re.compile(r"^[^:]{3,60}:\s+")
 
 
 def _inside(el, ancestor) -> bool:
