@@ -25,3 +25,19 @@ def test_a_colon_inside_the_h1_is_kept():
             '<meta property="og:title" content="Brexit: Nervenkrieg geht in nächste Runde"></head>'
             f'<body><h1>Brexit: Nervenkrieg geht in nächste Runde</h1>{BODY}</body></html>')
     assert headline(html) == "Brexit: Nervenkrieg geht in nächste Runde"
+
+
+def test_blog_name_in_the_h1_ends_the_title():
+    # an old blog theme: <h1> is the blog's name, <title> is "Post : Blog | Tagline | ..."
+    html = ('<html><head><title>Das vermutlich schwulste Musikvideo der Welt : Krimiblog-Archiv | '
+            'Ermittlungen zum Verfall eines Genres | Gegründet 2005 | 6. Jahrgang</title></head><body>'
+            '<div id="header"><h1 class="vcard author">Krimiblog-Archiv</h1></div>'
+            f'<div class="post"><h2>Das vermutlich schwulste Musikvideo der Welt</h2>{BODY}</div></body></html>')
+    assert headline(html) == "Das vermutlich schwulste Musikvideo der Welt"
+
+
+def test_site_h1_after_a_spaced_colon_title_keeps_both_halves():
+    html = ('<html><head><title>Deux ans et demi en Macronie : une condamnation, dix mises en examen - '
+            'regards.fr</title></head><body><header><h1>regards.fr</h1></header>'
+            f'<article>{BODY}</article></body></html>')
+    assert headline(html) == "Deux ans et demi en Macronie : une condamnation, dix mises en examen"

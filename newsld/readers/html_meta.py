@@ -86,6 +86,11 @@ def headline(sc: Scan, main, site: str | None, declared: str | None = None) -> s
     and the declared one; ties go to the declared one, then the order of _WEIGHTS."""
     ns = norm(site or "")
     h1s = [" ".join(text_of(h).split()) for h in sc.h1]
+    before = _before_h1_part(sc.title, h1s[0]) if sc.title and h1s and \
+        (main is None or not _inside(sc.h1[0], main)) else None
+    if before:  # the first <h1>, outside the article, is the blog's name: the title ends before it
+        ns_h1 = norm(h1s[0])
+        h1s = [t for t in h1s if norm(t) != ns_h1]
     h1s = [t for t in h1s if 3 <= len(t) <= 300 and norm(t) != ns]
     if main is not None:
         inside = [" ".join(text_of(h).split()) for h in sc.h1 if _inside(h, main)]
@@ -104,7 +109,7 @@ def headline(sc: Scan, main, site: str | None, declared: str | None = None) -> s
         return " ".join(t.split()) if norm(t) in h1_norms else _strip_site(t, site)
 
     cands = {"declared": declared, "og": titled(og), "twitter": titled(tw),
-             "title": titled(sc.title), "h1": h1s[0] if h1s else None,
+             "title": before or titled(sc.title), "h1": h1s[0] if h1s else None,
              "itemprop": ip}
     cands = {k: " ".join(v.split()) for k, v in cands.items() if v and len(v.strip()) >= 3 and len(v) <= 400}
     if not cands:
@@ -122,6 +127,20 @@ def headline(sc: Scan, main, site: str | None, declared: str | None = None) -> s
 
 
 _KICKER = re.compile(r"^[^:]{3,60}:\s+")
+
+
+def _before_h1_part(title: str, h1: str) -> str | None:
+    """"Post title : Blog name | Tagline" with the blog name as the page's first <h1>: the
+    title before that part (None unless the h1 is a later part, shorter than the first)."""
+    title = " ".join(title.split())
+    seps = list(_SEPARATORS.finditer(title))
+    n = norm(h1)
+    for i, m in enumerate(seps):
+        end = seps[i + 1].start() if i + 1 < len(seps) else len(title)
+        part = title[m.end():end]
+        if norm(part) == n and len(part) < seps[0].start():
+            return title[:m.start()]
+    return None
 
 
 def _inside(el, ancestor) -> bool:
