@@ -6,8 +6,6 @@ import unicodedata
 from functools import lru_cache
 from urllib.parse import urljoin
 
-from lxml import etree
-
 from .. import byline, locale
 from .html_scan import Scan, text_of
 
@@ -327,18 +325,23 @@ def _link_names(a) -> list:
     return _names_from(text)
 
 
-_LINKS_AFTER = etree.XPath("following::a[@href]")
-
-
 def _page_link_authors(sc: Scan, root) -> list:
-    """After the first <h1> (anywhere when there is none), the first link to an author page whose
-    text is the name its URL slug spells ("<a href=/author/jose-altoveros.html>Jose
-    Altoveros</a>"), and the links of the same kind beside it (several authors)."""
-    if root is None:
+    """After the first <h1>, inside its grandparent (anywhere when there is no <h1>), the first
+    link to an author page whose text is the name its URL slug spells ("<a href=
+    /author/jose-altoveros.html>Jose Altoveros</a>"), and such links beside it (co-authors)."""
+    h1 = sc.h1[0] if sc.h1 else None
+    scope = h1 if h1 is not None else root
+    for _ in range(2 if h1 is not None else 0):
+        scope = scope.getparent() if scope.getparent() is not None else scope
+    if scope is None:
         return []
     found: list = []
-    for a in _LINKS_AFTER(sc.h1[0]) if sc.h1 else root.iter("a"):
-        m = _author_href(a.get("href"))
+    after = h1 is None
+    for a in scope.iter("a", "h1"):
+        if not after:
+            after = a is h1
+            continue
+        m = _author_href(a.get("href")) if a.tag == "a" else None
         slug = m and m.group("slug")
         if slug and _folded_words(text_of(a)) == _folded_words(slug.replace("-", " ")):
             if found and a.getparent() is not found[0].getparent():
