@@ -104,3 +104,18 @@ def test_meta_author_that_is_the_site_domain_gives_way_to_the_byline():
                 body='<h1>¿Buses de la Alcaldía al servicio de Petro?</h1>'
                      '<div class="autor">Jacobo Betancur Peláez | Publicado hace 3 horas</div>')
     assert authors(html) == [("Jacobo Betancur Peláez", "Person")]
+
+
+def test_german_vom_byline_beats_a_bare_author_classed_heading():
+    html = page(title="Das vermutlich schwulste Musikvideo der Welt : Krimiblog-Archiv | Gegründet 2005",
+                body='<div id="header"><h1 class="vcard author">Krimiblog-Archiv</h1></div>'
+                     '<h2>Das vermutlich schwulste Musikvideo der Welt</h2>'
+                     '<h4 class="vcard author">vom Krimiblogger</h4>')
+    assert [name for name, _ in authors(html)] == ["Krimiblogger"]
+
+
+def test_a_date_after_a_byline_word_is_not_a_name():
+    html = page(title="Neue Regeln | Beispiel",
+                body='<h1>Neue Regeln</h1><div class="author">Artikel vom 12. März 2020</div>'
+                     '<div class="author">Anna Schmidt</div>')
+    assert authors(html) == [("Anna Schmidt", "Person")]

@@ -236,7 +236,7 @@ def _names_from(text: str) -> list:
         n = _name_end().split(p.name, maxsplit=1)[0]
         p.name = n.strip(" ,.|-–—·:")
         if 2 <= len(p.name) <= 60 and not _NOT_NAME.search(p.name) and len(p.name.split()) <= 6 \
-                and _LETTER.search(p.name):  # not "11:51"
+                and _LETTER.match(p.name):  # not "11:51", not "12. März" ("vom 12. März 2020")
             out.append(p)
     return out
 
