@@ -119,3 +119,22 @@ def test_a_date_after_a_byline_word_is_not_a_name():
                 body='<h1>Neue Regeln</h1><div class="author">Artikel vom 12. März 2020</div>'
                      '<div class="author">Anna Schmidt</div>')
     assert authors(html) == [("Anna Schmidt", "Person")]
+
+
+def test_site_name_from_the_feed_link_is_the_author_when_no_byline():
+    # WordPress: no og:site_name, but "<site> » Feed" and "<title>… – <site>"
+    html = page(title="Michigan Officials: 6th Fatality Linked To EEE Reported – CBS Detroit",
+                head='<link rel="alternate" type="application/rss+xml" title="CBS Detroit &raquo; Feed" '
+                     'href="https://detroit.cbslocal.com/feed/">',
+                body="<h1>Michigan Officials: 6th Fatality Linked To EEE Reported</h1>")
+    a = read(html.encode("utf-8"), source="t")[0]
+    assert a.publisher.name == "CBS Detroit"
+    assert [(p.name, p.kind) for p in a.authors] == [("CBS Detroit", "Organization")]
+    assert a.headline == "Michigan Officials: 6th Fatality Linked To EEE Reported"
+
+
+def test_feed_title_not_in_the_page_title_is_not_the_site():
+    html = page(title="Michigan Officials: 6th Fatality Linked To EEE Reported",
+                head='<link rel="alternate" type="application/rss+xml" title="Comments on this story » Feed">',
+                body="<h1>Michigan Officials: 6th Fatality Linked To EEE Reported</h1>")
+    assert read(html.encode("utf-8"), source="t")[0].publisher is None

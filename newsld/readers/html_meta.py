@@ -205,8 +205,24 @@ def section(sc: Scan, declared: str | None) -> str | None:
     return declared or first(sc, "article:section", "section", "parsely-section", "og:article:section")
 
 
-def publisher(sc: Scan, declared: str | None) -> str | None:
-    return declared or first(sc, "og:site_name", "application-name", "publisher", "dc.publisher", "twitter:site:name")
+def publisher(sc: Scan, declared: str | None, root=None) -> str | None:
+    return declared or first(sc, "og:site_name", "application-name", "publisher", "dc.publisher",
+                             "twitter:site:name") or _feed_site(sc, root)
+
+
+def _feed_site(sc: Scan, root) -> str | None:
+    """The site's name from its RSS/Atom feed link ("CBS Detroit » Feed", as WordPress writes
+    it) when <title> has the same name as one of its parts."""
+    head = root.find("head") if root is not None and sc.title else None
+    if head is None:
+        return None
+    parts = {norm(p) for p in _SEPARATORS.split(" ".join(sc.title.split()))[1:]}
+    for link in head.iter("link"):
+        if "alternate" in (link.get("rel") or "").lower() and "xml" in (link.get("type") or ""):
+            name = _SEPARATORS.split(" ".join((link.get("title") or "").split()))[0]
+            if name and norm(name) in parts:
+                return name
+    return None
 
 
 # ---------- authors ----------
