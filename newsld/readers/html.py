@@ -42,7 +42,7 @@ def _read_page(data: bytes, *, source: str, url: str | None, syntaxes) -> tuple[
     declared = declared_nodes(root, url, syntaxes, sc.ldjson, sc.microdata, sc.itemscopes, sc.itemprop_els)
     facts = article_facts(declared) if declared else {}
 
-    site = facts.get("publisher") or html_meta.publisher(sc, None, root)
+    site = facts.get("publisher") or html_meta.publisher(sc, None)
     block = html_body.main_block(sc)
     headline = html_meta.headline(sc, block, site, facts.get("headline"))
     body = html_body.paragraphs(sc, block)

@@ -192,7 +192,7 @@ def tags(sc: Scan) -> list[str]:
         for t in v.split(",") if v.count(",") >= 1 and len(sc.meta.get("article:tag", [])) == 1 else [v]:
             add(t)
     for _, a in sc.links.get("tag", []):
-        if a is not None:
+        if a.tag == "a":
             add(text_of(a))
     if not out:
         for v in sc.meta.get("news_keywords", []) + sc.meta.get("keywords", []):
@@ -205,23 +205,22 @@ def section(sc: Scan, declared: str | None) -> str | None:
     return declared or first(sc, "article:section", "section", "parsely-section", "og:article:section")
 
 
-def publisher(sc: Scan, declared: str | None, root=None) -> str | None:
+def publisher(sc: Scan, declared: str | None) -> str | None:
     return declared or first(sc, "og:site_name", "application-name", "publisher", "dc.publisher",
-                             "twitter:site:name") or _feed_site(sc, root)
+                             "twitter:site:name") or _feed_site(sc)
 
 
-def _feed_site(sc: Scan, root) -> str | None:
+def _feed_site(sc: Scan) -> str | None:
     """The site's name from its RSS/Atom feed link ("CBS Detroit » Feed", as WordPress writes
     it) when <title> has the same name as one of its parts."""
-    head = root.find("head") if root is not None and sc.title else None
-    if head is None:
+    feeds = [el for _, el in sc.links.get("alternate", ()) if "xml" in (el.get("type") or "")]
+    if not feeds or not sc.title:
         return None
     parts = {norm(p) for p in _SEPARATORS.split(" ".join(sc.title.split()))[1:]}
-    for link in head.iter("link"):
-        if "alternate" in (link.get("rel") or "").lower() and "xml" in (link.get("type") or ""):
-            name = _SEPARATORS.split(" ".join((link.get("title") or "").split()))[0]
-            if name and norm(name) in parts:
-                return name
+    for link in feeds:
+        name = _SEPARATORS.split(" ".join((link.get("title") or "").split()))[0]
+        if name and norm(name) in parts:
+            return name
     return None
 
 
@@ -315,7 +314,7 @@ def _meta_authors(sc: Scan) -> list[str]:
 
 
 def _rel_authors(sc: Scan) -> list[str]:
-    rel = [a for _, a in sc.links.get("author", []) if a is not None]
+    rel = [a for _, a in sc.links.get("author", []) if a.tag == "a"]
     return _clean([n for a in rel for n in _names_from(text_of(a))])
 
 
