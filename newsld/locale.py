@@ -21,6 +21,8 @@ class Rules:
     question_prefix: re.Pattern
     answer_prefix: re.Pattern
     author_box_heading: re.Pattern  # "About the author" before an author box
+    author_url: re.Pattern      # an author-page URL path ("/author/", "/autor/"...); group "slug":
+                                # a name-shaped last segment ("jane-doe", "jane-doe.html") or None
     published_label: re.Pattern  # "Published:" before a date
     updated_label: re.Pattern    # "Updated:" before a date
     tag_label: re.Pattern       # "Filed under:" ... (group "rest" holds what follows the colon)
@@ -68,6 +70,9 @@ def load() -> Rules:
         published_label=re.compile(rf"^(?:{_alt(all_of('published_labels'))})\s*:?\s*", re.I),
         updated_label=re.compile(rf"^(?:{_alt(all_of('updated_labels'))})\s*:?\s*", re.I),
         author_box_heading=re.compile(rf"^#{{0,6}}\s*(?:{_alt(all_of('author_box_headings'))})\s*:?$", re.I),
+        author_url=re.compile(
+            rf"/(?:{_alt(all_of('author_url_words'))})/"
+            r"(?:(?:[^/]*/)*?(?P<slug>[^\W\d_]+(?:-[^\W\d_]+){1,3})(?:\.html?)?/?$)?", re.I),
         answer_prefix=re.compile(rf"^(?:{_alt(all_of('answer_prefixes'))})\s*", re.I),
         tag_label=re.compile(rf"^#{{0,6}}\s*(?:{_alt(all_of('tag_labels'))})\s*:(?P<rest>.*)$", re.I | re.S),
         job_words=frozenset(w.lower() for w in all_of("job_title_words")),

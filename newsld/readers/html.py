@@ -63,7 +63,7 @@ def _read_page(data: bytes, *, source: str, url: str | None, syntaxes) -> tuple[
     published, _ = html_dates.published(sc, facts.get("date_published"), page_url)
     published = published or html_dates.loose_text_date(root)
     modified = html_dates.modified(sc, facts.get("date_modified"))
-    people, _ = html_meta.authors(sc, facts.get("authors") or [], block, site)
+    people, _ = html_meta.authors(sc, facts.get("authors") or [], block, site, root)
     if not people and site and not site.startswith(("http://", "https://")):
         # no byline anywhere: the publisher is the author (as its own markup would say)
         people = [Agent(name=_clean(site), kind="Organization")]

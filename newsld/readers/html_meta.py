@@ -84,6 +84,11 @@ def headline(sc: Scan, main, site: str | None, declared: str | None = None) -> s
     and the declared one; ties go to the declared one, then the order of _WEIGHTS."""
     ns = norm(site or "")
     h1s = [" ".join(text_of(h).split()) for h in sc.h1]
+    before = _before_h1_part(sc.title, h1s[0]) if sc.title and h1s and \
+        (main is None or not _inside(sc.h1[0], main)) else None
+    if before:  # the first <h1>, outside the article, is the blog's name: the title ends before it
+        ns_h1 = norm(h1s[0])
+        h1s = [t for t in h1s if norm(t) != ns_h1]
     h1s = [t for t in h1s if 3 <= len(t) <= 300 and norm(t) != ns]
     if main is not None:
         inside = [" ".join(text_of(h).split()) for h in sc.h1 if _inside(h, main)]
@@ -102,7 +107,7 @@ def headline(sc: Scan, main, site: str | None, declared: str | None = None) -> s
         return " ".join(t.split()) if norm(t) in h1_norms else _strip_site(t, site)
 
     cands = {"declared": declared, "og": titled(og), "twitter": titled(tw),
-             "title": titled(sc.title), "h1": h1s[0] if h1s else None,
+             "title": before or titled(sc.title), "h1": h1s[0] if h1s else None,
              "itemprop": ip}
     cands = {k: " ".join(v.split()) for k, v in cands.items() if v and len(v.strip()) >= 3 and len(v) <= 400}
     if not cands:
@@ -113,7 +118,27 @@ def headline(sc: Scan, main, site: str | None, declared: str | None = None) -> s
         s = _WEIGHTS[k] + sum(_agree(v, o) for kk, o in cands.items() if kk != k)
         if s > score:
             best, score = v, s
+    h1 = cands.get("h1")
+    if h1 and best != h1 and _KICKER.match(best) and norm(_KICKER.sub("", best)) == norm(h1):
+        return h1  # "Siemens und die Kohlemine Adani: Kaeser verarscht Neubauer" over the page's <h1>
     return best
+
+
+_KICKER = re.compile(r"^[^:]{3,60}:\s+")
+
+
+def _before_h1_part(title: str, h1: str) -> str | None:
+    """"Post title : Blog name | Tagline" with the blog name as the page's first <h1>: the
+    title before that part (None unless the h1 is a later part, shorter than the first)."""
+    title = " ".join(title.split())
+    seps = list(_SEPARATORS.finditer(title))
+    n = norm(h1)
+    for i, m in enumerate(seps):
+        end = seps[i + 1].start() if i + 1 < len(seps) else len(title)
+        part = title[m.end():end]
+        if norm(part) == n and len(part) < seps[0].start():
+            return title[:m.start()]
+    return None
 
 
 def _inside(el, ancestor) -> bool:
@@ -167,7 +192,7 @@ def tags(sc: Scan) -> list[str]:
         for t in v.split(",") if v.count(",") >= 1 and len(sc.meta.get("article:tag", [])) == 1 else [v]:
             add(t)
     for _, a in sc.links.get("tag", []):
-        if a is not None:
+        if a.tag == "a":
             add(text_of(a))
     if not out:
         for v in sc.meta.get("news_keywords", []) + sc.meta.get("keywords", []):
@@ -181,19 +206,33 @@ def section(sc: Scan, declared: str | None) -> str | None:
 
 
 def publisher(sc: Scan, declared: str | None) -> str | None:
-    return declared or first(sc, "og:site_name", "application-name", "publisher", "dc.publisher", "twitter:site:name")
+    return declared or first(sc, "og:site_name", "application-name", "publisher", "dc.publisher",
+                             "twitter:site:name") or _feed_site(sc)
+
+
+def _feed_site(sc: Scan) -> str | None:
+    """The site's name from its RSS/Atom feed link ("CBS Detroit » Feed", as WordPress writes
+    it) when <title> has the same name as one of its parts."""
+    feeds = [el for _, el in sc.links.get("alternate", ()) if "xml" in (el.get("type") or "")]
+    if not feeds or not sc.title:
+        return None
+    parts = {norm(p) for p in _SEPARATORS.split(" ".join(sc.title.split()))[1:]}
+    for link in feeds:
+        name = _SEPARATORS.split(" ".join((link.get("title") or "").split()))[0]
+        if name and norm(name) in parts:
+            return name
+    return None
 
 
 # ---------- authors ----------
 
 _AUTHOR_META = ("author", "article:author", "byl", "parsely-author", "sailthru.author", "dc.creator",
                 "dcterms.creator", "citation_author", "og:article:author", "author_name", "twitter:creator:name")
+_LETTER = re.compile(r"[^\W\d_]")
 _NOT_NAME = re.compile(r"^(?:by|admin|administrator|unknown|anonymous|guest|author|autor|editor|video|photo|image|"
                        r"audio|live|opinion|analysis|advertisement|sponsored|more|home|news|contact|contactar)$|@|https?:|"
                        r"\d{3,}|[|<>{}=©]|(?:^|\s)(?:share|follow|email|comments?|read more|view all|posts? by|min read|"
                        r"powered by|sort by|sign in|log in|subscribe)(?:\s|$)", re.I)
-_SLUG = re.compile(r"/(?:author|authors|people|staff|profile|profiles|by|writers?|journalists?|autor|autores)/"
-                   r"([a-z]+(?:-[a-z]+){1,3})/?$", re.I)
 
 
 def _names_from(text: str) -> list:
@@ -209,29 +248,39 @@ def _names_from(text: str) -> list:
                 break
     out = []
     for p in byline.parse_people(text):
-        # "Tom Krisher Updated 5 min ago" / "Jane Doe 20 Nov 2019": cut where a date starts
-        n = re.split(r"\s+(?:on|updated|published|posted|\d{1,2}[/.:]|(?:19|20)\d\d)\b", p.name, maxsplit=1, flags=re.I)[0]
+        n = _name_end().split(p.name, maxsplit=1)[0]
         p.name = n.strip(" ,.|-–—·:")
-        if 2 <= len(p.name) <= 60 and not _NOT_NAME.search(p.name) and len(p.name.split()) <= 6:
+        if 2 <= len(p.name) <= 60 and not _NOT_NAME.search(p.name) and len(p.name.split()) <= 6 \
+                and _LETTER.match(p.name):  # not "11:51", not "12. März" ("vom 12. März 2020")
             out.append(p)
     return out
 
 
-def authors(sc: Scan, declared: list[str], main, site: str | None = None) -> tuple[list, str]:
+@lru_cache(maxsize=1)
+def _name_end() -> re.Pattern:
+    """Where a name in a byline ends: a date ("Tom Krisher Updated 5 min ago", "Jane Doe 20 Nov
+    2019", a locale date word before a number: "Christian Weber am 03.05.2013") or a " | "
+    segment ("Jacobo Betancur | Publicado hace 3 horas")."""
+    return re.compile(r"\s+(?:on|updated|published|posted|\d{1,2}[/.:]|(?:19|20)\d\d)\b|\s+[|·•]\s"
+                      rf"|\s+(?:{locale.load().date_words.pattern})\s*(?=\d)", re.I)
+
+
+def authors(sc: Scan, declared: list[str], main, site: str | None = None, root=None) -> tuple[list, str]:
     """(author strings, rule); each string goes on to byline.parse_people. The first rule that
     finds names wins, except that names which are only the site's own name (a CMS placeholder)
     give way to a person named by a later rule."""
-    ns = norm(site or "")
+    ns = norm(site or "").replace(" ", "")  # "www.elcolombiano.com" names "El Colombiano" too
 
     def placeholder(people):
-        return bool(ns) and all(norm(p.name) == ns or (len(norm(p.name)) > 3 and (norm(p.name) in ns or ns in norm(p.name)))
-                                for p in people)
+        return bool(ns) and all(n == ns or (len(n) > 3 and (n in ns or ns in n))
+                                for n in (norm(p.name).replace(" ", "") for p in people))
 
     fallback: tuple[list[str], str] | None = None
     for rule, get in (("declared", lambda: _clean([p for n in declared for p in byline.parse_people(n)])), ("itemprop", lambda: _itemprop_authors(sc)),
                       ("byline", lambda: byline_elements(sc, main, strong=True)),
                       ("meta", lambda: _meta_authors(sc)), ("rel", lambda: _rel_authors(sc)),
-                      ("byline", lambda: byline_elements(sc, main)), ("url", lambda: _slug_authors(sc))):
+                      ("byline", lambda: byline_elements(sc, main)), ("url", lambda: _slug_authors(sc)),
+                      ("link", lambda: _page_link_authors(sc, root))):
         got = get()
         if not got:
             continue
@@ -265,17 +314,64 @@ def _meta_authors(sc: Scan) -> list[str]:
 
 
 def _rel_authors(sc: Scan) -> list[str]:
-    rel = [a for _, a in sc.links.get("author", []) if a is not None]
+    rel = [a for _, a in sc.links.get("author", []) if a.tag == "a"]
     return _clean([n for a in rel for n in _names_from(text_of(a))])
+
+
+def _author_href(href: str | None):
+    """The locale author_url match of a link to an author page ("/author/jane-doe/",
+    "/contributor/molly-wood.html"), or None."""
+    return locale.load().author_url.search(href.strip().split("?", 1)[0].split("#", 1)[0]) if href else None
+
+
+def _folded_words(s: str) -> set:
+    """Casefolded words without accents: "Peláez" and the slug "pelaez" compare equal."""
+    s = unicodedata.normalize("NFKD", s)
+    return set(norm("".join(c for c in s if not unicodedata.combining(c))).split())
+
+
+def _link_names(a) -> list:
+    """Names in the text of a link to an author page. None when the URL's slug names somebody
+    the text does not ("All articles" -> /author/frank-hahn/): the text is a label."""
+    slug = _author_href(a.get("href")).group("slug")
+    text = text_of(a)
+    if slug and not _folded_words(text) & _folded_words(slug.replace("-", " ")):
+        return []
+    return _names_from(text)
+
+
+def _page_link_authors(sc: Scan, root) -> list:
+    """After the first <h1>, inside its grandparent (anywhere when there is no <h1>), the first
+    link to an author page whose text is the name its URL slug spells ("<a href=
+    /author/jose-altoveros.html>Jose Altoveros</a>"), and such links beside it (co-authors)."""
+    h1 = sc.h1[0] if sc.h1 else None
+    scope = h1 if h1 is not None else root
+    for _ in range(2 if h1 is not None else 0):
+        scope = scope.getparent() if scope.getparent() is not None else scope
+    if scope is None:
+        return []
+    found: list = []
+    after = h1 is None
+    for a in scope.iter("a", "h1"):
+        if not after:
+            after = a is h1
+            continue
+        m = _author_href(a.get("href")) if a.tag == "a" else None
+        slug = m and m.group("slug")
+        if slug and _folded_words(text_of(a)) == _folded_words(slug.replace("-", " ")):
+            if found and a.getparent() is not found[0].getparent():
+                break
+            found.append(a)
+    return _clean([p for a in found for p in _names_from(text_of(a))])
 
 
 def _slug_authors(sc: Scan) -> list[str]:
     """article:author / rel=author given as a profile URL ".../people/meg-james": its slug."""
     urls = sc.meta.get("article:author", []) + [h for h, _ in sc.links.get("author", []) if h]
     for u in urls:
-        m = _SLUG.search(u.strip().split("?")[0])
-        if m:
-            return [byline.agent_for(" ".join(w.capitalize() for w in m.group(1).split("-")))]
+        m = _author_href(u)
+        if m and m.group("slug"):
+            return [byline.agent_for(" ".join(w.capitalize() for w in m.group("slug").split("-")))]
     return []
 
 
@@ -288,9 +384,7 @@ def byline_elements(sc: Scan, main, strong: bool = False) -> list[str]:
         t = text_of(el)
         if not t or len(t) > 200:
             continue
-        links = [a for a in el.iter("a") if _SLUG.search((a.get("href") or "").split("?")[0])
-                 or re.search(r"/(?:author|autor|people|staff|profile)s?/", a.get("href") or "", re.I)]
-        names = _clean([n for a in links for n in _names_from(text_of(a))])
+        names = _clean([n for a in el.iter("a") if _author_href(a.get("href")) for n in _link_names(a)])
         rank = 0 if names else 1 if r.byline.match(t) else 2
         if not names:
             names = _clean(_names_from(t))

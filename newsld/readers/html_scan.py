@@ -23,7 +23,7 @@ class Scan:
     lang: str | None = None
     title: str | None = None
     meta: dict = field(default_factory=dict)      # lower-cased name/property/itemprop -> [content]
-    links: dict = field(default_factory=dict)     # rel -> [(href, text)]
+    links: dict = field(default_factory=dict)     # rel -> [(href, <a> or <link> element)]
     h1: list = field(default_factory=list)
     headings: list = field(default_factory=list)  # h2..h6 elements, document order
     times: list = field(default_factory=list)     # <time> elements
@@ -145,7 +145,7 @@ def scan(root) -> Scan:
                 rel = el.get("rel") if keys else None
                 if rel:
                     for r in rel.lower().split():
-                        links.setdefault(r, []).append((el.get("href"), el if tag == "a" else None))
+                        links.setdefault(r, []).append((el.get("href"), el))
             elif kind == 2:
                 if s.title is None and el.text:
                     s.title = el.text
