@@ -482,3 +482,12 @@ def test_nan_and_infinity_are_not_json(text, token):
     syntax = only(report, "json-syntax")
     assert f"line 1, column {col}:" in syntax.message and "NaN or Infinity" in syntax.message
     assert data["wordCount"] is None and "empty-value" in report.codes()
+
+
+@pytest.mark.parametrize("value", [{"@type": "Per\x1eson", "name": "a"}, {"@id": "#a\x1eb\u2028c"}])
+def test_messages_quote_the_document_without_control_characters(value):
+    # "\x1e" and "\u2028" are line breaks to str.splitlines() and not XML: a message that quotes
+    # them would split a text report's line and break JUnit; they are written as \uXXXX
+    issues = validate(article(about=value), profile="google").issues
+    assert issues and all(m.isprintable() for m in (i.message for i in issues))
+    assert any("\\u001e" in i.message or "\\x1e" in i.message for i in issues)

@@ -36,6 +36,12 @@ class Issue:
     path: str       # JSONPath-like location, see format_path
     message: str    # what is wrong and how to fix it
 
+    def __post_init__(self):
+        # a message quotes the document ("'Per\x1eson' is not a schema.org type"): control
+        # characters and line separators as \uXXXX keep it one line (text, GitHub) and valid XML
+        if _CONTROL.search(self.message):
+            object.__setattr__(self, "message", _CONTROL.sub(lambda m: "\\u%04x" % ord(m.group()), self.message))
+
     def to_dict(self) -> dict:
         return {"severity": self.severity, "code": self.code, "path": self.path,
                 "message": self.message}
