@@ -308,7 +308,7 @@ STAGES = [("newsld.readers.html", "parse", "parse (decode + lxml)"), ("newsld.re
           ("newsld.readers.html_body", "main_block", "html_body.main_block"),
           ("newsld.readers.html_dates", "published", "html_dates.published"),
           ("newsld.readers.html_dates", "modified", "html_dates.modified"),
-          ("newsld.readers.html_meta", "headline", "html_meta.headline"), ("newsld.readers.html_meta", "authors", "html_meta.authors"),
+          ("newsld.readers.html_meta", "headline", "html_meta.headline"), ("newsld.readers.html_authors", "authors", "html_authors.authors"),
           ("newsld.builder", "build", "builder.build"), ("newsld.validator", "validate", "validator.validate")]
 
 

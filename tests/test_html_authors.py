@@ -32,7 +32,7 @@ def page(body="", head="", tail="", title="The Future of Banking Is You're Broke
     ("/author/jane-doe/page/2/", None),
 ])
 def test_author_url_slug(href, slug):
-    from newsld.readers.html_meta import _author_href
+    from newsld.readers.html_authors import _author_href
     m = _author_href(href)
     assert m and m.group("slug") == slug
 

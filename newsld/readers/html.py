@@ -11,7 +11,7 @@ import re
 
 from ..errors import InputError
 from ..model import QA, Agent, Article
-from . import html_body, html_dates, html_faq, html_meta
+from . import html_authors, html_body, html_dates, html_faq, html_meta
 from .html_parse import parse
 from .html_scan import scan, text_cache, text_of
 from .html_structured import article_facts, declared_nodes
@@ -63,7 +63,7 @@ def _read_page(data: bytes, *, source: str, url: str | None, syntaxes) -> tuple[
     published, _ = html_dates.published(sc, facts.get("date_published"), page_url)
     published = published or html_dates.loose_text_date(root)
     modified = html_dates.modified(sc, facts.get("date_modified"))
-    people, _ = html_meta.authors(sc, facts.get("authors") or [], block, site, root)
+    people, _ = html_authors.authors(sc, facts.get("authors") or [], block, site, root)
     if not people and site and not site.startswith(("http://", "https://")):
         # no byline anywhere: the publisher is the author (as its own markup would say)
         people = [Agent(name=_clean(site), kind="Organization")]

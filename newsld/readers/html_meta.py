@@ -1,4 +1,5 @@
-"""Headline, dek, authors, tags, URL, images and publisher from meta tags and visible markup."""
+"""Headline, dek, tags, URL, images and publisher from meta tags and visible markup (authors:
+html_authors)."""
 from __future__ import annotations
 
 import re
@@ -6,11 +7,9 @@ import unicodedata
 from functools import lru_cache
 from urllib.parse import urljoin
 
-from .. import byline, locale
 from .html_scan import Scan, text_of
 
 _SEPARATORS = re.compile(r"\s+[|\-\u2013\u2014:\u00b7\u2022\u00bb/]{1,2}\s+|\s*\|\s*")
-_URLISH = re.compile(r"^(?:https?:)?//|^www\.|\.(?:com|org|net)/", re.I)
 
 
 def first(sc: Scan, *keys) -> str | None:
@@ -85,13 +84,13 @@ def headline(sc: Scan, main, site: str | None, declared: str | None = None) -> s
     ns = norm(site or "")
     h1s = [" ".join(text_of(h).split()) for h in sc.h1]
     before = _before_h1_part(sc.title, h1s[0]) if sc.title and h1s and \
-        (main is None or not _inside(sc.h1[0], main)) else None
+        (main is None or not within(sc.h1[0], main)) else None
     if before:  # the first <h1>, outside the article, is the blog's name: the title ends before it
         ns_h1 = norm(h1s[0])
         h1s = [t for t in h1s if norm(t) != ns_h1]
     h1s = [t for t in h1s if 3 <= len(t) <= 300 and norm(t) != ns]
     if main is not None:
-        inside = [" ".join(text_of(h).split()) for h in sc.h1 if _inside(h, main)]
+        inside = [" ".join(text_of(h).split()) for h in sc.h1 if within(h, main)]
         h1s = [t for t in inside if t in h1s] + h1s
     ip = None
     for el in sc.itemprops.get("headline", [])[:1]:
@@ -141,7 +140,7 @@ def _before_h1_part(title: str, h1: str) -> str | None:
     return None
 
 
-def _inside(el, ancestor) -> bool:
+def within(el, ancestor) -> bool:
     for a in el.iterancestors():
         if a is ancestor:
             return True
@@ -222,197 +221,3 @@ def _feed_site(sc: Scan) -> str | None:
         if name and norm(name) in parts:
             return name
     return None
-
-
-# ---------- authors ----------
-
-_AUTHOR_META = ("author", "article:author", "byl", "parsely-author", "sailthru.author", "dc.creator",
-                "dcterms.creator", "citation_author", "og:article:author", "author_name", "twitter:creator:name")
-_LETTER = re.compile(r"[^\W\d_]")
-_NOT_NAME = re.compile(r"^(?:by|admin|administrator|unknown|anonymous|guest|author|autor|editor|video|photo|image|"
-                       r"audio|live|opinion|analysis|advertisement|sponsored|more|home|news|contact|contactar)$|@|https?:|"
-                       r"\d{3,}|[|<>{}=©]|(?:^|\s)(?:share|follow|email|comments?|read more|view all|posts? by|min read|"
-                       r"powered by|sort by|sign in|log in|subscribe)(?:\s|$)", re.I)
-
-
-def _names_from(text: str) -> list:
-    """People (Agents) named by a byline text, job titles kept."""
-    text = " ".join((text or "").split())
-    if not text or len(text) > 150:
-        return []
-    r = locale.load()
-    if not r.byline.match(text):  # "Posted on September 21, 2020 by Adi Tzlil"
-        for m in re.finditer(r"\s", text):
-            if r.byline.match(text[m.end():]):
-                text = text[m.end():]
-                break
-    out = []
-    for p in byline.parse_people(text):
-        n = _name_end().split(p.name, maxsplit=1)[0]
-        p.name = n.strip(" ,.|-–—·:")
-        if 2 <= len(p.name) <= 60 and not _NOT_NAME.search(p.name) and len(p.name.split()) <= 6 \
-                and _LETTER.match(p.name):  # not "11:51", not "12. März" ("vom 12. März 2020")
-            out.append(p)
-    return out
-
-
-@lru_cache(maxsize=1)
-def _name_end() -> re.Pattern:
-    """Where a name in a byline ends: a date ("Tom Krisher Updated 5 min ago", "Jane Doe 20 Nov
-    2019", a locale date word before a number: "Christian Weber am 03.05.2013") or a " | "
-    segment ("Jacobo Betancur | Publicado hace 3 horas")."""
-    return re.compile(r"\s+(?:on|updated|published|posted|\d{1,2}[/.:]|(?:19|20)\d\d)\b|\s+[|·•]\s"
-                      rf"|\s+(?:{locale.load().date_words.pattern})\s*(?=\d)", re.I)
-
-
-def authors(sc: Scan, declared: list[str], main, site: str | None = None, root=None) -> tuple[list, str]:
-    """(author strings, rule); each string goes on to byline.parse_people. The first rule that
-    finds names wins, except that names which are only the site's own name (a CMS placeholder)
-    give way to a person named by a later rule."""
-    ns = norm(site or "").replace(" ", "")  # "www.elcolombiano.com" names "El Colombiano" too
-
-    def placeholder(people):
-        return bool(ns) and all(n == ns or (len(n) > 3 and (n in ns or ns in n))
-                                for n in (norm(p.name).replace(" ", "") for p in people))
-
-    fallback: tuple[list[str], str] | None = None
-    for rule, get in (("declared", lambda: _clean([p for n in declared for p in byline.parse_people(n)])), ("itemprop", lambda: _itemprop_authors(sc)),
-                      ("byline", lambda: byline_elements(sc, main, strong=True)),
-                      ("meta", lambda: _meta_authors(sc)), ("rel", lambda: _rel_authors(sc)),
-                      ("byline", lambda: byline_elements(sc, main)), ("url", lambda: _slug_authors(sc)),
-                      ("link", lambda: _page_link_authors(sc, root))):
-        got = get()
-        if not got:
-            continue
-        if placeholder(got):
-            fallback = fallback or (got, rule)
-            continue
-        return got, rule
-    return fallback or ([], "")
-
-
-def _itemprop_authors(sc: Scan) -> list[str]:
-    got = []
-    for el in sc.itemprops.get("author", []) + sc.itemprops.get("creator", []):
-        names = [n for n in sc.itemprops.get("name", []) if _inside(n, el)]
-        if names:
-            got += [p for n in names for p in byline.parse_people(n.get("content") or text_of(n))]
-        elif el.tag == "meta" or el.get("content"):
-            got += byline.parse_people(el.get("content"))
-        elif el.tag != "link":
-            got += _names_from(text_of(el))
-    return _clean(got)
-
-
-def _meta_authors(sc: Scan) -> list[str]:
-    for k in _AUTHOR_META:
-        vals = [v for v in sc.meta.get(k, []) if not _URLISH.search(v)]
-        vals = _clean([n for v in vals for n in _names_from(v)])
-        if vals:
-            return vals
-    return []
-
-
-def _rel_authors(sc: Scan) -> list[str]:
-    rel = [a for _, a in sc.links.get("author", []) if a.tag == "a"]
-    return _clean([n for a in rel for n in _names_from(text_of(a))])
-
-
-def _author_href(href: str | None):
-    """The locale author_url match of a link to an author page ("/author/jane-doe/",
-    "/contributor/molly-wood.html"), or None."""
-    return locale.load().author_url.search(href.strip().split("?", 1)[0].split("#", 1)[0]) if href else None
-
-
-def _folded_words(s: str) -> set:
-    """Casefolded words without accents: "Peláez" and the slug "pelaez" compare equal."""
-    s = unicodedata.normalize("NFKD", s)
-    return set(norm("".join(c for c in s if not unicodedata.combining(c))).split())
-
-
-def _link_names(a) -> list:
-    """Names in the text of a link to an author page. None when the URL's slug names somebody
-    the text does not ("All articles" -> /author/frank-hahn/): the text is a label."""
-    slug = _author_href(a.get("href")).group("slug")
-    text = text_of(a)
-    if slug and not _folded_words(text) & _folded_words(slug.replace("-", " ")):
-        return []
-    return _names_from(text)
-
-
-def _page_link_authors(sc: Scan, root) -> list:
-    """After the first <h1>, inside its grandparent (anywhere when there is no <h1>), the first
-    link to an author page whose text is the name its URL slug spells ("<a href=
-    /author/jose-altoveros.html>Jose Altoveros</a>"), and such links beside it (co-authors)."""
-    h1 = sc.h1[0] if sc.h1 else None
-    scope = h1 if h1 is not None else root
-    for _ in range(2 if h1 is not None else 0):
-        scope = scope.getparent() if scope.getparent() is not None else scope
-    if scope is None:
-        return []
-    found: list = []
-    after = h1 is None
-    for a in scope.iter("a", "h1"):
-        if not after:
-            after = a is h1
-            continue
-        m = _author_href(a.get("href")) if a.tag == "a" else None
-        slug = m and m.group("slug")
-        if slug and _folded_words(text_of(a)) == _folded_words(slug.replace("-", " ")):
-            if found and a.getparent() is not found[0].getparent():
-                break
-            found.append(a)
-    return _clean([p for a in found for p in _names_from(text_of(a))])
-
-
-def _slug_authors(sc: Scan) -> list[str]:
-    """article:author / rel=author given as a profile URL ".../people/meg-james": its slug."""
-    urls = sc.meta.get("article:author", []) + [h for h, _ in sc.links.get("author", []) if h]
-    for u in urls:
-        m = _author_href(u)
-        if m and m.group("slug"):
-            return [byline.agent_for(" ".join(w.capitalize() for w in m.group("slug").split("-")))]
-    return []
-
-
-def byline_elements(sc: Scan, main, strong: bool = False) -> list[str]:
-    """Names in byline/author-classed elements. Elements that link to an author page, then
-    those starting with a byline word ("By"), then any; inside the main block first."""
-    r = locale.load()
-    ranked = []
-    for i, el in enumerate(sc.bylines[:40]):
-        t = text_of(el)
-        if not t or len(t) > 200:
-            continue
-        names = _clean([n for a in el.iter("a") if _author_href(a.get("href")) for n in _link_names(a)])
-        rank = 0 if names else 1 if r.byline.match(t) else 2
-        if not names:
-            names = _clean(_names_from(t))
-        if names:
-            ranked.append((rank, main is not None and not _inside(el, main), i, names))
-    if strong:
-        ranked = [r for r in ranked if r[0] < 2]
-        return min(ranked)[3] if ranked else []
-    if ranked:
-        return min(ranked)[3]
-    # "By Jane Doe" as a short line near the top of the article
-    for p in sc.paragraphs[:15] + [el for el in sc.dateish[:10]]:
-        t = text_of(p)
-        if t and len(t) < 120 and r.byline.match(t):
-            names = _clean(_names_from(t))
-            if names:
-                return names
-    return []
-
-
-def _clean(people) -> list:
-    out, seen = [], set()
-    for p in people:
-        if not p or not p.name:
-            continue
-        p.name = " ".join(p.name.split()).strip(" ,.|-–—·:")
-        k = p.name.casefold()
-        if p.name and k not in seen and not _NOT_NAME.search(p.name) and len(p.name) <= 80:
-            seen.add(k)
-            out.append(p)
-    return out

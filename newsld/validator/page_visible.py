@@ -272,7 +272,7 @@ def _appears(name: str, visible: str, shown_names: list[str]) -> bool:
 
 
 def _authors(node, label, ids, sc, block, visible) -> list[Issue]:
-    from newsld.readers.html_meta import byline_elements
+    from newsld.readers.html_authors import byline_elements
     people = list(dict.fromkeys(_declared_people(node, ids)))
     if not people:
         return []
