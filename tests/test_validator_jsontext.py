@@ -1,7 +1,5 @@
 """validate_json_text: strict parse, line/column messages, tolerant parse, depth limit."""
-import os
 import time
-from pathlib import Path
 
 import pytest
 
