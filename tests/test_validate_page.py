@@ -111,6 +111,14 @@ def test_microdata_dates_from_visible_text(markup, expected):
     assert "visible text 'July 2, 2018'" in text and 'datetime="2018-07-02"' in text
 
 
+def test_microdata_time_without_datetime_is_its_text():
+    # HTML's microdata rules: a <time> without datetime has its text as its value
+    got = validate_page((MICRODATA_DATE % '<time itemprop="dateModified">July 3, 2018</time>'
+                         '<time itemprop="dateCreated">2018-07-01</time>').encode()).issues
+    assert [(i.code, i.path) for i in got if i.code.startswith("date")] == [
+        ("date-text", "microdata[1]$.datePublished"), ("date-text", "microdata[2]$.dateModified")]
+
+
 def test_headline_mismatch_with_visible_h1():
     got = [i for i in issues("headline_mismatch.html") if i.code == "mismatch"]
     assert [(i.severity, i.path) for i in got] == [("warning", "ld+json[1]$.headline")]

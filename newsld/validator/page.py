@@ -249,10 +249,16 @@ def microdata_nodes(root) -> list:
 
 @functools.lru_cache(maxsize=None)
 def _extractor():
-    """extruct's microdata extractor, marking the values it takes from an element's text."""
+    """extruct's microdata extractor, marking the values it takes from an element's text. A
+    <time> without datetime has its text as its value (HTML's microdata rules); extruct gives ""."""
     from ..extruct_lite import load
 
     class Extractor(load("w3cmicrodata").MicrodataExtractor):
+        def _extract_property_value(self, node, *args, **kw):
+            if node.tag == "time" and node.get("datetime") is None and node.get("itemscope") is None:
+                return self._extract_textContent(node)
+            return super()._extract_property_value(node, *args, **kw)
+
         def _extract_textContent(self, node):
             return VisibleText(super()._extract_textContent(node))
     return Extractor()
