@@ -69,3 +69,11 @@ def test_elementor_accordion_trigger_names_its_panel():
         f'<p>{a}</p></div></div>'
         for i, (q, a) in enumerate(QA)) + "</div>"
     assert faq(body) == QA
+
+
+@pytest.mark.parametrize("heading", ["Die häufigsten Fragen zum Versand", "Most frequently asked questions"])
+def test_more_faq_headings_with_bold_questions(heading):
+    # bold questions count only after a heading the locales know as an FAQ heading
+    qa = [QA[0], QA[2]]
+    body = f"<h2>{heading}</h2>" + "".join(f"<p><strong>{q}</strong> {a}</p>" for q, a in qa)
+    assert faq(body) == qa
