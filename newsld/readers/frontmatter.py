@@ -13,6 +13,7 @@ KEYS = {
     "tags": "tags", "keywords": "tags", "lang": "lang", "language": "lang", "inlanguage": "lang",
     "title": "headline", "headline": "headline", "description": "dek",
 }
+_LIST_KEYS = frozenset({"tags", "images", "author"})
 _KV = re.compile(r"^([A-Za-z][\w-]*)\s*:\s*(.*)$")
 _ITEM = re.compile(r"^\s*-\s+(.*)$")
 
@@ -53,6 +54,9 @@ def split(text: str) -> tuple[dict, str]:
     for line in raw.split("\n"):
         item = _ITEM.match(line)
         if item and key:
+            if key not in _LIST_KEYS:
+                raise InputError(f"front matter: '{name}' takes one value, not a list: write it on "
+                                 f"the same line, as in '{name}: {_unquote(item.group(1))[:40]}'")
             meta.setdefault(key, [])
             if isinstance(meta[key], list):
                 meta[key].append(_unquote(item.group(1)))
@@ -60,7 +64,8 @@ def split(text: str) -> tuple[dict, str]:
         m = _KV.match(line)
         if not m:
             continue
-        key = KEYS.get(m.group(1).lower().replace("_", "").replace("-", ""))
+        name = m.group(1)
+        key = KEYS.get(name.lower().replace("_", "").replace("-", ""))
         if key is None:
             continue
         value = m.group(2).strip()
