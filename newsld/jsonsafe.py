@@ -29,7 +29,7 @@ def check_depth(text: str, max_depth: int = MAX_DEPTH) -> None:
             depth = max(0, depth - 1)
 
 
-_CONSTANT = re.compile(r'"(?:[^"\\]|\\.)*"|(-?Infinity|NaN)')
+_CONSTANT = re.compile(r'"(?:[^"\\]|\\.)*"?|(-?Infinity|NaN)')  # '"?': an unclosed string ends the text
 
 
 def strict(text: str):

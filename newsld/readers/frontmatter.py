@@ -50,7 +50,7 @@ def split(text: str) -> tuple[dict, str]:
         return {}, text
     raw, rest = text[4:end + 1], text[end + 5:]
     meta: dict = {}
-    key = None
+    key = name = None
     for line in raw.split("\n"):
         item = _ITEM.match(line)
         if item and key:

@@ -13,7 +13,6 @@ from .html_scan import Scan, text_of
 
 _URLISH = re.compile(r"^(?:https?:)?//|^www\.|\.(?:com|org|net)/", re.I)
 
-
 _AUTHOR_META = ("author", "article:author", "byl", "parsely-author", "sailthru.author", "dc.creator",
                 "dcterms.creator", "citation_author", "og:article:author", "author_name", "twitter:creator:name")
 _LETTER = re.compile(r"[^\W\d_]")

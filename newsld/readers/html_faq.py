@@ -64,6 +64,11 @@ def _contains_heading(el) -> bool:
     return any(x.tag in HEADINGS for x in el.iterdescendants() if isinstance(x.tag, str))
 
 
+def _stop_at(questions: set):
+    """Where an answer ends: at the next of these questions or at a heading."""
+    return lambda s: s in questions or _contains_heading(s)
+
+
 def _names_a_question(el) -> bool:
     """A class token naming one question ("faq-question", "schema-faq-question"), not a list."""
     return any("question" in t and "questions" not in t for t in (el.get("class") or "").lower().split())
@@ -88,11 +93,11 @@ def _bold_questions(siblings, add) -> None:
                      if sib.tag in ("ul", "ol") else [])
     qs = [it for it in items if len(it) and it[0].tag in ("strong", "b") and not (it.text or "").strip()
           and _is_question(text_of(it[0]))]
-    qset = set(qs)
+    stop = _stop_at(set(qs))
     for it in qs:
         q, full = text_of(it[0]), text_of(it)
         rest = full[len(q):].strip() if full.startswith(q) else ""
-        add(q, rest or _answer_after(it, lambda s: s in qset or _contains_heading(s)))
+        add(q, rest or _answer_after(it, stop))
 
 
 def find(sc: Scan, root) -> list[tuple[str, str]]:
@@ -151,9 +156,9 @@ def find(sc: Scan, root) -> list[tuple[str, str]]:
         if not qs:
             _bold_questions(h.itersiblings(), add)
             continue
-        qset = set(qs)
+        stop = _stop_at(set(qs))
         for q in qs:
-            add(text_of(q), _answer_after(q, lambda s: s in qset or _contains_heading(s)))
+            add(text_of(q), _answer_after(q, stop))
     # CMS FAQ blocks that name their parts (Yoast's schema-faq-question/-answer, Rank Math's
     # rank-math-question, faq__question...): a question-classed element, then its answer
     for el in sc.faq_blocks:

@@ -260,17 +260,17 @@ def _text_of(el) -> str:
     hidden = next(it, None)
     if hidden is el:  # only descendants count (as .//script did)
         hidden = next(it, None)
-    parts = _visible_texts(el) if hidden is not None else el.itertext()
+    parts = visible_texts(el) if hidden is not None else el.itertext()
     # inline markup adds no space ("Molly Woo<span>d</span>"); source whitespace does
     return " ".join("".join(parts).split())
 
 
-def _visible_texts(el):
+def visible_texts(el):
     if not isinstance(el.tag, str) or el.tag in _SKIP:
         return
     if el.text:
         yield el.text
     for c in el:
-        yield from _visible_texts(c)
+        yield from visible_texts(c)
         if c.tail:
             yield c.tail

@@ -4,14 +4,14 @@ from __future__ import annotations
 import re
 
 from ._report import Issue, Report, format_path
-from ._vocab import (BOOLEAN_PATTERN, INTEGER_PATTERN, ISO_DATETIME, ISO_REDUCED_DATE,
-                     NONEMPTY_PATTERN, NUMBER_PATTERN, load_vocab)
+from ._schemas import ISO_SHAPE
+from ._vocab import (BOOLEAN_PATTERN, INTEGER_PATTERN, ISO_REDUCED_DATE, NONEMPTY_PATTERN,
+                     NUMBER_PATTERN, load_vocab)
 
 PROFILES = ("schema.org", "google")
 _SCHEMA_PREFIXES = ("https://schema.org/", "http://schema.org/", "schema:",
                     "https://www.schema.org/", "http://www.schema.org/")
 _REDUCED = re.compile(ISO_REDUCED_DATE)
-_ISO_SHAPE = re.compile(ISO_DATETIME)
 _URLISH = re.compile(r"^(https?:|www\.)|://", re.I)
 _ABSOLUTE_WEB = re.compile(r"^https?://[^/?#\s]+", re.I)
 _REFERENCE_ONLY = frozenset({"@id"})
@@ -322,7 +322,7 @@ class _Walker:
                       f"{prop} is {what}; give it a value or remove the property")
         elif {"Date", "DateTime"} & set(kinds) and not isinstance(value, (list, dict)) and \
                 kw in ("minLength", "pattern", "type", "format", "anyOf"):
-            # any date value that is not an ISO 8601 string (empty, a number, null) is a date-format
+            # a date value that is not an ISO 8601 string (a number, a non-ISO text)
             self.date_issue(prop, value, eloc)
         elif kw in ("minLength", "minItems") or (kw == "pattern" and schema.get("pattern") == NONEMPTY_PATTERN):
             what = "an empty list" if isinstance(value, list) else "empty"
@@ -379,10 +379,7 @@ class _Walker:
                       f"{k!r} is not a schema.org property of {types}{fix}")
 
     def date_issue(self, prop, value, loc):
-        if value is None or (isinstance(value, str) and not value.strip()):
-            self.emit("warning", "empty-value", loc,
-                      f"{prop} is empty; give an ISO 8601 date such as 2019-11-19 or remove the property")
-            return
+        """A non-empty date value that is not ISO 8601 (null and empty are empty-value above)."""
         if not isinstance(value, str):  # a number or boolean is the wrong JSON type, not a date format
             year = isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999
             self.emit("warning" if year else "error", "wrong-type", loc,
@@ -398,7 +395,7 @@ class _Walker:
                       f"{prop} {value!r} is only a year or month; write a full ISO 8601 date such as "
                       f"{value.strip()[:4]}-01-01 (search engines need year, month and day)")
             return
-        if _ISO_SHAPE.match(value.strip()):
+        if ISO_SHAPE.match(value.strip()):  # the form, but not on the calendar
             self.emit("error", "date-format", loc,
                       f"{prop} {value!r} has the ISO 8601 form, but that date or time does not exist; "
                       f"check the month, day, hour and minute")

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from ._vocab import ISO_DATETIME, ISO_TIME, build_schema, build_untyped_schema, load_vocab
 
-_ISO_DATETIME = re.compile(ISO_DATETIME)
+ISO_SHAPE = re.compile(ISO_DATETIME)  # the form; on_calendar() says whether the date exists
 _ISO_TIME = re.compile(ISO_TIME)
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
@@ -42,7 +42,7 @@ def is_iso_datetime(value: str) -> bool:
     """schema.org Date/DateTime: ISO 8601 full date, optional time and zone, on the calendar.
     White space around the value is allowed (xsd:date and xsd:dateTime collapse it)."""
     value = value.strip()
-    return bool(_ISO_DATETIME.match(value)) and on_calendar(value)
+    return bool(ISO_SHAPE.match(value)) and on_calendar(value)
 
 
 def on_calendar(value: str) -> bool:

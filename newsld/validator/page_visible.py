@@ -30,12 +30,13 @@ _JUNK = re.compile(r"comment|related|recommend|more-?stories|most-?popular|trend
                    r"(?<![a-z])nav|menu|promo|newsletter|archive|calendar|ticker|weather", re.I)
 # blockquote: quotes and embedded posts; a: a date inside a link is a teaser's, for another page
 _JUNK_TAGS = {"nav", "footer", "aside", "blockquote", "a"}
+_UPDATE = re.compile(r"updat|modif", re.I)  # a class/itemprop marking the modification date
 
 
 def mismatches(root, arts, text: str | None = None) -> list[Issue]:
     """Issues for the page's main Article node (the first one with a headline)."""
     from newsld.readers import html_body
-    from newsld.readers.html_scan import _visible_texts, scan, text_of
+    from newsld.readers.html_scan import scan, text_of, visible_texts
 
     arts.sort(key=lambda a: not isinstance(a[0].get("headline"), str))
     node, label, ids = arts[0]
@@ -44,7 +45,7 @@ def mismatches(root, arts, text: str | None = None) -> list[Issue]:
     # the text as shown inline ("Molly Woo<span>d</span>") and with every element apart
     # ("von<h4>Ingo Arzt</h4><h5>Redakteur</h5>"): a name or headline may need either reading
     visible = "" if body_el is None else \
-        f"{_norm(text_of(body_el))} | {_norm(' '.join(_visible_texts(body_el)))}"
+        f"{_norm(text_of(body_el))} | {_norm(' '.join(visible_texts(body_el)))}"
     block = html_body.main_block(sc)
     out: list[Issue] = []
     out += _headline(node, label, sc, visible, text_of)
@@ -162,7 +163,7 @@ def visible_dates(sc, block, text_of) -> list[tuple[_dt.date, str, bool]]:
         shown = text_of(t)
         if not shown:  # a <time> with nothing shown is not visible
             continue
-        update = bool(re.search(r"updat|modif", f"{t.get('class') or ''} {t.get('itemprop') or ''}", re.I))
+        update = bool(_UPDATE.search(f"{t.get('class') or ''} {t.get('itemprop') or ''}"))
         d = iso(t.get("datetime")) if t.get("datetime") else None
         for day in _text_days(shown) + ([d] if d else []):  # what it shows first, for the message
             out.append((day, f"<time> {shown!r}", update))
@@ -175,7 +176,7 @@ def visible_dates(sc, block, text_of) -> list[tuple[_dt.date, str, bool]]:
         t = text_of(el)
         if not t or len(t) > 200:
             continue
-        update = bool(re.search(r"updat|modif", c, re.I))
+        update = bool(_UPDATE.search(c))
         out.extend((day, f"{_clip(t, 60)!r}", update) for day in _text_days(t))
     days = []
     for d, what, update in out:
