@@ -17,44 +17,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from metadata_eval import day, page_bytes  # noqa: E402
 
 import newsld  # noqa: E402
-from newsld.readers import html as html_reader  # noqa: E402
 from htmldate import find_date  # noqa: E402
 logging.getLogger("htmldate").setLevel(logging.CRITICAL)
 
-H = html_reader.html_dates
-rule = {}
-_pub, _loose = H.published, H.loose_text_date
+from rule_probe import rule  # noqa: E402  (records which rule gave each date)
 
-
-def pub(*args, **kw):
-    d, r = _pub(*args, **kw)
-    rule["r"] = r if d else ""
-    return d, r
-
-
-def loose(root, *args, **kw):
-    rule["r"] = "loose-h1" if root.find(".//h1") is not None else "loose"
-    d = _loose(root, *args, **kw)
-    if d and rule["r"].startswith("loose") and H._htmldate_used.get("used"):
-        rule["r"] = "htmldate"
-    return d
-
-
-H._htmldate_used = {}
-_hd = H._htmldate
-
-
-def hd(*args, **kw):
-    H._htmldate_used["used"] = True
-    return _hd(*args, **kw)
-
-
-H.published, H.loose_text_date, H._htmldate = pub, loose, hd
 cases = [c for c in json.load(open(a.cases)) if "date" in c["truth"]]
 rows = []
 for c in cases:
     data = page_bytes(c)
-    rule.clear(); H._htmldate_used.clear()
+    rule.clear()
     try:
         doc = newsld.extract(data, format="html")
         nd = next((n.get("datePublished") for n in doc.get("@graph", [doc]) if "datePublished" in n), None)

@@ -17,33 +17,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from metadata_eval import day, page_bytes  # noqa: E402
 
 import newsld  # noqa: E402
-from newsld.readers import html_dates  # noqa: E402
+from rule_probe import rule  # noqa: E402  (records which rule gave each date)
 
 t0 = time.perf_counter()
 from htmldate import find_date  # noqa: E402
 import_ms = (time.perf_counter() - t0) * 1000
-
-rule = {}
-_pub, _loose = html_dates.published, html_dates.loose_text_date
-
-
-def pub(*args, **kw):
-    d, r = _pub(*args, **kw)
-    rule["r"] = r if d else ""
-    return d, r
-
-
-def loose(*args, **kw):
-    d = _loose(*args, **kw)
-    if d:
-        rule["r"] = "loose"
-    return d
-
-
-html_dates.published, html_dates.loose_text_date = pub, loose
-from newsld.readers import html as html_reader  # noqa: E402
-html_reader.html_dates.published = pub
-html_reader.html_dates.loose_text_date = loose
 
 cases = [c for c in json.load(open(a.cases)) if "date" in c["truth"]]
 rows = []
@@ -70,14 +48,15 @@ for c in cases:
     rows.append(dict(set=c["set"], id=c["id"], truth=day(c["truth"]["date"]), newsld=nd, rule=rule.get("r", ""),
                      n_ms=tn, **out))
 
-WEAK = {"", "loose", "text"}
+NONE_OR_LOOSE = {"", "loose", "loose-h1", "htmldate"}
+WEAK = {"", "loose", "loose-h1", "htmldate", "text"}  # no date, or one from loose text
 variants = {
     "newsld": lambda r: (r["newsld"], r["n_ms"]),
     "htmldate fast": lambda r: (r["fast"], r["fast_ms"]),
     "htmldate extensive": lambda r: (r["ext"], r["ext_ms"]),
     "newsld, else htmldate ext (none found)": lambda r: (r["newsld"] or r["ext"], r["n_ms"] + (r["ext_ms"] if not r["newsld"] else 0)),
-    "newsld, else htmldate ext (none/loose)": lambda r: ((r["ext"] or r["newsld"]) if r["rule"] in ("", "loose") else r["newsld"],
-                                                         r["n_ms"] + (r["ext_ms"] if r["rule"] in ("", "loose") else 0)),
+    "newsld, else htmldate ext (none/loose)": lambda r: ((r["ext"] or r["newsld"]) if r["rule"] in NONE_OR_LOOSE else r["newsld"],
+                                                         r["n_ms"] + (r["ext_ms"] if r["rule"] in NONE_OR_LOOSE else 0)),
     "newsld, else htmldate ext (none/loose/text)": lambda r: ((r["ext"] or r["newsld"]) if r["rule"] in WEAK else r["newsld"],
                                                               r["n_ms"] + (r["ext_ms"] if r["rule"] in WEAK else 0)),
     "newsld, else htmldate fast (none/loose/text)": lambda r: ((r["fast"] or r["newsld"]) if r["rule"] in WEAK else r["newsld"],
