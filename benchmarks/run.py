@@ -117,7 +117,7 @@ def per_page(fn, pages, rounds: int) -> list[float]:
 
 
 def html_pipeline():
-    from newsld.records import Options, extract_record
+    from newsld.batch.records import Options, extract_record
     opts = Options(format="html")
     return lambda data: extract_record("page.html", data, opts)
 
@@ -154,7 +154,7 @@ def bench_html(pages, rounds, anchors_python, tmp) -> dict:
 
 def bench_text(text: bytes, n: int) -> dict:
     import newsld
-    from newsld.records import Options, extract_record
+    from newsld.batch.records import Options, extract_record
     opts = Options(format="text")
     for _ in range(5):
         extract_record("seed.txt", text, opts)
@@ -309,7 +309,7 @@ STAGES = [("newsld.readers.html", "parse", "parse (decode + lxml)"), ("newsld.re
           ("newsld.readers.html_dates", "published", "html_dates.published"),
           ("newsld.readers.html_dates", "modified", "html_dates.modified"),
           ("newsld.readers.html_meta", "headline", "html_meta.headline"), ("newsld.readers.html_authors", "authors", "html_authors.authors"),
-          ("newsld.builder", "build", "builder.build"), ("newsld.validator", "validate", "validator.validate")]
+          ("newsld.article.builder", "build", "builder.build"), ("newsld.validator", "validate", "validator.validate")]
 
 
 def stages(pages, rounds: int = 3) -> list[tuple[str, float, float]]:

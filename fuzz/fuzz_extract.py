@@ -39,7 +39,7 @@ def check(data: bytes) -> None:
         json.dumps(doc, allow_nan=False)
         report = newsld.validate(doc, profile=profile)
         json.dumps([i.to_dict() for i in report.issues])
-        from newsld.output import script_json
+        from newsld.io.output import script_json
         assert json.loads(script_json(doc)) == doc
     try:
         text = body.decode("utf-8", "replace")

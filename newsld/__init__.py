@@ -5,8 +5,7 @@
     >>> report = newsld.validate(doc, profile="google")
     >>> report.valid, [i.code for i in report.issues]
 """
-from .errors import InputError, LimitError, NewsldError
-from .pipeline import extract
+from newsld.errors import InputError, LimitError, NewsldError
 
 __all__ = ["extract", "validate", "NewsldError", "InputError", "LimitError", "__version__"]
 __version__ = "0.1.0"
@@ -14,5 +13,17 @@ __version__ = "0.1.0"
 
 def validate(doc, *, profile: str = "schema.org"):
     """Validate a JSON-LD document (dict or list) and return a ``Report`` of issues."""
-    from .validator import validate as _validate
+    from newsld.validator import validate as _validate
     return _validate(doc, profile=profile)
+
+
+def extract(source, *, format: str = "auto", **metadata) -> dict:
+    """The JSON-LD document (a dict) for one article.
+
+    ``source``: the article as ``str`` or ``bytes``, a ``pathlib.Path`` or a binary file object.
+    ``format``: auto, text, markdown, html or json. ``metadata``: url, date_published,
+    date_modified, images, author, publisher_name, publisher_url, publisher_logo, lang, section,
+    tags, timezone. Raises ``newsld.NewsldError`` for input that is not an article."""
+    from newsld.article.builder import build
+    from newsld.readers import read_article
+    return build(read_article(source, format=format, **metadata))

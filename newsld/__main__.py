@@ -1,3 +1,3 @@
-from .cli import main
+from newsld.cli import main
 
 main(prog_name="newsld")

@@ -1,9 +1,6 @@
-from pathlib import Path
-
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "seeds" / "000_fbfac43950afd32e.txt"
+from helpers import ROOT, SEED
 
 
 @pytest.fixture

@@ -3,9 +3,12 @@ one (``format="auto"``: by file extension, then by sniffing the content)."""
 from __future__ import annotations
 
 import json
+import os
 import re
+from pathlib import Path
 
-from ..errors import InputError
+from newsld.errors import InputError
+from newsld.readers import metadata as _metadata
 
 FORMATS = ("auto", "text", "markdown", "html", "json")
 _EXT = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
@@ -38,11 +41,11 @@ def read(data: bytes, *, format: str = "auto", source: str = "input", url: str |
         raise InputError(f"{source}: empty input: expected an article")
     fmt = detect_format(source, data) if format == "auto" else format
     if fmt in ("text", "markdown"):
-        from ..decode import decode
-        from .text import read as read_text
+        from newsld.io.charset import decode
+        from newsld.readers.text import read as read_text
         return read_text(decode(data, source), markdown=fmt == "markdown")
     if fmt == "html":
-        from .html import read as read_html
+        from newsld.readers.html import read as read_html
         return read_html(data, source=source, url=url, syntaxes=syntaxes)
     if fmt == "json":
         return read_record(_json_object(data, source), source=source, syntaxes=syntaxes)
@@ -50,8 +53,8 @@ def read(data: bytes, *, format: str = "auto", source: str = "input", url: str |
 
 
 def _json_object(data: bytes, source: str) -> dict:
-    from .. import jsonsafe
-    from ..decode import decode
+    from newsld.io import jsontext as jsonsafe
+    from newsld.io.charset import decode
     try:
         obj = jsonsafe.loads(decode(data, source), source=source)
     except json.JSONDecodeError as e:
@@ -95,3 +98,40 @@ def read_record(obj: dict, *, source: str = "input", syntaxes=None):
             meta.update(extra)
             return article, meta
     raise InputError(f"{source}: a JSON record needs a \"text\", \"markdown\" or \"html\" string")
+
+def _bytes_of(source) -> tuple[bytes, str]:
+    if isinstance(source, bytes):
+        return source, "input"
+    if isinstance(source, str):
+        return source.encode("utf-8"), "input"
+    if isinstance(source, os.PathLike):
+        p = Path(source)
+        try:
+            return p.read_bytes(), str(source)
+        except OSError as e:
+            raise InputError(f"cannot read {source}: {e.strerror or e}") from None
+    if hasattr(source, "read"):
+        data = source.read()
+        return (data.encode("utf-8") if isinstance(data, str) else data), getattr(source, "name", "input")
+    raise TypeError("source must be bytes, str (the article itself), a path or a file object")
+
+
+def read_article(source, *, format: str = "auto", name: str | None = None, syntaxes=None,
+                 timezone: str | None = None, **metadata):
+    """The Article for ``source`` with front matter and ``metadata`` applied."""
+    from newsld.locales import detect_language
+    
+    if isinstance(source, dict):  # a JSON record: {"text" | "markdown" | "html": ..., metadata}
+        article, meta = read_record(source, source=name or "input", syntaxes=syntaxes)
+    else:
+        data, default_name = _bytes_of(source)
+        article, meta = read(data, format=format, source=name or default_name,
+                             url=metadata.get("url"), syntaxes=syntaxes)
+    meta.update({k: v for k, v in metadata.items() if v not in (None, "", [], ())})
+    unknown = set(meta) - set(_metadata.FIELDS)
+    if unknown:
+        raise TypeError(f"unknown metadata: {', '.join(sorted(unknown))}")
+    article = _metadata.apply(article, meta, timezone=timezone)
+    if not article.lang:
+        article.lang = detect_language(" ".join([article.headline, article.dek or "", *article.body[:20]]))
+    return article

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from ..errors import InputError
+from newsld.errors import InputError
 
 KEYS = {
     "url": "url", "datepublished": "date_published", "date": "date_published",

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 
-from ..errors import InputError
-from ..model import QA, Agent, Article
-from . import html_authors, html_body, html_dates, html_faq, html_meta
-from .html_parse import parse
-from .html_scan import scan, text_cache, text_of
-from .html_structured import article_facts, declared_nodes
+from newsld.errors import InputError
+from newsld.article.model import QA, Agent, Article
+from newsld.readers import html_authors, html_body, html_dates, html_faq, html_meta
+from newsld.readers.html_parse import parse
+from newsld.readers.html_scan import scan, text_cache, text_of
+from newsld.readers.html_structured import article_facts, declared_nodes
 
 _TAGS = re.compile(r"<[^>]+>")
 

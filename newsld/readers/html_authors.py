@@ -7,9 +7,11 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from .. import byline, locale
-from .html_meta import norm, within
-from .html_scan import Scan, text_of
+from newsld.readers import byline
+
+from newsld import locales as locale
+from newsld.readers.html_meta import norm, within
+from newsld.readers.html_scan import Scan, text_of
 
 _URLISH = re.compile(r"^(?:https?:)?//|^www\.|\.(?:com|org|net)/", re.I)
 

@@ -7,8 +7,8 @@ import re
 
 from lxml import etree
 
-from .. import locale
-from .html_scan import Scan, text_of
+from newsld import locales as locale
+from newsld.readers.html_scan import Scan, text_of
 
 _JUNK_TAGS = {"nav", "footer", "aside", "figure", "figcaption", "form", "header", "menu", "dialog", "blockquote"}
 _JUNK_CLS = re.compile(r"comment|related|share|sharing|social|newsletter|subscribe|promo|advert|(?<![a-z])ads?(?![a-z])|"

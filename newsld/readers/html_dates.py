@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 import warnings
 
-from ..dates import to_iso
-from ..errors import InputError
-from .html_scan import Scan, text_of
+from newsld.locales.dates import to_iso
+from newsld.errors import InputError
+from newsld.readers.html_scan import Scan, text_of
 
 PUBLISHED_META = ("article:published_time", "og:published_time", "article:published", "datepublished",
                   "article.published", "publishdate", "publish-date", "publish_date", "published_time",

@@ -4,8 +4,8 @@ headings or bold questions, CMS FAQ blocks with a question-classed element (Yoas
 and runs of question headings ("...?") each followed by its answer."""
 from __future__ import annotations
 
-from .. import locale
-from .html_scan import HEADINGS, Scan, text_of
+from newsld import locales as locale
+from newsld.readers.html_scan import HEADINGS, Scan, text_of
 
 _BLOCK_STOP = HEADINGS | {"details", "dl"}
 _MAX_ANSWER = 4000

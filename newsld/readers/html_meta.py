@@ -7,7 +7,7 @@ import unicodedata
 from functools import lru_cache
 from urllib.parse import urljoin
 
-from .html_scan import Scan, text_of
+from newsld.readers.html_scan import Scan, text_of
 
 _SEPARATORS = re.compile(r"\s+[|\-\u2013\u2014:\u00b7\u2022\u00bb/]{1,2}\s+|\s*\|\s*")
 

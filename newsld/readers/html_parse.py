@@ -7,8 +7,8 @@ import re
 
 from lxml import etree
 
-from ..decode import _mostly_utf8
-from ..errors import InputError
+from newsld.io.charset import _mostly_utf8
+from newsld.errors import InputError
 
 # libxml2's HTML parser never loads DTDs or expands external entities; no_network=True as well:
 # the page cannot make us read files or fetch URLs (XXE-safe).

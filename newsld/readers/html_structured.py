@@ -23,7 +23,7 @@ def declared_nodes(root, url: str | None, syntaxes, scripts: list | None = None,
     syntaxes = tuple(syntaxes or DEFAULT_SYNTAXES)
     out: list[dict] = []
     if "json-ld" in syntaxes and (scripts if scripts is not None else root.find(".//script") is not None):
-        from ..extruct_lite import load
+        from newsld.readers.extruct_lite import load
         ex = load("jsonld").JsonLdExtractor()
         for script in (scripts if scripts is not None else ex._xp_jsonld(root)):
             try:
@@ -34,7 +34,7 @@ def declared_nodes(root, url: str | None, syntaxes, scripts: list | None = None,
     if "microdata" in syntaxes and (microdata if microdata is not None
                                     else root.find(".//*[@itemscope]") is not None):
         try:
-            from ..extruct_lite import load
+            from newsld.readers.extruct_lite import load
             ex = load("w3cmicrodata").MicrodataExtractor()
             items = ex.extract_items(root, url) if itemscopes is None else \
                 _microdata_items(ex, itemscopes, url, itemprop_els)
@@ -87,8 +87,8 @@ def _lenient_json(text: str) -> list:
     import json
     text = re.sub(r"^\s*(?:<!--|//\s*<!\[CDATA\[|<!\[CDATA\[)|(?:-->|//\s*\]\]>|\]\]>)\s*$", "", text.strip())
     text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", " ", text)
-    from ..errors import LimitError
-    from ..jsonsafe import check_depth
+    from newsld.errors import LimitError
+    from newsld.io.jsontext import check_depth
     try:
         # nesting checked first (linear): a 200,000-deep block is skipped, not a RecursionError
         # that would refuse the whole page

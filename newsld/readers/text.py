@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .. import byline, locale
-from ..errors import InputError
-from ..model import QA, Agent, Article
-from . import frontmatter
+from newsld.readers import byline
+
+from newsld import locales as locale
+from newsld.errors import InputError
+from newsld.article.model import QA, Agent, Article
+from newsld.readers import frontmatter
 
 _HEADING = re.compile(r"^#{1,6}\s+")
 _CLOSING_HASHES = re.compile(r"\s+#+\s*$")

@@ -70,7 +70,7 @@ import json
 
 from newsld.errors import LimitError, NewsldError
 
-from ._report import Issue, Report, format_path
+from newsld.validator._report import Issue, Report, format_path
 
 __all__ = ["validate", "validate_json_text", "Issue", "Report", "PROFILES", "format_path"]
 
@@ -89,7 +89,7 @@ def validate(doc, *, profile: str = "schema.org", max_depth: int | None = None) 
     integer has more digits than Python converts to text (sys.get_int_max_str_digits)."""
     _check_profile(profile)
     _check_limits(doc, max_depth)
-    from ._engine import validate_document
+    from newsld.validator._engine import validate_document
 
     try:
         return validate_document(doc, profile)
@@ -120,7 +120,7 @@ def validate_json_text(text: str, *, profile: str = "schema.org", max_depth: int
     """Parse and validate JSON-LD text.  Returns ``(data, report)``; ``data`` is None when the
     text cannot be read even tolerantly.  Raises LimitError when nesting exceeds max_depth."""
     _check_profile(profile)
-    from ..jsonsafe import check_depth, strict
+    from newsld.io.jsontext import check_depth, strict
 
     check_depth(text, max_depth)
     try:
@@ -137,7 +137,7 @@ def validate_json_text(text: str, *, profile: str = "schema.org", max_depth: int
 
 def _tolerant(text: str, err: json.JSONDecodeError, profile: str, max_depth: int):
     """Not strict JSON: report it, and validate what a tolerant reading finds, if anything."""
-    from ._jsontext import syntax_message, tolerant_loads
+    from newsld.validator._jsontext import syntax_message, tolerant_loads
 
     report = Report()
     try:

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 
-from ._report import Issue, Report, format_path
-from ._schemas import ISO_SHAPE
+from newsld.validator._report import Issue, Report, format_path
+from newsld.validator._schemas import ISO_SHAPE
 from ._vocab import (BOOLEAN_PATTERN, INTEGER_PATTERN, ISO_REDUCED_DATE, NONEMPTY_PATTERN,
                      NUMBER_PATTERN, load_vocab)
 
@@ -63,7 +63,7 @@ class VisibleText(str):
 def _iso_of(value: str) -> tuple[str | None, bool]:
     """The ISO 8601 form of a date written another way (None when the text is not a full date),
     and whether a time zone had to be assumed for it. Deterministic: nothing is taken from today."""
-    from newsld.dates import to_iso
+    from newsld.locales.dates import to_iso
     from newsld.errors import InputError
     try:
         iso = to_iso(value)
@@ -248,7 +248,7 @@ class _Walker:
         if "@type" not in node and role in ("root", "member"):
             self.emit("warning", "missing-property", loc,
                       'node has no @type; add one such as "@type": "NewsArticle" so consumers know what it describes')
-        from ._schemas import validator_for
+        from newsld.validator._schemas import validator_for
         types = frozenset(known) if known else None
         validator = validator_for(types)
         # schema.org's Role pattern: {"member": {"@type": "OrganizationRole", "member": {...}}}

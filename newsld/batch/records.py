@@ -1,0 +1,115 @@
+"""One input -> one result record. The CLI (one input or many, sequential or in a process
+pool) and batch callers all go through here, so every input gets the same answer."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+from newsld.errors import NewsldError
+
+EXIT_OK, EXIT_INVALID, EXIT_INPUT = 0, 1, 2
+
+
+@dataclass
+class Options:
+    format: str = "auto"
+    profile: str = "schema.org"
+    strict: bool = False
+    validate: bool = True
+    syntaxes: tuple[str, ...] | None = None
+    timezone: str | None = None
+    metadata: dict = field(default_factory=dict)
+
+
+def input_issue(message: str) -> dict:
+    return {"severity": "error", "code": "input", "path": "$", "message": message}
+
+
+def exit_code(issues: list[dict], strict: bool) -> int:
+    if any(i["code"] == "input" for i in issues):
+        return EXIT_INPUT
+    bad = ("error", "warning") if strict else ("error",)
+    return EXIT_INVALID if any(i["severity"] in bad for i in issues) else EXIT_OK
+
+
+def failed(source: str, message: str) -> dict:
+    return {"source": source, "ok": False, "jsonld": None, "issues": [input_issue(message)]}
+
+
+_WARM_UP = (b"<html><head><title>T</title></head><body><article><h1>Warm up</h1><p>A paragraph of "
+            b"text for the reader.</p></article></body></html>", b"Warm up\n\nA paragraph of text.\n")
+
+
+def warm_up(opts: Options) -> None:
+    """Load the readers and compile the validators once (as a pool worker starts)."""
+    for data in _WARM_UP:
+        extract_record("warm-up", data, opts, format="auto")
+
+
+def extract_item(opts: Options, item) -> dict:
+    """``{"source", "ok", "jsonld", "issues"}`` for one batch.Item; never raises NewsldError."""
+    if item.error:
+        return failed(item.source, item.error)
+    try:
+        data = item.payload()
+    except NewsldError as e:
+        return failed(item.source, str(e))
+    meta = dict(opts.metadata)
+    if item.url and not meta.get("url"):
+        meta["url"] = item.url
+    return extract_record(item.source, data, opts, format=item.format, metadata=meta)
+
+
+def extract_line(opts: Options, item) -> tuple[int, str]:
+    """(exit code, the NDJSON line) for one item: serialised where it was made, so a pool
+    sends the parent a string instead of a document to unpickle and re-encode."""
+    from newsld.io.output import line
+    rec = extract_item(opts, item)
+    return exit_code(rec["issues"], opts.strict), line(rec)
+
+
+def extract_record(source: str, data, opts: Options, *, format: str | None = None,
+                   metadata: dict | None = None) -> dict:
+    """``{"source", "ok", "jsonld", "issues"}`` for one input (bytes, or a JSON record);
+    never raises NewsldError."""
+    from newsld.article.builder import build
+    from newsld.readers import read_article
+    try:
+        doc = build(read_article(data, format=format or opts.format, name=source,
+                                 syntaxes=opts.syntaxes, timezone=opts.timezone,
+                                 **(opts.metadata if metadata is None else metadata)))
+    except NewsldError as e:
+        return failed(source, str(e))
+    except Exception as e:  # a bug in newsld must not end a batch: this input gets its own line
+        return failed(source, f"{source}: internal error: {type(e).__name__}: {e} "
+                              "(please report it with this input)")
+    issues = []
+    if opts.validate:
+        from newsld.validator import validate
+        issues = [i.to_dict() for i in validate(doc, profile=opts.profile).issues]
+    return {"source": source, "ok": exit_code(issues, opts.strict) == EXIT_OK, "jsonld": doc,
+            "issues": issues}
+
+
+def validate_item(opts: Options, item) -> dict:
+    try:
+        if item.error:
+            raise NewsldError(item.error)
+        data = item.payload()
+    except NewsldError as e:
+        return {"source": item.source, "valid": False, "issues": [input_issue(str(e))]}
+    if isinstance(data, dict):
+        data = json.dumps(data).encode()
+    return validate_record(item.source, data, opts, format=item.format)
+
+
+def validate_record(source: str, data: bytes, opts: Options, *, format: str | None = None) -> dict:
+    """``{"source", "valid", "issues"}`` for one file of JSON-LD (a document, an array of
+    documents or NDJSON) or one HTML page."""
+    from newsld.pages.check import check
+    try:
+        issues = check(data, source=source, format=format or opts.format, profile=opts.profile,
+                       syntaxes=opts.syntaxes)
+    except NewsldError as e:
+        issues = [input_issue(str(e))]
+    return {"source": source, "valid": exit_code(issues, opts.strict) == EXIT_OK, "issues": issues}

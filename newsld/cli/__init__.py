@@ -1,0 +1,265 @@
+"""The command line: arguments, input/output and exit codes only; the work is in the library.
+
+Exit codes: 0 valid (warnings allowed unless --strict), 1 validation errors, 2 usage or input
+error. Errors are one line on stderr that says what to do; never a traceback."""
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+
+import click
+
+from newsld import __version__
+from newsld.errors import NewsldError
+from newsld.batch import MAX_BYTES
+from newsld.batch.records import EXIT_INPUT, Options, exit_code
+
+FROM = click.Choice(["auto", "text", "markdown", "html", "json", "ndjson", "warc"])
+PROFILE = click.Choice(["schema.org", "google"])
+
+
+class _Interrupted(Exception):
+    """Ctrl-C, carried past click (which would print a blank line for a KeyboardInterrupt)."""
+
+
+class Cli(click.Group):
+    """One exit path: newsld's errors and surprises become one line and exit 2."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            raise _Interrupted() from None
+
+    def main(self, *args, **kwargs):
+        kwargs.pop("standalone_mode", None)  # errors are always handled here
+        sys.exit(self._run(*args, **kwargs))
+
+    def _run(self, *args, **kwargs) -> int:
+        try:
+            return super().main(*args, standalone_mode=False, **kwargs) or 0
+        except click.exceptions.Exit as e:
+            return e.exit_code
+        except click.UsageError as e:  # one line, like every other error
+            where = f"newsld {e.ctx.command.name}" if e.ctx and e.ctx.command.name != "main" else "newsld"
+            click.echo(f"newsld: error: {e.format_message()} (see '{where} --help')", err=True)
+            return e.exit_code
+        except click.ClickException as e:
+            click.echo(f"newsld: error: {e.format_message()}", err=True)
+            return e.exit_code
+        except (click.Abort, KeyboardInterrupt, _Interrupted):
+            click.echo("newsld: interrupted", err=True)
+            return 130
+        except BrokenPipeError:
+            _silence_stdout()
+            return 0
+        except NewsldError as e:
+            click.echo(f"newsld: error: {e}", err=True)
+            return EXIT_INPUT
+        except Exception as e:  # a bug in newsld: still one line, still exit 2
+            click.echo(f"newsld: internal error: {type(e).__name__}: {e} "
+                       "(please report it with the input that caused it)", err=True)
+            return EXIT_INPUT
+
+
+def _silence_stdout():
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except OSError:
+        pass
+
+
+class Progress:
+    """A count on stderr while a batch runs, only when stderr is a terminal."""
+
+    def __init__(self, enabled: bool):
+        import time
+        self.enabled, self.n, self.clock, self.last = enabled, 0, time.monotonic, 0.0
+        self.start = self.clock()
+
+    def tick(self):
+        self.n += 1
+        if self.enabled and self.clock() - self.last > 0.2:
+            self.last = self.clock()
+            sys.stderr.write(f"\r{self.n} done, {self.rate():.1f}/s")
+            sys.stderr.flush()
+
+    def rate(self) -> float:
+        return self.n / max(self.clock() - self.start, 1e-9)
+
+    def done(self):
+        if self.enabled and self.n:
+            sys.stderr.write("\r\033[K")
+
+
+def _write(text: str, output: str | None):
+    """The whole ``text`` to stdout, or atomically to ``output``."""
+    if output:
+        from newsld.io.output import write_atomic
+        write_atomic(output, text.encode("utf-8"))
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+
+
+def _emit(out, text: str):
+    out.write(text.encode("utf-8") if "b" in getattr(out, "mode", "") else text)
+    out.flush()
+
+
+@click.group(cls=Cli, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="newsld")
+def main():
+    """Turn news articles into schema.org JSON-LD, and validate structured data."""
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option("--from", "from_", type=FROM, default="auto", show_default=True,
+              help="Input format (auto: by extension, then by content).")
+@click.option("--ndjson", is_flag=True, help="One JSON line per input: {source, ok, jsonld, issues}.")
+@click.option("--format", "fmt", type=click.Choice(["jsonld", "html-script"]), default="jsonld",
+              show_default=True, help="html-script: a <script> element safe to paste into a page.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here (atomically) instead of stdout.")
+@click.option("--profile", type=PROFILE, default="schema.org", show_default=True)
+@click.option("--strict", is_flag=True, help="Warnings fail too (exit 1).")
+@click.option("--no-validate", is_flag=True, help="Do not validate the output.")
+@click.option("--url", help="Canonical URL of the article; node ids derive from it.")
+@click.option("--date-published", help="Any date text; written as ISO 8601.")
+@click.option("--date-modified", help="Any date text; written as ISO 8601.")
+@click.option("--timezone", default=None, help="Zone for times without one (default UTC), e.g. Europe/Madrid or +02:00.")
+@click.option("--image", "images", multiple=True, help="Image URL (repeatable).")
+@click.option("--author", help="Author(s), as a byline: 'A, Staff Writer and B'.")
+@click.option("--publisher-name")
+@click.option("--publisher-url")
+@click.option("--publisher-logo")
+@click.option("--lang", help="Language (inLanguage); detected when not given.")
+@click.option("--section", help="articleSection.")
+@click.option("--syntax", "syntaxes", multiple=True,
+              type=click.Choice(["json-ld", "microdata", "opengraph", "microformat", "rdfa", "dublincore"]),
+              help="HTML: structured-data syntaxes to read (default json-ld, microdata, opengraph).")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=MAX_BYTES, show_default=True,
+              help="Refuse larger inputs.")
+@click.option("-r", "--recursive", is_flag=True, help="Read the files below directories.")
+@click.option("--glob", help="With -r: only file names matching this pattern (default: the extensions newsld reads).")
+@click.option("-j", "--jobs", type=int, default=1, show_default=True, help="Processes; 0 = all cores.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=60.0, show_default=True,
+              help="Seconds one input may take before it becomes an error line.")
+@click.option("-q", "--quiet", is_flag=True, help="No issues, progress or summary on stderr.")
+def extract(inputs, from_, ndjson, fmt, output, profile, strict, no_validate, url, date_published,
+            date_modified, timezone, images, author, publisher_name, publisher_url, publisher_logo,
+            lang, section, syntaxes, max_bytes, recursive, glob, jobs, timeout, quiet):
+    """Read articles and write their JSON-LD.
+
+    INPUT is a path, a directory (with -r) or - for stdin. One input: the JSON-LD document on
+    stdout. Several inputs, a directory or --ndjson: one line per input, in input order,
+    {source, ok, jsonld, issues}. --from ndjson reads records {"source"?, "html" | "text",
+    ...metadata} one per line; --from warc reads each HTML response of a WARC file."""
+    import functools
+
+    from newsld import batch
+    from newsld.io.output import AtomicFile, html_script, pretty
+    from newsld.batch.records import extract_item, extract_line, warm_up
+    opts = Options(format="auto" if from_ in ("ndjson", "warc") else from_, profile=profile,
+                   strict=strict, validate=not no_validate, syntaxes=tuple(syntaxes) or None,
+                   timezone=timezone,
+                   metadata={"url": url, "date_published": date_published,
+                             "date_modified": date_modified, "images": list(images),
+                             "author": author, "publisher_name": publisher_name,
+                             "publisher_url": publisher_url, "publisher_logo": publisher_logo,
+                             "lang": lang, "section": section})
+    if timezone:
+        from newsld.locales.dates import parse_timezone
+        parse_timezone(timezone)  # a bad zone is a usage error before any input is read
+    single = (not ndjson and len(inputs) == 1 and from_ not in ("ndjson", "warc")
+              and not (inputs[0] != "-" and os.path.isdir(inputs[0])))
+    work = batch.items(inputs, from_=from_, recursive=recursive, glob=glob, max_bytes=max_bytes)
+    run = functools.partial(batch.run, work, jobs=1 if single else batch.cpu_jobs(jobs), budget=timeout,
+                            warm=functools.partial(warm_up, opts))
+    if single:
+        rec = next(iter(run(functools.partial(extract_item, opts))))
+        if rec["jsonld"] is None:
+            raise NewsldError(rec["issues"][0]["message"])
+        if not quiet:
+            for i in rec["issues"]:
+                if i["severity"] in ("error", "warning"):
+                    click.echo(f"{rec['source']}: {i['severity']} {i['code']} {i['path']}: {i['message']}", err=True)
+        text = html_script(rec["jsonld"]) if fmt == "html-script" else pretty(rec["jsonld"])
+        _write(text, output)
+        sys.exit(exit_code(rec["issues"], strict))
+    if fmt == "html-script":
+        raise click.UsageError("--format html-script writes one document: give one input without --ndjson")
+    progress = Progress(sys.stderr.isatty() and not quiet)
+    counts = {"ok": 0, "invalid": 0, "failed": 0}
+    worst = 0
+    with (AtomicFile(output) if output else contextlib.nullcontext(sys.stdout)) as out:
+        for code, text in run(functools.partial(extract_line, opts)):
+            worst = max(worst, code)
+            counts[("ok", "invalid", "failed")[code]] += 1
+            _emit(out, text)
+            progress.tick()
+    progress.done()
+    if not quiet:
+        click.echo(f"newsld: {counts['ok']} ok, {counts['invalid']} invalid, {counts['failed']} failed "
+                   f"({progress.rate():.1f} per second)", err=True)
+    sys.exit(worst)
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "junit", "github", "sarif"]),
+              default="text", show_default=True, help="Report format.")
+@click.option("--from", "from_", type=click.Choice(["auto", "json", "html", "warc"]), default="auto",
+              show_default=True, help="Input format (auto: by extension, then by content).")
+@click.option("--profile", type=PROFILE, default="schema.org", show_default=True)
+@click.option("--strict", is_flag=True, help="Warnings fail too (exit 1).")
+@click.option("--syntax", "syntaxes", multiple=True,
+              type=click.Choice(["json-ld", "microdata", "opengraph", "microformat", "rdfa", "dublincore"]),
+              help="HTML: structured-data syntaxes to check (default json-ld, microdata).")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=MAX_BYTES, show_default=True)
+@click.option("-r", "--recursive", is_flag=True, help="Read the files below directories.")
+@click.option("--glob", help="With -r: only file names matching this pattern.")
+@click.option("-j", "--jobs", type=int, default=1, show_default=True, help="Processes; 0 = all cores.")
+@click.option("-q", "--quiet", is_flag=True, help="No summary line on stderr.")
+def validate(inputs, fmt, from_, profile, strict, syntaxes, max_bytes, recursive, glob, jobs, quiet):
+    """Validate JSON-LD files (.json/.jsonld, an array of documents, NDJSON) or HTML pages.
+
+    text: one line per issue, SOURCE: severity code path: message. json: one line per input,
+    {source, valid, issues}. junit, github (workflow annotations) and sarif for CI."""
+    import functools
+
+    from newsld import batch
+    from newsld.batch.records import validate_item
+    from newsld.io.reports import FORMATTERS
+    opts = Options(format=from_, profile=profile, strict=strict, syntaxes=tuple(syntaxes) or None)
+    work = batch.items(inputs, from_="warc" if from_ == "warc" else "auto", recursive=recursive,
+                       glob=glob, max_bytes=max_bytes)
+    streamed = fmt in ("text", "json", "github")
+    kept, worst, checked, bad = [], 0, 0, 0
+    counts = {"error": 0, "warning": 0, "info": 0}
+    for rec in batch.run(work, functools.partial(validate_item, opts), jobs=batch.cpu_jobs(jobs)):
+        code = exit_code(rec["issues"], strict)
+        worst, checked, bad = max(worst, code), checked + 1, bad + (code != 0)
+        for i in rec["issues"]:
+            counts[i["severity"]] = counts.get(i["severity"], 0) + 1
+        pair = (rec["source"], rec["issues"])
+        if streamed:
+            _emit(sys.stdout, FORMATTERS[fmt]([pair], strict))
+        else:
+            kept.append(pair)
+    if not streamed:
+        _write(FORMATTERS[fmt](kept, strict), None)
+    if not quiet:
+        click.echo(f"newsld: {checked} checked, {checked - bad} valid, {bad} not valid "
+                   f"({counts['error']} errors, {counts['warning']} warnings, {counts['info']} notes)", err=True)
+    sys.exit(worst)
+
+
+from newsld.cli.inject import inject  # noqa: E402  (cli_inject does not import cli)
+
+main.add_command(inject)
+
+if __name__ == "__main__":
+    main()

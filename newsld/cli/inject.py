@@ -1,0 +1,92 @@
+"""``newsld inject``: put the page's JSON-LD into the page as one ``<script data-newsld>``.
+
+Registered on the ``newsld`` group by ``main.add_command(inject)`` in ``newsld/cli.py``.
+Errors are NewsldError / click.UsageError, so the group's one exit path turns them into one
+line on stderr and exit 2."""
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from newsld.batch import MAX_BYTES, read_input
+from newsld.errors import InputError, NewsldError
+
+def load_jsonld(name: str, data: bytes):
+    """The JSON-LD document (object or array) in ``data``; InputError naming ``name`` and the
+    line and column when it is not JSON."""
+    from newsld.io.charset import decode
+    try:
+        doc = json.loads(decode(data, name))
+    except json.JSONDecodeError as e:
+        raise InputError(f"{name}: invalid JSON at line {e.lineno} column {e.colno}: {e.msg}") from None
+    if not isinstance(doc, (dict, list)) or not doc:
+        raise InputError(f"{name}: expected a JSON-LD object or a non-empty array of them")
+    return doc
+
+
+@click.command("inject")
+@click.argument("page", metavar="PAGE")
+@click.option("--jsonld", "jsonld_file", metavar="FILE",
+              help="JSON-LD file to put into the page (default: extract it from the page itself).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here (atomically) instead of stdout.")
+@click.option("--in-place", is_flag=True, help="Rewrite PAGE itself (atomically; untouched on any error).")
+@click.option("--url", help="Canonical URL of the page, for extraction (default: PAGE when it is a URL).")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=MAX_BYTES, show_default=True,
+              help="Refuse larger pages and JSON-LD files.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=10.0, show_default=True,
+              help="Seconds allowed for fetching a URL.")
+def inject(page, jsonld_file, output, in_place, url, max_bytes, timeout):
+    """Put one <script type="application/ld+json" data-newsld> into an HTML page.
+
+    PAGE is a path, - for stdin, or an http(s) URL. The block goes just before </head> and
+    replaces the one an earlier run put there, so running it again changes nothing; the rest
+    of the page is kept byte for byte. Output: stdout, -o FILE, or --in-place."""
+    from newsld.io.fetch import as_utf8, fetch, is_url
+    from newsld.io.inject import inject as inject_block
+    from newsld.io.inject import remove
+
+    remote = is_url(page)
+    if output and in_place:
+        raise NewsldError("use either -o/--output or --in-place, not both")
+    if in_place and (page == "-" or remote):
+        raise NewsldError("--in-place needs PAGE to be a file (not - or a URL); use -o FILE")
+    if jsonld_file == "-" and page == "-":
+        raise NewsldError("PAGE and --jsonld cannot both be - (stdin)")
+
+    charset = None
+    if remote:
+        html, charset = fetch(page, timeout=timeout, max_bytes=max_bytes)
+    else:
+        html = read_input(page, max_bytes)
+    if not html.strip():
+        raise InputError(f"{page}: empty page")
+
+    if jsonld_file:
+        doc = load_jsonld(jsonld_file, read_input(jsonld_file, max_bytes))
+    else:
+        import newsld
+        # our own block out first, so that a second run reads the same page as the first
+        doc = newsld.extract(as_utf8(remove(html, charset=charset), charset), format="html",
+                             url=url or (page if remote else None))
+
+    result = inject_block(html, doc, charset=charset)
+
+    target = page if in_place else output
+    if target:
+        if in_place and result == html:
+            return  # nothing to change: leave the file (and its mtime) alone
+        from newsld.io.output import write_atomic
+        try:
+            write_atomic(target, result)
+        except OSError as e:
+            raise NewsldError(f"cannot write {target}: {e.strerror or e} (the file is unchanged)") from None
+        return
+    out = sys.stdout.buffer
+    out.write(result)
+    out.flush()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(inject())

@@ -1,0 +1,415 @@
+"""Put one JSON-LD ``<script>`` into an HTML page without re-serialising the page.
+
+``inject(html, doc)`` inserts ``<script type="application/ld+json" data-newsld>`` holding
+``output.script_json(doc)`` just before ``</head>`` (else right after ``<head>``, else right
+after ``<html>``, else at the top of a fragment, after any doctype), or replaces the block a
+previous run put there (any ``<script>`` with a ``data-newsld`` attribute), so a second run
+changes nothing. Every byte outside the inserted block stays as it was: the page is scanned as
+text (comments, scripts, raw-text elements and CDATA are skipped the way an HTML tokenizer
+skips them), never parsed into a tree and written back.
+
+The page's encoding is found the way a browser finds it (BOM, then the transport charset if
+the caller has one, then ``<meta charset>`` / ``http-equiv`` in the first 1024 bytes, else
+UTF-8). In a page that is not UTF-8 the JSON is written with ASCII-only ``\\uXXXX`` escapes, so
+it means the same in any ASCII-compatible encoding; UTF-16 pages are re-encoded in UTF-16.
+The line ending of the page (LF, CRLF or CR) is used in and around the block."""
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass, field
+
+from newsld.errors import InputError
+from newsld.io.output import script_json
+
+__all__ = ["inject", "remove", "detect_encoding", "MARKER"]
+
+MARKER = "data-newsld"
+
+# --------------------------------------------------------------------------- encodings
+
+_UTF8_LABELS = {"utf-8", "utf8", "unicode-1-1-utf-8", "unicode11utf8", "unicode20utf8",
+                "x-unicode20utf8"}
+_UTF16LE_LABELS = {"utf-16", "utf-16le", "unicode", "ucs-2", "csunicode", "iso-10646-ucs-2",
+                   "unicodefeff"}
+_UTF16BE_LABELS = {"utf-16be", "unicodefffe"}
+_CHARSET_IN_CONTENT = re.compile(r"""charset\s*=\s*(?:"([^"]*)"?|'([^']*)'?|([^\s;"']+))""", re.I)
+
+
+def _label(name: str | None) -> str | None:
+    """A WHATWG-style encoding name for a label: utf-8, utf-16le, utf-16be or a Python codec
+    name; windows-1252 for labels nobody knows (browsers fall back to a legacy encoding)."""
+    if not name:
+        return None
+    name = name.strip().strip("\"'").lower()
+    if not name:
+        return None
+    if name in _UTF8_LABELS:
+        return "utf-8"
+    if name in _UTF16LE_LABELS:
+        return "utf-16le"
+    if name in _UTF16BE_LABELS:
+        return "utf-16be"
+    if name in ("x-user-defined", "iso-8859-1", "latin1", "latin-1", "us-ascii", "ascii"):
+        return "cp1252"  # what browsers decode these labels as
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return "cp1252"
+
+
+def detect_encoding(html: bytes, charset: str | None = None) -> str:
+    """The page's encoding as a browser decides it: BOM, then ``charset`` (the HTTP
+    Content-Type charset, when known), then a meta declaration in the first 1024 bytes (a
+    declared UTF-16 means UTF-8 there), else UTF-8."""
+    if html.startswith(codecs.BOM_UTF8):
+        return "utf-8"
+    if html.startswith(codecs.BOM_UTF16_LE):
+        return "utf-16le"
+    if html.startswith(codecs.BOM_UTF16_BE):
+        return "utf-16be"
+    enc = _label(charset)
+    if enc:
+        return enc
+    enc = _prescan(html[:1024])
+    if enc in ("utf-16le", "utf-16be"):
+        return "utf-8"
+    return enc or "utf-8"
+
+
+def _prescan(head: bytes) -> str | None:
+    for tok in _tokens(head.decode("latin-1"), raw_text=False):
+        if tok.kind != "start" or tok.name != "meta":
+            continue
+        attrs = tok.attrs
+        if "charset" in attrs:
+            enc = _label(attrs["charset"])
+            if enc:
+                return enc
+        if attrs.get("http-equiv", "").strip().lower() == "content-type" and "content" in attrs:
+            m = _CHARSET_IN_CONTENT.search(attrs["content"])
+            if m:
+                enc = _label(next(g for g in m.groups() if g is not None))
+                if enc:
+                    return enc
+    return None
+
+
+def _ascii_json(text: str) -> str:
+    """JSON text with every non-ASCII character as a \\uXXXX escape (still the same JSON:
+    outside strings JSON text is ASCII)."""
+    def esc(m):
+        units = m.group().encode("utf-16-be", "surrogatepass")
+        return "".join(f"\\u{units[i]:02x}{units[i + 1]:02x}" for i in range(0, len(units), 2))
+    return re.sub(r"[^\x00-\x7f]", esc, text)
+
+
+# --------------------------------------------------------------------------- tokenizer
+
+_WS = "\t\n\f\r "
+_RAW_TEXT = {"style", "xmp", "iframe", "noembed", "noframes", "noscript", "textarea", "title"}
+_SCRIPT_DATA = re.compile(r"<!--|</script[\t\n\f\r />]", re.I)
+_SCRIPT_ESCAPED = re.compile(r"-->|</script[\t\n\f\r />]|<script[\t\n\f\r />]", re.I)
+_SCRIPT_DOUBLE = re.compile(r"-->|</script[\t\n\f\r />]", re.I)
+_raw_end_cache: dict[str, re.Pattern] = {}
+
+
+@dataclass
+class _Tok:
+    kind: str                      # start, end, doctype, comment
+    name: str                      # lower-case tag name
+    start: int                     # index of "<"
+    end: int                       # index just past ">"
+    attrs: dict = field(default_factory=dict)
+    close_start: int = -1          # raw-text elements: where the closing tag starts
+    close_end: int = -1            # ... and just past its ">" (-1: unterminated)
+
+
+def _tag(s: str, i: int, n: int) -> tuple[str, dict, int] | None:
+    """Tag name, attributes and the index past ``>`` for a tag whose name starts at ``i``;
+    None when the input ends inside the tag (a tokenizer drops such a tag)."""
+    j = i
+    while j < n and s[j] not in _WS and s[j] not in "/>":
+        j += 1
+    name = s[i:j].lower()
+    attrs: dict[str, str] = {}
+    while True:
+        while j < n and (s[j] in _WS or s[j] == "/"):
+            j += 1
+        if j >= n:
+            return None
+        if s[j] == ">":
+            return name, attrs, j + 1
+        k = j + 1  # an attribute name may start with "="
+        while k < n and s[k] not in _WS and s[k] not in "/>=":
+            k += 1
+        aname = s[j:k].lower()
+        j = k
+        while j < n and s[j] in _WS:
+            j += 1
+        value = ""
+        if j < n and s[j] == "=":
+            j += 1
+            while j < n and s[j] in _WS:
+                j += 1
+            if j >= n:
+                return None
+            if s[j] in "\"'":
+                q = s.find(s[j], j + 1)
+                if q < 0:
+                    return None
+                value, j = s[j + 1:q], q + 1
+            else:
+                k = j
+                while k < n and s[k] not in _WS and s[k] != ">":
+                    k += 1
+                value, j = s[j:k], k
+        attrs.setdefault(aname, value)
+
+
+def _script_close(s: str, i: int) -> int:
+    """Index of the ``</script`` that ends script data starting at ``i`` (the tokenizer's
+    escaped and double-escaped states included), or -1."""
+    state = _SCRIPT_DATA
+    while True:
+        m = state.search(s, i)
+        if not m:
+            return -1
+        tok = m.group().lower()
+        if state is _SCRIPT_DATA:
+            if tok.startswith("</"):
+                return m.start()
+            state, i = _SCRIPT_ESCAPED, m.end() - 2  # "<!-->" opens and closes at once
+        elif tok == "-->":
+            state, i = _SCRIPT_DATA, m.end()
+        elif state is _SCRIPT_ESCAPED:
+            if tok.startswith("</"):
+                return m.start()
+            state, i = _SCRIPT_DOUBLE, m.end() - 1
+        else:  # double escaped: "</script" goes back to escaped
+            state, i = _SCRIPT_ESCAPED, m.end() - 1
+
+
+def _tokens(s: str, *, raw_text: bool = True):
+    """Tags, comments and doctypes of ``s`` in order; text is skipped. With ``raw_text`` the
+    contents of script, style, title, textarea... are skipped as an HTML tokenizer does."""
+    n = len(s)
+    i = 0
+    while True:
+        i = s.find("<", i)
+        if i < 0 or i + 1 >= n:
+            return
+        c = s[i + 1]
+        if s.startswith("<!--", i):
+            if s.startswith("<!-->", i):
+                end = i + 5
+            elif s.startswith("<!--->", i):
+                end = i + 6
+            else:
+                candidates = [e + k for e, k in ((s.find("-->", i + 4), 3), (s.find("--!>", i + 4), 4)) if e >= 0]
+                end = min(candidates) if candidates else n
+            yield _Tok("comment", "", i, end)
+            i = end
+        elif s.startswith("<![CDATA[", i):
+            e = s.find("]]>", i + 9)
+            end = n if e < 0 else e + 3
+            yield _Tok("comment", "", i, end)
+            i = end
+        elif c == "!" or c == "?":
+            e = s.find(">", i + 2)
+            end = n if e < 0 else e + 1
+            kind = "doctype" if s[i + 2:i + 9].lower() == "doctype" else "comment"
+            yield _Tok(kind, "", i, end)
+            i = end
+        elif c == "/":
+            if i + 2 < n and s[i + 2].isascii() and s[i + 2].isalpha():
+                t = _tag(s, i + 2, n)
+                if t is None:
+                    return
+                yield _Tok("end", t[0], i, t[2])
+                i = t[2]
+            else:  # "</>" is dropped; "</1" starts a bogus comment
+                e = s.find(">", i + 2)
+                i = n if e < 0 else e + 1
+        elif c.isascii() and c.isalpha():
+            t = _tag(s, i + 1, n)
+            if t is None:
+                return
+            name, attrs, end = t
+            tok = _Tok("start", name, i, end, attrs)
+            if raw_text and name == "plaintext":
+                yield tok
+                return
+            if raw_text and (name == "script" or name in _RAW_TEXT):
+                if name == "script":
+                    cs = _script_close(s, end)
+                else:
+                    pat = _raw_end_cache.get(name)
+                    if pat is None:
+                        pat = _raw_end_cache[name] = re.compile(f"</{name}[\t\n\f\r />]", re.I)
+                    m = pat.search(s, end)
+                    cs = m.start() if m else -1
+                if cs < 0:
+                    tok.close_start = n
+                    yield tok
+                    return
+                t = _tag(s, cs + 2, n)
+                tok.close_start, tok.close_end = cs, (n if t is None else t[2])
+                yield tok
+                if t is None:
+                    return
+                i = tok.close_end
+            else:
+                yield tok
+                i = end
+        else:
+            i += 1
+
+
+# --------------------------------------------------------------------------- injection
+
+def _newline(s: str) -> str:
+    m = re.search(r"\r\n|\r|\n", s)
+    return m.group() if m else "\n"
+
+
+def _view(html: bytes, enc: str) -> tuple[str, bytes, str]:
+    """(text to scan, prefix to keep, codec to write back): one character per byte for
+    ASCII-compatible encodings, so writing back is exact."""
+    if enc in ("utf-16le", "utf-16be"):
+        bom = codecs.BOM_UTF16_LE if enc == "utf-16le" else codecs.BOM_UTF16_BE
+        prefix = bom if html.startswith(bom) else b""
+        body = html[len(prefix):]
+        if len(body) % 2:
+            raise InputError(f"page declared {enc.upper()} has an odd number of bytes")
+        return body.decode(enc, "surrogatepass"), prefix, enc
+    return html.decode("latin-1"), b"", "latin-1"
+
+
+def _blocks(tokens) -> list[_Tok]:
+    return [t for t in tokens if t.kind == "start" and t.name == "script" and MARKER in t.attrs]
+
+
+def _check_closed(blocks: list[_Tok]):
+    for b in blocks:
+        if b.close_end < 0:
+            raise InputError("the page has a <script data-newsld> without its </script>: fix the page first")
+
+
+def _remove_span(s: str, start: int, end: int) -> tuple[int, int]:
+    """Widen [start, end) to take the line the block stood on when it stood alone on it."""
+    line_start = start
+    while line_start > 0 and s[line_start - 1] in " \t":
+        line_start -= 1
+    if s[:line_start] in ("", "\xef\xbb\xbf") or s[line_start - 1] in "\r\n":
+        m = re.compile(r"[ \t]*(\r\n|\r|\n)").match(s, end)
+        if m:
+            return line_start, m.end()
+    return start, end
+
+
+def inject(html: bytes, doc, *, charset: str | None = None) -> bytes:
+    """``html`` with one ``<script type="application/ld+json" data-newsld>`` holding ``doc``.
+
+    ``charset``: the page's transport charset (HTTP Content-Type), which wins over a meta
+    declaration as it does in browsers. Running it twice gives the same bytes."""
+    if not isinstance(html, (bytes, bytearray)):
+        raise TypeError("html must be bytes")
+    html = bytes(html)
+    enc = detect_encoding(html, charset)
+    s, prefix, codec = _view(html, enc)
+    nl = _newline(s)
+
+    text = script_json(doc)
+    if enc != "utf-8" or not _is_utf8(html):
+        text = _ascii_json(text)
+    element = f'<script type="application/ld+json" {MARKER}>\n{text}\n</script>'.replace("\n", nl)
+    if codec == "latin-1":
+        element = element.encode("utf-8").decode("latin-1")  # bytes, one per character
+
+    tokens = list(_tokens(s))
+    blocks = _blocks(tokens)
+    _check_closed(blocks)
+    if blocks:
+        first = blocks[0]
+        out = [s[:first.start], element]
+        pos = first.close_end
+        for b in blocks[1:]:
+            a, z = _remove_span(s, b.start, b.close_end)
+            out.append(s[pos:a])
+            pos = z
+        out.append(s[pos:])
+        result = "".join(out)
+    else:
+        at, piece = _insertion(s, tokens, element, nl)
+        result = s[:at] + piece + s[at:]
+    return prefix + result.encode(codec, "surrogatepass" if codec != "latin-1" else "strict")
+
+
+def _insertion(s: str, tokens: list[_Tok], element: str, nl: str) -> tuple[int, str]:
+    for t in tokens:
+        if t.kind == "end" and t.name == "head":
+            line_start = t.start
+            while line_start > 0 and s[line_start - 1] in " \t":
+                line_start -= 1
+            if line_start > 0 and s[line_start - 1] in "\r\n":
+                return line_start, element + nl
+            return t.start, element
+    for name in ("head", "html"):
+        for t in tokens:
+            if t.kind == "start" and t.name == name:
+                return t.end, _after(s, t.end, element, nl)
+    # a fragment: at the top, but after a BOM and after a doctype (before it means quirks mode)
+    top = 1 if s.startswith("\ufeff") else 3 if s.startswith("\xef\xbb\xbf") else 0
+    for t in tokens:
+        if t.kind == "doctype":
+            if _only_prologue(s, tokens, top, t):
+                return t.end, _after(s, t.end, element, nl)
+            break
+        if t.kind != "comment":
+            break
+    return top, element + nl
+
+
+def _after(s: str, at: int, element: str, nl: str) -> str:
+    """What to insert right after a tag: on a line of its own when a line break follows."""
+    return nl + element if s.startswith(("\r", "\n"), at) else element
+
+
+def _only_prologue(s: str, tokens: list[_Tok], top: int, doctype: _Tok) -> bool:
+    """Only whitespace, comments and processing instructions before the doctype."""
+    pos = top
+    for t in tokens:
+        if t is doctype:
+            return not s[pos:t.start].strip(_WS)
+        if s[pos:t.start].strip(_WS):
+            return False
+        pos = t.end
+    return False
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def remove(html: bytes, *, charset: str | None = None) -> bytes:
+    """``html`` without the blocks ``inject`` puts there (with the line each stood on, when it
+    stood alone); unchanged when there are none."""
+    html = bytes(html)
+    enc = detect_encoding(html, charset)
+    s, prefix, codec = _view(html, enc)
+    blocks = _blocks(_tokens(s))
+    if not blocks:
+        return html
+    _check_closed(blocks)
+    out, pos = [], 0
+    for b in blocks:
+        a, z = _remove_span(s, b.start, b.close_end)
+        out.append(s[pos:a])
+        pos = z
+    out.append(s[pos:])
+    return prefix + "".join(out).encode(codec, "surrogatepass" if codec != "latin-1" else "strict")

@@ -1,0 +1,102 @@
+"""Dates: any text python-dateutil understands, written as ISO 8601. A time without a zone
+takes the given timezone (default UTC); a date alone stays a date."""
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta, timezone, tzinfo
+
+from newsld.errors import InputError
+
+_OFFSET = re.compile(r"^(?:UTC|GMT)?\s*([+-])(\d{1,2}):?(\d{2})?$", re.I)
+_A = datetime(2000, 1, 1, 0, 0, 0)
+_B = datetime(2001, 2, 2, 1, 1, 1)
+
+
+def parse_timezone(name: str | None) -> tzinfo:
+    """"UTC", "+02:00", "-0500" or an IANA name such as "Europe/Madrid"."""
+    if not name or name.upper() in ("UTC", "Z", "GMT"):
+        return timezone.utc
+    m = _OFFSET.match(name.strip())
+    if m:
+        delta = timedelta(hours=int(m.group(2)), minutes=int(m.group(3) or 0))
+        return timezone(-delta if m.group(1) == "-" else delta)
+    try:
+        from zoneinfo import ZoneInfo
+        return ZoneInfo(name)
+    except Exception:
+        raise InputError(f"unknown timezone {name!r}: use an IANA name such as Europe/Madrid or an offset such as +02:00") from None
+
+
+def _parse(text: str, default: datetime, **kw) -> datetime:
+    from dateutil import parser
+    return parser.parse(text, default=default, **kw)
+
+
+# "GMT+0100" as JavaScript's Date.toString() and web pages write it means UTC+01:00; dateutil
+# reads the POSIX way (GMT+1 = UTC-01:00), so the "GMT"/"UTC" before an offset is dropped
+_GMT_OFFSET = re.compile(r"\b(?:GMT|UTC)(?=[+-]\d)", re.I)
+_MONTH_WORD = re.compile(r"[^\W\d_]{3,}\.?")
+
+
+def _translate(text: str) -> str:
+    """Foreign month names to numbers' English names and filler words dropped, from the locales."""
+    from newsld import locales as locale
+    rules = locale.load()
+    if not rules.months:
+        return text
+    names = ("January February March April May June July August September October November "
+             "December").split()
+
+    def month(m):
+        n = rules.months.get(m.group().rstrip(".").lower())
+        return names[n - 1] if n else m.group()
+    return rules.date_words.sub(" ", _MONTH_WORD.sub(month, text))
+
+
+_STRICT_ISO = re.compile(r"\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d{1,6})?)?(?:Z|[+-]\d\d:?\d\d)?)?")
+
+
+def _iso_fast(raw: str, tz: tzinfo) -> str | None:
+    """The same answer as the dateutil path below for a strict ISO 8601 string (most declared
+    dates), from datetime.fromisoformat: about 40x cheaper. None for anything else."""
+    if not _STRICT_ISO.fullmatch(raw):
+        return None
+    try:
+        a = datetime.fromisoformat(raw[:-1] + "+00:00" if raw.endswith("Z") else raw)
+    except ValueError:
+        return None
+    if len(raw) == 10:
+        return a.date().isoformat()  # a date alone stays a date
+    if a.tzinfo is None:
+        a = a.replace(tzinfo=tz)
+    return a.isoformat(timespec="seconds" if not a.microsecond else "auto")
+
+
+def to_iso(text: str, tz: tzinfo | str | None = None, *, fuzzy: bool = False) -> str:
+    """ISO 8601 for ``text``; raises InputError when it is not a date."""
+    if not isinstance(tz, tzinfo):
+        tz = parse_timezone(tz)
+    raw = " ".join(str(text).split())
+    fast = _iso_fast(raw, tz)
+    if fast is not None:
+        return fast
+    raw = _GMT_OFFSET.sub("", raw)
+    try:
+        try:
+            a, b = _parse(raw, _A, fuzzy=fuzzy), _parse(raw, _B, fuzzy=fuzzy)
+        except ValueError:
+            a = b = None
+        if a is None or (fuzzy and (a.month, a.day) != (b.month, b.day)):
+            # a foreign month name: fuzzy parsing skips it and finds no month, so translate
+            alt = _translate(raw)
+            if a is None or alt != raw:
+                a, b = _parse(alt, _A, fuzzy=fuzzy), _parse(alt, _B, fuzzy=fuzzy)
+    except (ValueError, OverflowError, TypeError):
+        raise InputError(f"cannot read {raw[:60]!r} as a date: write it as 2025-04-02 or 2025-04-02T10:30:00+00:00") from None
+    if (a.year, a.month, a.day) != (b.year, b.month, b.day):
+        raise InputError(f"{raw[:60]!r} is not a full date (day, month and year): write it as 2025-04-02")
+    if a.hour != b.hour and a.tzinfo is None:
+        return a.date().isoformat()  # a date alone stays a date
+    if a.tzinfo is None:
+        a = a.replace(tzinfo=tz)
+    return a.isoformat(timespec="seconds" if not a.microsecond else "auto")

@@ -1,0 +1,348 @@
+"""Validate the structured data an HTML page carries, as the page declares it.
+
+``validate_page(data, source=..., profile=..., syntaxes=...) -> Report``
+
+* Every ``<script type="application/ld+json">`` block is read from its RAW text (a scan of the
+  decoded page, not the parsed tree, so nothing is silently repaired or dropped): text that
+  strict JSON rejects is a ``json-syntax`` error whose path names the block (``ld+json[2]``,
+  1-based, in page order) and whose message gives the line and column in the PAGE. Comments,
+  ``<!-- -->``/CDATA wrappers, trailing junk and raw control characters are still read
+  (tolerantly) so the rest of the block is checked too.
+* Microdata items (extruct, on the one lxml tree) become JSON-LD nodes (``microdata[1]``).
+* All nodes of the page are validated together (one page: cross-block ``@id`` references,
+  one FAQPage), issue paths prefixed with their block: ``ld+json[1]$['@graph'][0].headline``.
+* ``mismatch`` warnings where the declared Article contradicts what the page shows (headline,
+  publication day, author); see page_visible.
+* ``no-article-markup`` (info) for a page without any Article-family node, or without any
+  structured data at all.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import re
+
+from newsld.errors import InputError, LimitError, NewsldError
+
+from newsld.validator import validate
+from newsld.io.jsontext import check_depth, strict
+from newsld.validator._engine import VisibleText
+from newsld.validator._jsontext import syntax_message, tolerant_loads
+from newsld.validator._report import Issue, Report
+
+DEFAULT_SYNTAXES = ("json-ld", "microdata")
+CHECKED_SYNTAXES = ("json-ld", "microdata", "opengraph")  # opengraph: read as meta, not validated
+MAX_DEPTH = 500
+
+# HTML comments are skipped (a commented-out script is not data); a script's text runs to the
+# first </script (HTML tokenizer rule), whatever it contains.
+_TAG_OR_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)|<script\b((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>", re.I | re.S)
+_SCRIPT_END = re.compile(r"</script\s*>", re.I)
+_TYPE_ATTR = re.compile(r"""(?:^|\s)type\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
+_SCHEMA = re.compile(r"^https?://(?:www\.)?schema\.org/", re.I)
+
+
+def validate_page(data: bytes, *, source: str = "input", profile: str = "schema.org",
+                  syntaxes=None) -> Report:
+    """Issues in the structured data of one HTML page (see the module docstring)."""
+    from newsld.readers.html_parse import decode_html
+
+    syntaxes = tuple(syntaxes or DEFAULT_SYNTAXES)
+    if profile not in ("schema.org", "google"):
+        raise NewsldError(f"unknown validation profile {profile!r}; use one of: schema.org, google")
+    text = decode_html(data)
+    report = Report()
+
+    docs: list = []      # every node document of the page, validated together
+    labels: list = []    # per doc: (path prefix, sub-index or None, message prefix)
+    blocks = 0
+    if "json-ld" in syntaxes:
+        for k, (start, raw) in enumerate(ld_json_blocks(text), 1):
+            blocks += 1
+            label = f"ld+json[{k}]"
+            value, issues = read_block(raw, start, text, label)
+            report.extend(issues)
+            if isinstance(value, list):
+                for j, v in enumerate(value):
+                    docs.append(v)
+                    labels.append((label, j, ""))
+            elif value is not None:
+                docs.append(value)
+                labels.append((label, None, ""))
+
+    root = _parse(text, source)
+    micro = []
+    if "microdata" in syntaxes and root.find(".//*[@itemscope]") is not None:
+        micro = microdata_nodes(root)
+        for k, node in enumerate(micro, 1):
+            docs.append(node)
+            labels.append((f"microdata[{k}]", None, f"microdata {_type_label(node)}: "))
+    unsupported = [s for s in syntaxes if s not in CHECKED_SYNTAXES]
+    if unsupported:
+        report.add("info", "input", "$",
+                   f"{', '.join(unsupported)} markup is not checked by newsld validate yet; "
+                   "only JSON-LD and microdata are validated")
+
+    if docs:
+        page = validate(docs, profile=profile)
+        report.extend(_relabel(i, labels, docs) for i in page.issues)
+
+    from newsld.pages.visible import mismatches
+    arts = article_nodes(docs, labels)
+    if arts:
+        report.extend(mismatches(root, arts, text))
+    elif not blocks and not micro:
+        report.add("info", "no-article-markup", "$",
+                   "the page has no structured data (no JSON-LD, no microdata): add a NewsArticle/"
+                   "Article JSON-LD block so search engines read its headline, date and author")
+    else:
+        report.add("info", "no-article-markup", "$",
+                   "the page's structured data has no Article-family node (NewsArticle, Article, "
+                   "BlogPosting...): article rich results need one")
+    return report
+
+
+def _parse(text: str, source: str):
+    """The one lxml tree of the page: lxml.html elements (extruct's microdata needs them), with
+    the reader's XXE-safe settings (no network, no DTDs, comments and PIs dropped)."""
+    import lxml.html
+    from lxml import etree
+
+    global _PARSER
+    if _PARSER is None:
+        _PARSER = lxml.html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True, recover=True,
+                                       default_doctype=False, collect_ids=False, huge_tree=False)
+    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text, count=1).replace("\0", "")
+    if not text.strip():
+        raise InputError(f"{source}: empty HTML")
+    try:
+        root = lxml.html.document_fromstring(text, parser=_PARSER)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as e:
+        raise InputError(f"{source}: not readable as HTML ({str(e).splitlines()[0][:80] if str(e) else 'empty'})") from None
+    return root
+
+
+_PARSER = None
+
+
+# ---------- JSON-LD blocks ----------
+
+def ld_json_blocks(text: str):
+    """(offset of the block's text in the page, raw text) for each ld+json script, in order."""
+    pos = 0
+    while True:
+        m = _TAG_OR_COMMENT.search(text, pos)
+        if not m:
+            return
+        if m.group(0).startswith("<!--"):
+            pos = m.end()
+            continue
+        end = _SCRIPT_END.search(text, m.end())
+        stop = end.start() if end else len(text)
+        if _is_ld_json(m.group(1) or ""):
+            yield m.end(), text[m.end():stop]
+        pos = end.end() if end else len(text)
+
+
+def _is_ld_json(attrs: str) -> bool:
+    t = _TYPE_ATTR.search(attrs)
+    if not t:
+        return False
+    value = next(g for g in t.groups() if g is not None)
+    return value.split(";")[0].strip().lower() == "application/ld+json"
+
+
+def read_block(raw: str, start: int, page: str, label: str):
+    """(parsed value or None, [Issue]) for one block's raw text at page offset ``start``."""
+    issues = []
+    try:
+        check_depth(raw, MAX_DEPTH)
+    except LimitError as e:
+        return None, [Issue("error", "input", label, str(e))]
+    try:
+        return strict(raw), issues
+    except RecursionError:
+        return None, [Issue("error", "input", label, f"JSON nesting is too deep to parse; the limit is {MAX_DEPTH} levels")]
+    except json.JSONDecodeError as err:
+        if not raw.strip():
+            return None, [Issue("error", "json-syntax", label,
+                                f"empty ld+json block at line {page.count(chr(10), 0, start) + 1}: "
+                                "remove the script or put a JSON-LD object in it")]
+        # the same error, located in the page: line/column count from the page's start
+        at = json.JSONDecodeError(err.msg, page, start + err.pos)
+        msg = syntax_message(at)
+        try:
+            value = tolerant_loads(raw)
+        except (ValueError, RecursionError):
+            issues.append(Issue("error", "json-syntax", label,
+                                msg + " (the block cannot be read at all, so nothing in it was checked)"))
+            return None, issues
+        issues.append(Issue("error", "json-syntax", label,
+                            msg + " (newsld read the block anyway by skipping comments/wrappers/trailing "
+                            "text; the other issues refer to that reading)"))
+        return value, issues
+
+
+_STEP = re.compile(r"\.([A-Za-z_][A-Za-z0-9_]*)|\['((?:[^'\\]|\\.)*)'\]|\[(\d+)\]")
+
+
+def _node_type(doc, rest: str) -> str:
+    """The type of the innermost node that holds the property at ``rest`` (a path below the
+    document): "Organization" for $.publisher.foundingDate. For an issue about a node's own
+    @type, the node around it."""
+    steps, own_type = [], False
+    for m in _STEP.finditer(rest):
+        key = m.group(1) or (m.group(2).replace("\\'", "'").replace("\\\\", "\\")
+                             if m.group(2) is not None else int(m.group(3)))
+        if key == "@type":
+            own_type = True
+            break
+        steps.append(key)
+    node, kind = doc, ""
+    for key in steps if own_type else steps[:-1]:
+        if isinstance(node, dict) and isinstance(node.get("@type"), (str, list)):
+            kind = _type_label(node)
+        try:
+            node = node[key]
+        except (KeyError, IndexError, TypeError):
+            return kind
+    if not own_type and isinstance(node, dict) and isinstance(node.get("@type"), (str, list)):
+        kind = _type_label(node)
+    return kind if kind != "item" else ""
+
+
+def _relabel(issue: Issue, labels, docs) -> Issue:
+    """A document-list issue as a page issue: the block or item in its path, and the type of
+    the node it is in before its message."""
+    m = re.match(r"^\$\[(\d+)\]", issue.path)
+    if not m:
+        return issue
+    k = int(m.group(1))
+    label, sub, pre = labels[k]
+    rest = issue.path[m.end():]
+    path = f"{label}$" + (f"[{sub}]" if sub is not None else "") + rest
+    if not pre:
+        kind = _node_type(docs[k], rest)
+        pre = f"{kind}: " if kind else ""
+    return Issue(issue.severity, issue.code, path, pre + issue.message)
+
+
+# ---------- microdata ----------
+
+def microdata_nodes(root) -> list:
+    """Top-level microdata items as JSON-LD nodes."""
+    try:
+        items = _extractor().extract_items(root, _base_url(root))
+    except Exception:  # noqa: BLE001 - extruct on odd markup: no microdata rather than a crash
+        return []
+    out = []
+    for it in items:
+        # an itemscope without a schema.org itemtype (menus, data-vocabulary.org breadcrumbs)
+        # is not schema.org data: nothing to validate, and reporting it would be noise
+        if not isinstance(it, dict) or not any(_SCHEMA.match(t) for t in _types(it)):
+            continue
+        node = from_microdata(it)
+        if isinstance(node, dict):
+            out.append({"@context": "https://schema.org", **node})
+    return out
+
+
+@functools.lru_cache(maxsize=None)
+def _extractor():
+    """extruct's microdata extractor, marking the values it takes from an element's text. A
+    <time> without datetime has its text as its value (HTML's microdata rules); extruct gives ""."""
+    from newsld.readers.extruct_lite import load
+
+    class Extractor(load("w3cmicrodata").MicrodataExtractor):
+        def _extract_property_value(self, node, *args, **kw):
+            if node.tag == "time" and node.get("datetime") is None and node.get("itemscope") is None:
+                return self._extract_textContent(node)
+            return super()._extract_property_value(node, *args, **kw)
+
+        def _extract_textContent(self, node):
+            return VisibleText(super()._extract_textContent(node))
+    return Extractor()
+
+
+def _types(item) -> list:
+    t = item.get("type") if isinstance(item, dict) else None
+    return [x for x in (t if isinstance(t, list) else [t]) if isinstance(x, str)]
+
+
+def from_microdata(item):
+    """extruct's {"type", "id", "properties"} -> {"@type", "@id", prop: value}. Empty strings
+    (an itemprop on an empty element or meta content="") are left out: the page declares no
+    value there, and reporting each would be noise."""
+    if not isinstance(item, dict):
+        return item
+    # an item without properties comes with its text as "value": that text is not a property
+    types = [_SCHEMA.sub("", t) for t in _types(item)]
+    node: dict = {}
+    if types:
+        node["@type"] = types[0] if len(types) == 1 else types
+    if item.get("id"):
+        node["@id"] = item["id"]
+    for k, v in (item.get("properties") or {}).items():
+        if isinstance(v, list):
+            vals = [from_microdata(x) for x in v if not (isinstance(x, str) and not x.strip())]
+            if not vals:
+                continue
+            node[k] = vals[0] if len(vals) == 1 else vals
+        elif isinstance(v, str) and not v.strip():
+            continue
+        else:
+            node[k] = from_microdata(v)
+    return node
+
+
+def _base_url(root) -> str | None:
+    """What relative microdata URLs resolve against: <base href>, else the canonical URL."""
+    for xp in ("//base/@href", "//link[@rel='canonical']/@href", "//meta[@property='og:url']/@content"):
+        for v in root.xpath(xp)[:1]:
+            if isinstance(v, str) and v.strip().startswith(("http://", "https://")):
+                return v.strip()
+    return None
+
+
+def _type_label(node) -> str:
+    t = node.get("@type") if isinstance(node, dict) else None
+    if isinstance(t, list):
+        return "/".join(x for x in t if isinstance(x, str)) or "item"
+    return t if isinstance(t, str) else "item"
+
+
+# ---------- article nodes ----------
+
+def article_nodes(docs, labels) -> list:
+    """[(node, its path, @id index)] for each Article-family node of the page, in page order."""
+    from newsld.validator._report import format_path
+    from newsld.validator._vocab import load_vocab
+    vocab = load_vocab()
+    ids: dict = {}
+    found = []
+    for i, d in enumerate(docs):
+        label, sub, _ = labels[i]
+        for node, segs in _walk(d, [] if sub is None else [sub]):
+            nid = node.get("@id")
+            if isinstance(nid, str) and len(node) > 1:
+                ids.setdefault(nid, node)
+            t = node.get("@type")
+            for x in t if isinstance(t, list) else [t]:
+                if isinstance(x, str):
+                    name = _SCHEMA.sub("", x.strip())
+                    if vocab.is_type(name) and vocab.is_subclass(name, "Article"):
+                        found.append((node, label + format_path(segs)))
+                        break
+    return [(n, path, ids) for n, path in found]
+
+
+def _walk(node, segs):
+    stack = [(node, segs)]
+    while stack:
+        n, s = stack.pop()
+        if isinstance(n, list):
+            stack.extend(reversed([(x, s + [j]) for j, x in enumerate(n)]))
+        elif isinstance(n, dict):
+            yield n, s
+            stack.extend(reversed([(v, s + [k]) for k, v in n.items()
+                                   if isinstance(v, (list, dict)) and k != "@context"]))

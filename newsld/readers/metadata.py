@@ -1,0 +1,58 @@
+"""Metadata the article text lacks: front matter first, then the caller's options on top."""
+from __future__ import annotations
+
+from newsld.readers import byline
+from newsld.locales.dates import parse_timezone, to_iso
+from newsld.article.model import Agent, Article
+
+FIELDS = ("url", "date_published", "date_modified", "images", "author", "publisher_name",
+          "publisher_url", "publisher_logo", "lang", "section", "tags", "headline", "dek")
+
+
+def apply(article: Article, meta: dict, *, timezone: str | None = None) -> Article:
+    """Set what ``meta`` gives (keys of FIELDS; None or empty means not given) on ``article``,
+    then derive the publisher from a newsroom author when no publisher is given."""
+    tz = parse_timezone(timezone)
+    m = {k: v for k, v in meta.items() if v not in (None, "", [], ())}
+    if "headline" in m:
+        article.headline = m["headline"]
+    if "dek" in m:
+        article.dek = m["dek"]
+    if "url" in m:
+        article.url = m["url"]
+    for key in ("date_published", "date_modified"):
+        if key in m:
+            setattr(article, key, to_iso(m[key], tz))
+    if "images" in m:
+        imgs = m["images"]
+        article.images = [imgs] if isinstance(imgs, str) else list(imgs)
+    if "author" in m:
+        names = m["author"] if isinstance(m["author"], (list, tuple)) else [m["author"]]
+        bios = {a.name.casefold(): a.description for a in article.authors}
+        article.authors = [p for n in names for p in byline.parse_people(n)]
+        for a in article.authors:
+            a.description = a.description or bios.get(a.name.casefold())
+    if "tags" in m:
+        tags = m["tags"]
+        article.tags = [tags] if isinstance(tags, str) else list(tags)
+    if "lang" in m:
+        article.lang = m["lang"]
+    if "section" in m:
+        article.section = m["section"]
+    if "publisher_name" in m:
+        article.publisher = Agent(name=m["publisher_name"], kind="Organization")
+    elif article.publisher is None:
+        article.publisher = _publisher_from_authors(article.authors)
+    if article.publisher is not None:
+        article.publisher.url = m.get("publisher_url", article.publisher.url)
+        article.publisher.logo = m.get("publisher_logo", article.publisher.logo)
+    return article
+
+
+def _publisher_from_authors(authors: list[Agent]) -> Agent | None:
+    for a in authors:
+        if a.kind == "Organization":
+            outlet = byline.outlet_of_team(a.name)
+            if outlet:
+                return Agent(name=outlet, kind="Organization")
+    return None

@@ -1,0 +1,164 @@
+"""The CLI contract: stdout, stderr and exit code checked separately."""
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from newsld.cli import main
+from helpers import ROOT, SEED as SEED_PATH
+
+SEED = str(SEED_PATH)
+
+
+def run(args, input=None):
+    r = CliRunner().invoke(main, args, input=input, standalone_mode=True, catch_exceptions=False)
+    return r.exit_code, r.stdout, r.stderr
+
+
+def test_extract_seed_prints_reviewed_jsonld():
+    code, out, err = run(["extract", SEED])
+    assert code == 0
+    assert out == (ROOT / "examples" / "000_fbfac43950afd32e.jsonld").read_text(encoding="utf-8")
+    assert err == ""
+
+
+def test_extract_stdin_dash():
+    code, out, _ = run(["extract", "-"], input=Path(SEED).read_bytes())
+    assert code == 0
+    assert json.loads(out)["@graph"][0]["headline"].startswith("Trump's government")
+
+
+def test_missing_file_is_exit_2_with_one_line():
+    code, out, err = run(["extract", "nope/missing.txt"])
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and err.startswith("newsld: error: cannot read nope/missing.txt")
+
+
+@pytest.mark.parametrize("data", [b"", b"   \n\t\n", b"\x00\x01\x02binary\x00" * 10])
+def test_empty_or_binary_stdin_is_exit_2(data):
+    code, out, err = run(["extract", "-"], input=data)
+    assert code == 2 and out == ""
+    assert err.startswith("newsld: error:") and "Traceback" not in err
+
+
+def test_several_inputs_give_ndjson_in_order_and_bad_ones_their_own_line(tmp_path):
+    bad = tmp_path / "empty.txt"
+    bad.write_text("")
+    code, out, err = run(["extract", SEED, str(bad), SEED])
+    lines = [json.loads(x) for x in out.splitlines()]
+    assert [x["source"] for x in lines] == [SEED, str(bad), SEED]
+    assert [x["ok"] for x in lines] == [True, False, True]
+    assert lines[1]["jsonld"] is None and lines[1]["issues"][0]["severity"] == "error"
+    assert code == 2
+
+
+def test_ndjson_flag_with_one_input():
+    code, out, _ = run(["extract", "--ndjson", SEED])
+    (rec,) = [json.loads(x) for x in out.splitlines()]
+    assert code == 0 and rec["ok"] and rec["source"] == SEED and rec["issues"] == []
+
+
+def test_metadata_options_override_and_dates_are_iso():
+    code, out, _ = run(["extract", SEED, "--url", "https://example.com/a", "--date-published",
+                        "April 2, 2025 10:30", "--timezone", "Europe/Madrid", "--date-modified",
+                        "2025-04-03", "--image", "https://example.com/1.jpg", "--image",
+                        "https://example.com/2.jpg", "--publisher-name", "Example News",
+                        "--publisher-logo", "https://example.com/logo.png", "--section", "World",
+                        "--lang", "es"])
+    art = json.loads(out)["@graph"][0]
+    assert code == 0
+    assert art["datePublished"] == "2025-04-02T10:30:00+02:00"
+    assert art["dateModified"] == "2025-04-03"
+    assert art["image"] == ["https://example.com/1.jpg", "https://example.com/2.jpg"]
+    assert art["articleSection"] == "World" and art["inLanguage"] == "es"
+    pub = next(n for n in json.loads(out)["@graph"] if n["@id"] == art["publisher"]["@id"])
+    assert pub["name"] == "Example News" and pub["logo"]["url"] == "https://example.com/logo.png"
+
+
+def test_bad_date_option_is_exit_2():
+    code, out, err = run(["extract", SEED, "--date-published", "not a date"])
+    assert code == 2 and out == "" and "not a date" in err
+
+
+def test_bad_timezone_is_exit_2():
+    code, _, err = run(["extract", SEED, "--timezone", "Mars/Olympus"])
+    assert code == 2 and "unknown timezone" in err
+
+
+def test_html_script_escapes_everything_that_could_close_the_script(tmp_path):
+    src = tmp_path / "a.txt"
+    src.write_text("Headline </script><script>alert(1)</script> & more\u2028\n\nBody <b>.\n")
+    code, out, _ = run(["extract", str(src), "--format", "html-script", "--no-validate"])
+    assert code == 0
+    assert out.startswith('<script type="application/ld+json">')
+    inner = out[out.index(">") + 1:out.rindex("</script>")]
+    assert "<" not in inner and ">" not in inner and "&" not in inner and "\u2028" not in inner
+    assert json.loads(inner)["@graph"][0]["headline"].startswith("Headline </script><script>")
+
+
+def test_output_file_is_written(tmp_path):
+    out_file = tmp_path / "seed.jsonld"
+    code, out, _ = run(["extract", SEED, "-o", str(out_file)])
+    assert code == 0 and out == ""
+    assert json.loads(out_file.read_text())["@graph"][0]["@type"] == "NewsArticle"
+    assert [p.name for p in tmp_path.iterdir()] == ["seed.jsonld"]
+
+
+def test_usage_error_is_exit_2():
+    code, _, err = run(["extract"])
+    assert code == 2 and "Missing argument" in err
+
+
+def test_validate_clean_file(tmp_path):
+    f = tmp_path / "ok.jsonld"
+    f.write_text((ROOT / "examples" / "000_fbfac43950afd32e.jsonld").read_text())
+    code, out, err = run(["validate", str(f)])
+    assert code == 0 and out == ""
+    assert "1 checked, 1 valid" in err
+
+
+def test_validate_reports_bad_date_and_broken_json(tmp_path):
+    bad_date = tmp_path / "date.json"
+    bad_date.write_text(json.dumps({"@context": "https://schema.org", "@type": "NewsArticle",
+                                    "headline": "H", "datePublished": "19 Nov 2019 07:09 GMT"}))
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"@context": "https://schema.org", "@type": "NewsArticle",\n "headline": "H",}')
+    code, out, err = run(["validate", "--format", "json", str(bad_date), str(broken)])
+    recs = [json.loads(x) for x in out.splitlines()]
+    assert code == 1
+    assert [r["source"] for r in recs] == [str(bad_date), str(broken)]
+    assert not recs[0]["valid"] and "date-format" in {i["code"] for i in recs[0]["issues"]}
+    assert "json-syntax" in {i["code"] for i in recs[1]["issues"]}
+    syntax = next(i for i in recs[1]["issues"] if i["code"] == "json-syntax")
+    assert "line 2" in syntax["message"]
+
+
+def test_validate_text_format_is_one_line_per_issue(tmp_path):
+    f = tmp_path / "d.json"
+    f.write_text(json.dumps({"@context": "https://schema.org", "@type": "NewsArticle",
+                             "headline": "H", "datePublished": "yesterday"}))
+    code, out, _ = run(["validate", str(f)])
+    assert code == 1
+    line = next(x for x in out.splitlines() if " date-format " in x)
+    assert line.startswith(f"{f}: error date-format ")
+
+
+def test_extract_then_validate_via_pipe():
+    _, doc, _ = run(["extract", SEED])
+    code, out, err = run(["validate", "--profile", "google", "-"], input=doc)
+    assert code == 0  # warnings only
+    assert "missing-property" in out and "faq-eligibility" in out
+
+
+def test_validate_stdin_array_of_documents():
+    docs = [{"@context": "https://schema.org", "@type": "Person", "name": "A"},
+            {"@context": "https://schema.org", "@type": "person", "name": "B"}]
+    code, out, _ = run(["validate", "-"], input=json.dumps(docs))
+    assert code == 1
+    assert out.startswith("-: error unknown-type $[1]['@type']: ")
+
+
+def test_text_starting_with_a_bracket_is_still_text():
+    code, out, _ = run(["extract", "--no-validate", "-"], input="[Updated] Title\n\nBody text here.\n")
+    assert code == 0 and json.loads(out)["@graph"][0]["headline"] == "[Updated] Title"

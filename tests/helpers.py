@@ -1,0 +1,43 @@
+"""Shared by the tests (on sys.path through pytest's ``pythonpath``): the checkout's paths, and
+the CLI run as a real subprocess with a hang detector."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TESTS = ROOT / "tests"
+FIXTURES = TESTS / "fixtures"
+SEED = ROOT / "seeds" / "000_fbfac43950afd32e.txt"
+HANG = 60  # seconds: a hang detector, not a performance assertion
+
+
+def cli(*args, input: bytes | None = None, timeout: float = HANG, cwd=None) -> subprocess.CompletedProcess:
+    """``python -m newsld ARGS`` as a subprocess; fails the test (TimeoutExpired) if it hangs."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    return subprocess.run([sys.executable, "-m", "newsld", *map(str, args)], input=input,
+                          capture_output=True, timeout=timeout, cwd=cwd or ROOT, env=env)
+
+
+def err_lines(proc) -> list[str]:
+    return [ln for ln in proc.stderr.decode("utf-8", "replace").splitlines() if ln.strip()]
+
+
+def assert_clean(proc):
+    """No traceback or interpreter noise on stderr, whatever the exit code."""
+    err = proc.stderr.decode("utf-8", "replace")
+    for noise in ("Traceback", "Exception ignored", "internal error", "RecursionError"):
+        assert noise not in err, err[-2000:]
+
+
+def assert_one_line_error(proc, *fragments):
+    """Exit 2 and exactly one line on stderr holding every fragment (case-insensitive)."""
+    assert_clean(proc)
+    assert proc.returncode == 2, (proc.returncode, proc.stderr[-2000:])
+    lines = err_lines(proc)
+    assert len(lines) == 1, lines
+    for f in fragments:
+        assert f.lower() in lines[0].lower(), lines[0]
+    return lines[0]

@@ -1,0 +1,102 @@
+"""Locale data files: every language parses its own month names, byline words and labels, and
+language detection picks the right one."""
+import json
+
+import pytest
+
+from newsld import locales as locale
+from newsld.readers.byline import parse_people
+from newsld.locales.dates import to_iso
+from newsld.locales import locales_dir
+
+LANGS = ("en", "es", "de", "fr", "it", "pt", "nl")
+
+
+def test_every_locale_file_loads_with_the_common_keys():
+    for lang in LANGS:
+        d = json.loads((locales_dir() / f"{lang}.json").read_text(encoding="utf-8"))
+        assert d["lang"] == lang
+        for key in ("byline_words", "faq_headings", "tag_labels", "stopwords", "published_labels",
+                    "updated_labels", "newsroom_words", "job_title_words"):
+            assert d.get(key), (lang, key)
+        if lang != "en":
+            assert d.get("months") and d.get("date_words"), lang
+    assert set(LANGS) <= set(locale.load().langs)
+
+
+@pytest.mark.parametrize("text,iso", [
+    ("12. März 2024", "2024-03-12"),
+    ("Veröffentlicht am 3. Oktober 2023 um 14:05 Uhr", "2023-10-03T14:05:00+00:00"),
+    ("1 févr. 2024", "2024-02-01"),
+    ("mardi 5 mars 2024 à 10h30", "2024-03-05T10:30:00+00:00"),
+    ("Mis à jour le 5 juin 2024", "2024-06-05"),
+    ("12 settembre 2023", "2023-09-12"),
+    ("venerdì 3 maggio 2024 alle 09:15", "2024-05-03T09:15:00+00:00"),
+    ("5 de março de 2024", "2024-03-05"),
+    ("15 dez 2022", "2022-12-15"),
+    ("3 maart 2024", "2024-03-03"),
+    ("12 okt. 2024", "2024-10-12"),
+    ("3 de abril de 2024", "2024-04-03"),
+    ("April 3, 2024", "2024-04-03"),
+])
+def test_foreign_month_names(text, iso):
+    assert to_iso(text) == iso
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Die Bahn will mehr Züge einsetzen, teilte das Unternehmen am Montag mit, und die Verbände sind für die Pläne.", "de"),
+    ("La métropole a présenté mardi un plan pour planter des arbres dans les rues et les cours d'école.", "fr"),
+    ("Il Comune ha spiegato che la misura serve a ridurre l'affollamento e a tutelare la vita dei residenti.", "it"),
+    ("O governo anunciou nesta quarta-feira um novo programa de crédito para os pequenos agricultores do país.", "pt"),
+    ("El Gobierno aprobó este martes un paquete de ayudas para los agricultores afectados por la sequía.", "es"),
+    ("De gemeente heeft dinsdag bekendgemaakt dat de zone in de binnenstad volgend jaar wordt uitgebreid.", "nl"),
+    ("The government said on Tuesday that it was planning to spend more on the roads of the country.", "en"),
+])
+def test_language_detection(text, lang):
+    assert locale.detect_language(text) == lang
+
+
+@pytest.mark.parametrize("byline,name,job", [
+    ("Von Anna Schmidt, Korrespondentin in Berlin", "Anna Schmidt", "Korrespondentin in Berlin"),
+    ("Par Jean Dupont, correspondant à Bruxelles", "Jean Dupont", "correspondant à Bruxelles"),
+    ("Di Marco Rossi, inviato a Venezia", "Marco Rossi", "inviato a Venezia"),
+    ("Por Ana Souza, correspondente em Lisboa", "Ana Souza", "correspondente em Lisboa"),
+    ("Door Pieter de Vries, verslaggever", "Pieter de Vries", "verslaggever"),
+    ("Por Juan Pérez, corresponsal en París", "Juan Pérez", "corresponsal en París"),
+])
+def test_bylines(byline, name, job):
+    people = parse_people(byline)
+    assert [(p.name, p.job_title) for p in people] == [(name, job)]
+
+
+@pytest.mark.parametrize("name,kind", [
+    ("Redaktion", "Organization"), ("La Rédaction", "Organization"), ("Redazione", "Organization"),
+    ("Redação", "Organization"), ("Redactie", "Organization"), ("dpa", "Organization"),
+    ("Anna Schmidt", "Person"),
+])
+def test_newsroom_names(name, kind):
+    assert [p.kind for p in parse_people(name)] == [kind]
+
+
+@pytest.mark.parametrize("line", ["Häufig gestellte Fragen zur Bahn", "Questions fréquentes sur le plan",
+                                  "Domande frequenti sulle regole", "Perguntas frequentes sobre o programa",
+                                  "Veelgestelde vragen over de zone"])
+def test_faq_headings(line):
+    assert locale.load().faq_heading.match(line)
+
+
+@pytest.mark.parametrize("line", ["Schlagwörter: a", "Mots-clés : a", "Argomenti: a", "Tópicos: a", "Trefwoorden: a"])
+def test_tag_labels(line):
+    assert locale.load().tag_label.match(line)
+
+
+@pytest.mark.parametrize("text,iso", [
+    # JavaScript's Date.toString(): GMT+0100 is one hour ahead of UTC (dateutil alone reads the
+    # POSIX way and gives -01:00)
+    ("Tue Nov 19 2019 03:05:46 GMT+0100 (CET)", "2019-11-19T03:05:46+01:00"),
+    ("Tue Nov 19 2019 03:05:46 GMT-0500", "2019-11-19T03:05:46-05:00"),
+    ("19 Nov 2019 07:09 UTC+02:00", "2019-11-19T07:09:00+02:00"),
+    ("19 Nov 2019 07:09 GMT", "2019-11-19T07:09:00+00:00"),
+])
+def test_gmt_offsets_mean_ahead_of_utc(text, iso):
+    assert to_iso(text) == iso

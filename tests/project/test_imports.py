@@ -1,0 +1,37 @@
+"""What each path imports: the text path stays free of HTML and validator-only machinery it
+does not use, the HTML path does not pay for extruct's off-by-default syntaxes, and loading
+extruct's extractors that way leaves `import extruct` intact for everyone else."""
+import subprocess
+import sys
+from helpers import ROOT
+
+PAGE = ("<html><head><title>T</title><script type='application/ld+json'>{\"@type\": \"NewsArticle\"}"
+        "</script></head><body><article itemscope itemtype='https://schema.org/NewsArticle'>"
+        "<h1 itemprop='headline'>Headline here</h1><p>Some body text of the article, long enough."
+        "</p></article></body></html>")
+
+
+def modules_after(code: str) -> set:
+    out = subprocess.run([sys.executable, "-c", code + "\nimport sys; print(' '.join(sys.modules))"],
+                         capture_output=True, text=True, check=True, cwd=ROOT).stdout
+    return set(out.split())
+
+
+def test_text_path_imports_no_html_stack():
+    mods = modules_after("import newsld, pathlib; newsld.extract(pathlib.Path('seeds/000_fbfac43950afd32e.txt'))")
+    assert not {"lxml", "extruct", "htmldate", "dateparser", "warcio", "click"} & mods
+
+
+def test_html_path_skips_extruct_package_init():
+    mods = modules_after(f"import newsld; newsld.extract({PAGE!r}, format='html')")
+    assert "lxml" in mods
+    assert not {"rdflib", "mf2py", "bs4", "pyRdfa", "extruct"} & mods
+
+
+def test_real_extruct_still_imports_whole_after_the_light_load():
+    code = (f"import newsld; newsld.extract({PAGE!r}, format='html')\n"
+            "import extruct, extruct.jsonld\n"
+            "print(extruct.extract('<script type=\"application/ld+json\">{\"a\": 1}</script>',"
+            " syntaxes=['json-ld'])['json-ld'], extruct.jsonld.JsonLdExtractor.__name__)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split("\n")[0] == "[{'a': 1}] JsonLdExtractor"

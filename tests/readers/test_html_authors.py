@@ -1,0 +1,140 @@
+"""HTML author rules on small snippets shaped like real pages (the byline markup is kept, the
+article text cut)."""
+import pytest
+
+from newsld import locales as locale
+from newsld.readers.html import read
+
+
+def authors(html: str) -> list:
+    a = read(html.encode("utf-8"), source="t")[0]
+    return [(p.name, p.kind) for p in a.authors]
+
+
+PAGE = ("<html><head><title>{title}</title>{head}</head><body>{body}"
+        "<p>First paragraph of the article body, long enough to be the main text of the page.</p>"
+        "<p>Second paragraph of the article body, also long enough to count as article text.</p>"
+        "{tail}</body></html>")
+
+
+def page(body="", head="", tail="", title="The Future of Banking Is You're Broke | WIRED"):
+    return PAGE.format(title=title, head=head, body=body, tail=tail)
+
+
+@pytest.mark.parametrize("href,slug", [
+    ("/author/jane-doe/", "jane-doe"),
+    ("https://example.com/contributor/molly-wood", "molly-wood"),
+    ("https://example.com/author/jose-altoveros.html", "jose-altoveros"),
+    ("/byline/news-nation-bureau", "news-nation-bureau"),
+    ("/profil/es_detail/A7M7AUXCTH/nikolai-huke?cHash=9a67", "nikolai-huke"),
+    ("/autor/juan-perez#top", "juan-perez"),
+    ("/author/jdoe/", None),          # an author page, but no name in its URL
+    ("/author/jane-doe/page/2/", None),
+])
+def test_author_url_slug(href, slug):
+    from newsld.readers.html_authors import _author_href
+    m = _author_href(href)
+    assert m and m.group("slug") == slug
+
+
+def test_not_an_author_url():
+    assert locale.load().author_url.search("/news/2020/story-about-authors") is None
+
+
+def test_contributor_link_in_byline_beats_company_meta_author():
+    # Condé Nast pages: meta author is the company, the byline links to /contributor/<slug>
+    html = page(head='<meta name="author" content="Condé Nast"><meta property="og:site_name" content="Wired">',
+                body='<h1>The Future of Banking Is You\'re Broke</h1><div class="bylines"><div class="byline">'
+                     '<a class="byline__name-link" href="/contributor/molly-wood">Molly Woo<span>d</span></a>'
+                     '</div></div>')
+    assert authors(html) == [("Molly Wood", "Person")]
+
+
+def test_author_link_whose_slug_names_someone_else_is_a_label():
+    # WordPress author box: "Alle Artikel" links to /author/frank-hahn/; the name is in "Von Frank Hahn"
+    html = page(body="<h1>Unstillbares Heimweh</h1>",
+                tail='<div class="author-profile"><div class="author-profile-info">'
+                     '<h3 class="author-profile-title">Von Frank Hahn</h3>\n'
+                     '<p>Freier Autor in Berlin und Vorsitzender des Vereins Spree-Athen e.V., der regelmäßig '
+                     'ins Literaturhaus Berlin zu Lesungen einlädt.</p>\n<div class="author-profile-links"><a href="https://tell-review.de/author/frank-hahn/">'
+                     'Alle Artikel</a></div></div></div>')
+    assert authors(html) == [("Frank Hahn", "Person")]
+
+
+def test_author_page_link_after_the_headline_names_the_author():
+    # no byline class, no meta author: the link whose text is the name its URL slug spells
+    html = page(title="Lexus wants you to go topless - Auto News",
+                head='<meta property="og:site_name" content="AutoIndustriya.com">',
+                body='<nav><a href="/author/site-editor/">Site Editor</a></nav>'
+                     '<h1>Lexus wants you to go topless with 2020 LC500 Convertible</h1>'
+                     '<div class="large-9"><h4><a class="name" href="https://x.example/author/jose-altoveros.html">'
+                     'Jose Altoveros</a><a href="https://x.example/author/jose-altoveros.html">View More Articles</a>'
+                     '</h4></div>',
+                tail='<ul><li><a href="/story-2">Story 2</a> <a href="/author/ana-cruz">Ana Cruz</a></li></ul>')
+    assert authors(html) == [("Jose Altoveros", "Person")]
+
+
+def test_author_page_links_side_by_side_are_all_authors():
+    html = page(title="Fact check | News Nation",
+                body='<h1>Fact check: an oxygen bar in Delhi</h1><span>New Delhi, '
+                     '<a href="/byline/asha-rao">Asha Rao</a> and <a href="/byline/news-nation-bureau">'
+                     'News Nation Bureau</a> | Updated: 19 November 2019</span>')
+    assert [name for name, _ in authors(html)] == ["Asha Rao", "News Nation Bureau"]
+
+
+def test_byline_name_ends_where_a_bar_segment_starts():
+    html = page(title="¿Buses de la Alcaldía al servicio de Petro?",
+                body='<h1>¿Buses de la Alcaldía al servicio de Petro?</h1>'
+                     '<div class="autor">Jacobo Betancur Peláez | Publicado hace 3 horas</div>')
+    assert authors(html) == [("Jacobo Betancur Peláez", "Person")]
+
+
+def test_a_time_after_a_comma_is_not_a_name():
+    html = page(title="Elektromobilität, der neue Trend",
+                body="<h1>Elektromobilität, der neue Trend</h1>"
+                     "<p>Von Christian Weber am 03.05.2013, 11:51 | 0 Meinungen | Energie sparen</p>")
+    assert [name for name, _ in authors(html)] == ["Christian Weber"]
+
+
+def test_meta_author_that_is_the_site_domain_gives_way_to_the_byline():
+    # "El Colombiano" is the site "www.elcolombiano.com" written with a space: a placeholder
+    html = page(title="¿Buses de la Alcaldía al servicio de Petro?",
+                head='<meta name="author" content="El Colombiano">'
+                     '<meta property="og:site_name" content="www.elcolombiano.com">',
+                body='<h1>¿Buses de la Alcaldía al servicio de Petro?</h1>'
+                     '<div class="autor">Jacobo Betancur Peláez | Publicado hace 3 horas</div>')
+    assert authors(html) == [("Jacobo Betancur Peláez", "Person")]
+
+
+def test_german_vom_byline_beats_a_bare_author_classed_heading():
+    html = page(title="Das vermutlich schwulste Musikvideo der Welt : Krimiblog-Archiv | Gegründet 2005",
+                body='<div id="header"><h1 class="vcard author">Krimiblog-Archiv</h1></div>'
+                     '<h2>Das vermutlich schwulste Musikvideo der Welt</h2>'
+                     '<h4 class="vcard author">vom Krimiblogger</h4>')
+    assert [name for name, _ in authors(html)] == ["Krimiblogger"]
+
+
+def test_a_date_after_a_byline_word_is_not_a_name():
+    html = page(title="Neue Regeln | Beispiel",
+                body='<h1>Neue Regeln</h1><div class="author">Artikel vom 12. März 2020</div>'
+                     '<div class="author">Anna Schmidt</div>')
+    assert authors(html) == [("Anna Schmidt", "Person")]
+
+
+def test_site_name_from_the_feed_link_is_the_author_when_no_byline():
+    # WordPress: no og:site_name, but "<site> » Feed" and "<title>… – <site>"
+    html = page(title="Michigan Officials: 6th Fatality Linked To EEE Reported – CBS Detroit",
+                head='<link rel="alternate" type="application/rss+xml" title="CBS Detroit &raquo; Feed" '
+                     'href="https://detroit.cbslocal.com/feed/">',
+                body="<h1>Michigan Officials: 6th Fatality Linked To EEE Reported</h1>")
+    a = read(html.encode("utf-8"), source="t")[0]
+    assert a.publisher.name == "CBS Detroit"
+    assert [(p.name, p.kind) for p in a.authors] == [("CBS Detroit", "Organization")]
+    assert a.headline == "Michigan Officials: 6th Fatality Linked To EEE Reported"
+
+
+def test_feed_title_not_in_the_page_title_is_not_the_site():
+    html = page(title="Michigan Officials: 6th Fatality Linked To EEE Reported",
+                head='<link rel="alternate" type="application/rss+xml" title="Comments on this story » Feed">',
+                body="<h1>Michigan Officials: 6th Fatality Linked To EEE Reported</h1>")
+    assert read(html.encode("utf-8"), source="t")[0].publisher is None
