@@ -26,6 +26,7 @@ from newsld.errors import InputError, LimitError, NewsldError
 
 from newsld.validator import validate
 from newsld.io.jsontext import check_depth, strict
+from newsld.io.scripts import script_blocks
 from newsld.validator._engine import VisibleText
 from newsld.validator._jsontext import syntax_message, tolerant_loads
 from newsld.validator._report import Issue, Report
@@ -34,11 +35,6 @@ DEFAULT_SYNTAXES = ("json-ld", "microdata")
 CHECKED_SYNTAXES = ("json-ld", "microdata", "opengraph")  # opengraph: read as meta, not validated
 MAX_DEPTH = 500
 
-# HTML comments are skipped (a commented-out script is not data); a script's text runs to the
-# first </script (HTML tokenizer rule), whatever it contains.
-_TAG_OR_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)|<script\b((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>", re.I | re.S)
-_SCRIPT_END = re.compile(r"</script\s*>", re.I)
-_TYPE_ATTR = re.compile(r"""(?:^|\s)type\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
 _SCHEMA = re.compile(r"^https?://(?:www\.)?schema\.org/", re.I)
 
 
@@ -128,28 +124,10 @@ _PARSER = None
 # ---------- JSON-LD blocks ----------
 
 def ld_json_blocks(text: str):
-    """(offset of the block's text in the page, raw text) for each ld+json script, in order."""
-    pos = 0
-    while True:
-        m = _TAG_OR_COMMENT.search(text, pos)
-        if not m:
-            return
-        if m.group(0).startswith("<!--"):
-            pos = m.end()
-            continue
-        end = _SCRIPT_END.search(text, m.end())
-        stop = end.start() if end else len(text)
-        if _is_ld_json(m.group(1) or ""):
-            yield m.end(), text[m.end():stop]
-        pos = end.end() if end else len(text)
-
-
-def _is_ld_json(attrs: str) -> bool:
-    t = _TYPE_ATTR.search(attrs)
-    if not t:
-        return False
-    value = next(g for g in t.groups() if g is not None)
-    return value.split(";")[0].strip().lower() == "application/ld+json"
+    """(offset of the block's text in the page, raw text) for each ld+json script a browser
+    sees, in page order (io.scripts: the tokenizer inject uses too)."""
+    for _, start, raw in script_blocks(text, media_type="application/ld+json"):
+        yield start, raw
 
 
 def read_block(raw: str, start: int, page: str, label: str):
