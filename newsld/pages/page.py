@@ -26,10 +26,7 @@ from newsld.io.jsontext import check_depth, strict
 from newsld.io.scripts import script_blocks
 from newsld.readers.microdata import SCHEMA_PREFIX as _SCHEMA
 from newsld.readers.microdata import nodes as to_nodes
-from newsld.validator import validate
-from newsld.validator._engine import VisibleText
-from newsld.validator._jsontext import syntax_message, tolerant_loads
-from newsld.validator._report import Issue, Report
+from newsld.validator import Issue, Report, VisibleText, syntax_message, tolerant_loads, validate
 
 DEFAULT_SYNTAXES = ("json-ld", "microdata")
 CHECKED_SYNTAXES = ("json-ld", "microdata", "opengraph")  # opengraph: read as meta, not validated
@@ -235,8 +232,7 @@ def _type_label(node) -> str:
 
 def article_nodes(docs, labels) -> list:
     """[(node, its path, @id index)] for each Article-family node of the page, in page order."""
-    from newsld.validator._report import format_path
-    from newsld.validator._vocab import load_vocab
+    from newsld.validator import format_path, load_vocab
     vocab = load_vocab()
     ids: dict = {}
     found = []
