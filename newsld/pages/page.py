@@ -64,8 +64,14 @@ def validate_page(data: bytes, *, source: str = "input", profile: str = "schema.
 
     root = _parse(text, source)
     micro = []
-    if "microdata" in syntaxes and root.find(".//*[@itemscope]") is not None:
-        micro = microdata_nodes(root)
+    if "microdata" in syntaxes and (root.get("itemscope") is not None
+                                    or root.find(".//*[@itemscope]") is not None):
+        try:
+            micro = microdata_nodes(root)
+        except Exception as e:  # noqa: BLE001 - never an empty result: the page is told
+            report.add("error", "input", "microdata",
+                       f"the page's microdata could not be read ({type(e).__name__}: {str(e)[:80]}); "
+                       "nothing in it was checked")
         for k, node in enumerate(micro, 1):
             docs.append(node)
             labels.append((f"microdata[{k}]", None, f"microdata {_type_label(node)}: "))

@@ -55,20 +55,12 @@ def text_content(el) -> str:
     if el.tag in _HIDDEN:
         return ""
     hidden = [x for x in el.iterdescendants(*_HIDDEN, etree.Comment, etree.ProcessingInstruction)]
-    if hidden and not hasattr(el, "drop_tree"):
-        # TEMPORARY, to keep output identical in this commit: extruct's cleaner raised here
-        # on lxml.etree trees and the reader dropped every microdata item of the page
-        raise _OldDrop
     if hidden:
         el = copy.deepcopy(el)
         for x in el.iterdescendants(*_HIDDEN, etree.Comment, etree.ProcessingInstruction):
             if x.getparent() is not None:
                 _drop(x)
     return etree_to_text(el)
-
-
-class _OldDrop(Exception):
-    pass
 
 
 def _drop(el) -> None:
@@ -118,12 +110,10 @@ class _Walk:
             values = [v for v in values if not (isinstance(v, str) and not v.strip())]
             if values:
                 node[name] = values[0] if len(values) == 1 else values
-        if not props and el.get("itemscope") is not None:
-            self.value(el, force=True)  # TEMPORARY: extruct read the value here (and could raise)
         return node
 
-    def value(self, el, force=False):
-        if not force and el.get("itemscope") is not None:
+    def value(self, el):
+        if el.get("itemscope") is not None:
             return self.item(el)
         tag = el.tag
         if tag == "meta":
@@ -178,10 +168,7 @@ def nodes(root, base_url: str | None = None, *, itemscopes: list | None = None,
     walk = _Walk(itemscopes, itemprop_els, base_url, text, time_text)
     out: list = []
     for el in itemscopes:
-        try:
-            node = walk.item(el)
-        except _OldDrop:
-            return []
+        node = walk.item(el)
         if node is not None and (not schema_only or any(
                 SCHEMA_PREFIX.match(t) for t in el.get("itemtype", "").split())):
             out.append(node)
