@@ -10,7 +10,9 @@ text-cleaner exception, ``content=`` on ``<time>``). The algorithm is WHATWG HTM
 * an item is an element with ``itemscope``; its types are ``itemtype`` split on whitespace,
   its global id ``itemid`` (only on a typed item);
 * its properties are the elements with ``itemprop`` whose nearest ``itemscope`` ancestor is the
-  item, in document order; one element may name several properties;
+  item, and those its ``itemref`` ids bring in (the referenced elements and their descendants
+  down to the first nested item), in document order; one element may name several
+  properties. An item that is such a property is not also a top-level item;
 * a property's value is an item when the element has ``itemscope``; else by element:
   ``meta@content``; ``audio/embed/iframe/img/source/track/video@src``, ``a/area/link@href``,
   ``object@data`` (URLs, resolved against the page URL); ``data/meter@value``;
@@ -88,6 +90,47 @@ class _Walk:
                 if anc in scopes:
                     self.owned.setdefault(anc, []).append(p)
                     break
+        self._ids: dict | None = None  # id -> first element with it, built for itemref only
+        self._order: dict | None = None  # element -> document position, for itemref only
+        # the itemprop elements some item reaches through itemref: theirs, not top-level items
+        self.referenced = {p for el in itemscopes if el.get("itemref") for p in self.refs(el)}
+
+    def refs(self, el) -> list:
+        """The itemprop elements ``el``'s itemref brings in (WHATWG "crawl the properties"):
+        each referenced element, and its descendants down to (and including) the first
+        element with itemscope on each branch, that carry itemprop."""
+        names = el.get("itemref", "").split()
+        if not names:
+            return []
+        if self._ids is None:
+            root = el.getroottree().getroot()
+            self._ids = {}
+            for x in root.iter():
+                i = x.get("id") if isinstance(x.tag, str) else None
+                if i and i not in self._ids:
+                    self._ids[i] = x
+        out = []
+        for name in names:
+            stack = [self._ids[name]] if name in self._ids else []
+            while stack:
+                x = stack.pop()
+                if x.get("itemprop") is not None:
+                    out.append(x)
+                if x.get("itemscope") is None:
+                    stack.extend(reversed([c for c in x if isinstance(c.tag, str)]))
+        return out
+
+    def props(self, el) -> list:
+        """The item's property elements in document order: those it owns, then (merged in
+        order) those its itemref brings in."""
+        own = self.owned.get(el, [])
+        extra = [p for p in self.refs(el) if p is not el]
+        if not extra:
+            return own
+        if self._order is None:
+            self._order = {x: i for i, x in enumerate(el.getroottree().getroot().iter())}
+        merged = list(dict.fromkeys(own + extra))
+        return sorted(merged, key=lambda x: self._order.get(x, -1))
 
     def item(self, el) -> dict | None:
         if el in self.seen:
@@ -102,7 +145,7 @@ class _Walk:
             if itemid and itemid.strip():
                 node["@id"] = itemid.strip()
         props: dict = {}
-        for p in self.owned.get(el, ()):
+        for p in self.props(el):
             value = self.value(p)
             for name in p.get("itemprop").split():
                 props.setdefault(name, []).append(value)
@@ -168,6 +211,8 @@ def nodes(root, base_url: str | None = None, *, itemscopes: list | None = None,
     walk = _Walk(itemscopes, itemprop_els, base_url, text, time_text)
     out: list = []
     for el in itemscopes:
+        if el in walk.referenced:  # a property of the item whose itemref names it
+            continue
         node = walk.item(el)
         if node is not None and (not schema_only or any(
                 SCHEMA_PREFIX.match(t) for t in el.get("itemtype", "").split())):

@@ -4,6 +4,8 @@ import pytest
 
 from newsld.pages.page import validate_page
 from newsld.readers.html import read
+from newsld.readers.html_parse import parse
+from newsld.readers.microdata import nodes
 
 ARTICLE = ('<html><head><title>Storm closes every school</title></head><body>'
            '<article itemscope itemtype="https://schema.org/NewsArticle">'
@@ -54,3 +56,30 @@ def test_empty_values_are_left_out_in_both_paths():
                            '<meta itemprop="datePublished" content=""><span itemprop="keywords"></span>') % ""
     node = declared(html)[0]
     assert "datePublished" not in node and "keywords" not in node
+
+
+ITEMREF = ('<html><head><title>Storm closes every school</title></head><body>'
+           '<article itemscope itemtype="https://schema.org/NewsArticle" itemref="who when">'
+           '<h1 itemprop="headline">Storm closes every school</h1>'
+           '<p>Every school in the county is closed today after the storm hit overnight.</p></article>'
+           '<aside><div id="who" itemprop="author" itemscope itemtype="https://schema.org/Person">'
+           '<span itemprop="name">Jane Doe</span></div>'
+           '<p id="when"><time itemprop="datePublished" datetime="2019-11-19">Nov 19</time></p></aside>'
+           '</body></html>')
+
+
+def test_itemref_brings_properties_in_and_the_referenced_item_is_not_top_level():
+    # WHATWG microdata: an item's properties include those of the elements its itemref names
+    assert declared(ITEMREF) == [{"@type": "NewsArticle", "headline": "Storm closes every school",
+                                  "author": {"@type": "Person", "name": "Jane Doe"},
+                                  "datePublished": "2019-11-19"}]
+    got = validate_page(ITEMREF.encode(), profile="google").issues
+    assert not [i for i in got if i.path.startswith("microdata[2]")]
+    assert not [i for i in got if i.code == "missing-property" and i.path == "microdata[1]$"
+                and "author" in i.message]
+
+
+def test_itemref_to_a_missing_id_or_an_ancestor_is_harmless():
+    html = ('<html><body><div id="top" itemscope itemtype="https://schema.org/Thing" itemref="nope top">'
+            '<span itemprop="name">x</span></div></body></html>')
+    assert nodes(parse(html.encode())) == [{"@type": "Thing", "name": "x"}]
