@@ -16,7 +16,7 @@ text-cleaner exception, ``content=`` on ``<time>``). The algorithm is WHATWG HTM
 * a property's value is an item when the element has ``itemscope``; else by element:
   ``meta@content``; ``audio/embed/iframe/img/source/track/video@src``, ``a/area/link@href``,
   ``object@data`` (URLs, resolved against the page URL); ``data/meter@value``;
-  ``time@datetime``; else ``content=`` on any element (the W3C microdata note, Google and
+  ``time@datetime``; else ``content=`` on any element, ``<time>`` included (the W3C microdata note, Google and
   schema.org's own examples read it), else the element's text;
 * the text is what a reader sees: script, style, link and meta elements left out, layout
   spacing as html_text gives it.
@@ -170,9 +170,11 @@ class _Walk:
         if tag in ("data", "meter"):
             return el.get("value", "")
         if tag == "time":
-            if el.get("datetime") is not None or not self.time_text:
+            if el.get("datetime") is not None:
                 return el.get("datetime", "")
-            return self.text(text_content(el))
+            if el.get("content"):  # content= on any element, <time> too (see the docstring)
+                return el.get("content")
+            return self.text(text_content(el)) if self.time_text else ""
         if el.get("content"):
             return el.get("content")
         prop = el.get("itemprop") or ""

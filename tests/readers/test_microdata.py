@@ -83,3 +83,16 @@ def test_itemref_to_a_missing_id_or_an_ancestor_is_harmless():
     html = ('<html><body><div id="top" itemscope itemtype="https://schema.org/Thing" itemref="nope top">'
             '<span itemprop="name">x</span></div></body></html>')
     assert nodes(parse(html.encode())) == [{"@type": "Thing", "name": "x"}]
+
+
+def test_content_on_time_is_its_value():
+    # the W3C microdata note, Google and schema.org's examples read content= on any element;
+    # newsld did on <span> but judged a <time>'s visible text instead (false date-text errors)
+    html = ARTICLE.replace('<meta itemprop="datePublished" content="2019-11-19">',
+                           '<time itemprop="datePublished" content="2019-11-19">Tuesday morning</time>') % ""
+    assert declared(html)[0]["datePublished"] == "2019-11-19"
+    got = validate_page(html.encode()).issues
+    assert not [i for i in got if i.code.startswith("date")]
+    event = ('<div itemscope itemtype="https://schema.org/Event"><span itemprop="name">Fair</span>'
+             '<time itemprop="startDate" content="2025-05-01T09:00:00">May 1, 9 AM</time></div>')
+    assert not [i for i in validate_page(event.encode()).issues if i.code.startswith("date")]
