@@ -4,10 +4,11 @@
     >>> doc = newsld.extract(open("article.txt", "rb"), url="https://example.com/a")
     >>> report = newsld.validate(doc, profile="google")
     >>> report.valid, [i.code for i in report.issues]
+    >>> page = newsld.validate_page(open("page.html", "rb").read(), profile="google")
 """
 from newsld.errors import InputError, LimitError, NewsldError
 
-__all__ = ["extract", "validate", "NewsldError", "InputError", "LimitError", "__version__"]
+__all__ = ["extract", "validate", "validate_page", "NewsldError", "InputError", "LimitError", "__version__"]
 __version__ = "0.1.0"
 
 
@@ -15,6 +16,17 @@ def validate(doc, *, profile: str = "schema.org"):
     """Validate a JSON-LD document (dict or list) and return a ``Report`` of issues."""
     from newsld.validator import validate as _validate
     return _validate(doc, profile=profile)
+
+
+def validate_page(data: bytes, *, source: str = "input", profile: str = "schema.org",
+                  syntaxes: tuple[str, ...] | None = None):
+    """Validate the structured data an HTML page carries (its ld+json blocks, with line and
+    column in the page, and its microdata; ``syntaxes`` picks them, default both) and compare
+    the declared Article with what the page shows. Returns a ``Report`` whose issue paths name
+    the block: ``ld+json[1]$.headline``, ``microdata[2]$.author``. ``source`` names the page
+    in messages. Raises ``newsld.InputError`` for bytes that are not a readable page."""
+    from newsld.pages.page import validate_page as _validate_page
+    return _validate_page(data, source=source, profile=profile, syntaxes=syntaxes)
 
 
 def extract(source, *, format: str = "auto", **metadata) -> dict:

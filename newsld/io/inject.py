@@ -17,10 +17,14 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass, field
 
 from newsld.errors import InputError
 from newsld.io.output import script_json
+
+# the one tag scanner (also the page checks'); local aliases keep this module's names
+from newsld.io.scripts import WS as _WS
+from newsld.io.scripts import Token as _Tok
+from newsld.io.scripts import tokens as _tokens
 
 __all__ = ["inject", "remove", "detect_encoding", "MARKER"]
 
@@ -102,168 +106,6 @@ def _ascii_json(text: str) -> str:
         units = m.group().encode("utf-16-be", "surrogatepass")
         return "".join(f"\\u{units[i]:02x}{units[i + 1]:02x}" for i in range(0, len(units), 2))
     return re.sub(r"[^\x00-\x7f]", esc, text)
-
-
-# --------------------------------------------------------------------------- tokenizer
-
-_WS = "\t\n\f\r "
-_RAW_TEXT = {"style", "xmp", "iframe", "noembed", "noframes", "noscript", "textarea", "title"}
-_SCRIPT_DATA = re.compile(r"<!--|</script[\t\n\f\r />]", re.I)
-_SCRIPT_ESCAPED = re.compile(r"-->|</script[\t\n\f\r />]|<script[\t\n\f\r />]", re.I)
-_SCRIPT_DOUBLE = re.compile(r"-->|</script[\t\n\f\r />]", re.I)
-_raw_end_cache: dict[str, re.Pattern] = {}
-
-
-@dataclass
-class _Tok:
-    kind: str                      # start, end, doctype, comment
-    name: str                      # lower-case tag name
-    start: int                     # index of "<"
-    end: int                       # index just past ">"
-    attrs: dict = field(default_factory=dict)
-    close_start: int = -1          # raw-text elements: where the closing tag starts
-    close_end: int = -1            # ... and just past its ">" (-1: unterminated)
-
-
-def _tag(s: str, i: int, n: int) -> tuple[str, dict, int] | None:
-    """Tag name, attributes and the index past ``>`` for a tag whose name starts at ``i``;
-    None when the input ends inside the tag (a tokenizer drops such a tag)."""
-    j = i
-    while j < n and s[j] not in _WS and s[j] not in "/>":
-        j += 1
-    name = s[i:j].lower()
-    attrs: dict[str, str] = {}
-    while True:
-        while j < n and (s[j] in _WS or s[j] == "/"):
-            j += 1
-        if j >= n:
-            return None
-        if s[j] == ">":
-            return name, attrs, j + 1
-        k = j + 1  # an attribute name may start with "="
-        while k < n and s[k] not in _WS and s[k] not in "/>=":
-            k += 1
-        aname = s[j:k].lower()
-        j = k
-        while j < n and s[j] in _WS:
-            j += 1
-        value = ""
-        if j < n and s[j] == "=":
-            j += 1
-            while j < n and s[j] in _WS:
-                j += 1
-            if j >= n:
-                return None
-            if s[j] in "\"'":
-                q = s.find(s[j], j + 1)
-                if q < 0:
-                    return None
-                value, j = s[j + 1:q], q + 1
-            else:
-                k = j
-                while k < n and s[k] not in _WS and s[k] != ">":
-                    k += 1
-                value, j = s[j:k], k
-        attrs.setdefault(aname, value)
-
-
-def _script_close(s: str, i: int) -> int:
-    """Index of the ``</script`` that ends script data starting at ``i`` (the tokenizer's
-    escaped and double-escaped states included), or -1."""
-    state = _SCRIPT_DATA
-    while True:
-        m = state.search(s, i)
-        if not m:
-            return -1
-        tok = m.group().lower()
-        if state is _SCRIPT_DATA:
-            if tok.startswith("</"):
-                return m.start()
-            state, i = _SCRIPT_ESCAPED, m.end() - 2  # "<!-->" opens and closes at once
-        elif tok == "-->":
-            state, i = _SCRIPT_DATA, m.end()
-        elif state is _SCRIPT_ESCAPED:
-            if tok.startswith("</"):
-                return m.start()
-            state, i = _SCRIPT_DOUBLE, m.end() - 1
-        else:  # double escaped: "</script" goes back to escaped
-            state, i = _SCRIPT_ESCAPED, m.end() - 1
-
-
-def _tokens(s: str, *, raw_text: bool = True):
-    """Tags, comments and doctypes of ``s`` in order; text is skipped. With ``raw_text`` the
-    contents of script, style, title, textarea... are skipped as an HTML tokenizer does."""
-    n = len(s)
-    i = 0
-    while True:
-        i = s.find("<", i)
-        if i < 0 or i + 1 >= n:
-            return
-        c = s[i + 1]
-        if s.startswith("<!--", i):
-            if s.startswith("<!-->", i):
-                end = i + 5
-            elif s.startswith("<!--->", i):
-                end = i + 6
-            else:
-                candidates = [e + k for e, k in ((s.find("-->", i + 4), 3), (s.find("--!>", i + 4), 4)) if e >= 0]
-                end = min(candidates) if candidates else n
-            yield _Tok("comment", "", i, end)
-            i = end
-        elif s.startswith("<![CDATA[", i):
-            e = s.find("]]>", i + 9)
-            end = n if e < 0 else e + 3
-            yield _Tok("comment", "", i, end)
-            i = end
-        elif c == "!" or c == "?":
-            e = s.find(">", i + 2)
-            end = n if e < 0 else e + 1
-            kind = "doctype" if s[i + 2:i + 9].lower() == "doctype" else "comment"
-            yield _Tok(kind, "", i, end)
-            i = end
-        elif c == "/":
-            if i + 2 < n and s[i + 2].isascii() and s[i + 2].isalpha():
-                t = _tag(s, i + 2, n)
-                if t is None:
-                    return
-                yield _Tok("end", t[0], i, t[2])
-                i = t[2]
-            else:  # "</>" is dropped; "</1" starts a bogus comment
-                e = s.find(">", i + 2)
-                i = n if e < 0 else e + 1
-        elif c.isascii() and c.isalpha():
-            t = _tag(s, i + 1, n)
-            if t is None:
-                return
-            name, attrs, end = t
-            tok = _Tok("start", name, i, end, attrs)
-            if raw_text and name == "plaintext":
-                yield tok
-                return
-            if raw_text and (name == "script" or name in _RAW_TEXT):
-                if name == "script":
-                    cs = _script_close(s, end)
-                else:
-                    pat = _raw_end_cache.get(name)
-                    if pat is None:
-                        pat = _raw_end_cache[name] = re.compile(f"</{name}[\t\n\f\r />]", re.I)
-                    m = pat.search(s, end)
-                    cs = m.start() if m else -1
-                if cs < 0:
-                    tok.close_start = n
-                    yield tok
-                    return
-                t = _tag(s, cs + 2, n)
-                tok.close_start, tok.close_end = cs, (n if t is None else t[2])
-                yield tok
-                if t is None:
-                    return
-                i = tok.close_end
-            else:
-                yield tok
-                i = end
-        else:
-            i += 1
 
 
 # --------------------------------------------------------------------------- injection

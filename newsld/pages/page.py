@@ -8,7 +8,7 @@
   1-based, in page order) and whose message gives the line and column in the PAGE. Comments,
   ``<!-- -->``/CDATA wrappers, trailing junk and raw control characters are still read
   (tolerantly) so the rest of the block is checked too.
-* Microdata items (extruct, on the one lxml tree) become JSON-LD nodes (``microdata[1]``).
+* Microdata items (readers.microdata, on the one lxml tree) become JSON-LD nodes (``microdata[1]``).
 * All nodes of the page are validated together (one page: cross-block ``@id`` references,
   one FAQPage), issue paths prefixed with their block: ``ld+json[1]$['@graph'][0].headline``.
 * ``mismatch`` warnings where the declared Article contradicts what the page shows (headline,
@@ -18,28 +18,20 @@
 """
 from __future__ import annotations
 
-import functools
 import json
 import re
 
 from newsld.errors import InputError, LimitError, NewsldError
-
-from newsld.validator import validate
 from newsld.io.jsontext import check_depth, strict
-from newsld.validator._engine import VisibleText
-from newsld.validator._jsontext import syntax_message, tolerant_loads
-from newsld.validator._report import Issue, Report
+from newsld.io.scripts import script_blocks
+from newsld.readers.microdata import SCHEMA_PREFIX as _SCHEMA
+from newsld.readers.microdata import nodes as to_nodes
+from newsld.validator import Issue, Report, VisibleText, syntax_message, tolerant_loads, validate
 
 DEFAULT_SYNTAXES = ("json-ld", "microdata")
 CHECKED_SYNTAXES = ("json-ld", "microdata", "opengraph")  # opengraph: read as meta, not validated
 MAX_DEPTH = 500
 
-# HTML comments are skipped (a commented-out script is not data); a script's text runs to the
-# first </script (HTML tokenizer rule), whatever it contains.
-_TAG_OR_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)|<script\b((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>", re.I | re.S)
-_SCRIPT_END = re.compile(r"</script\s*>", re.I)
-_TYPE_ATTR = re.compile(r"""(?:^|\s)type\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
-_SCHEMA = re.compile(r"^https?://(?:www\.)?schema\.org/", re.I)
 
 
 def validate_page(data: bytes, *, source: str = "input", profile: str = "schema.org",
@@ -72,8 +64,14 @@ def validate_page(data: bytes, *, source: str = "input", profile: str = "schema.
 
     root = _parse(text, source)
     micro = []
-    if "microdata" in syntaxes and root.find(".//*[@itemscope]") is not None:
-        micro = microdata_nodes(root)
+    if "microdata" in syntaxes and (root.get("itemscope") is not None
+                                    or root.find(".//*[@itemscope]") is not None):
+        try:
+            micro = microdata_nodes(root)
+        except Exception as e:  # noqa: BLE001 - never an empty result: the page is told
+            report.add("error", "input", "microdata",
+                       f"the page's microdata could not be read ({type(e).__name__}: {str(e)[:80]}); "
+                       "nothing in it was checked")
         for k, node in enumerate(micro, 1):
             docs.append(node)
             labels.append((f"microdata[{k}]", None, f"microdata {_type_label(node)}: "))
@@ -103,7 +101,7 @@ def validate_page(data: bytes, *, source: str = "input", profile: str = "schema.
 
 
 def _parse(text: str, source: str):
-    """The one lxml tree of the page: lxml.html elements (extruct's microdata needs them), with
+    """The one lxml tree of the page: lxml.html elements, with
     the reader's XXE-safe settings (no network, no DTDs, comments and PIs dropped)."""
     import lxml.html
     from lxml import etree
@@ -128,28 +126,10 @@ _PARSER = None
 # ---------- JSON-LD blocks ----------
 
 def ld_json_blocks(text: str):
-    """(offset of the block's text in the page, raw text) for each ld+json script, in order."""
-    pos = 0
-    while True:
-        m = _TAG_OR_COMMENT.search(text, pos)
-        if not m:
-            return
-        if m.group(0).startswith("<!--"):
-            pos = m.end()
-            continue
-        end = _SCRIPT_END.search(text, m.end())
-        stop = end.start() if end else len(text)
-        if _is_ld_json(m.group(1) or ""):
-            yield m.end(), text[m.end():stop]
-        pos = end.end() if end else len(text)
-
-
-def _is_ld_json(attrs: str) -> bool:
-    t = _TYPE_ATTR.search(attrs)
-    if not t:
-        return False
-    value = next(g for g in t.groups() if g is not None)
-    return value.split(";")[0].strip().lower() == "application/ld+json"
+    """(offset of the block's text in the page, raw text) for each ld+json script a browser
+    sees, in page order (io.scripts: the tokenizer inject uses too)."""
+    for _, start, raw in script_blocks(text, media_type="application/ld+json"):
+        yield start, raw
 
 
 def read_block(raw: str, start: int, page: str, label: str):
@@ -230,69 +210,12 @@ def _relabel(issue: Issue, labels, docs) -> Issue:
 # ---------- microdata ----------
 
 def microdata_nodes(root) -> list:
-    """Top-level microdata items as JSON-LD nodes."""
-    try:
-        items = _extractor().extract_items(root, _base_url(root))
-    except Exception:  # noqa: BLE001 - extruct on odd markup: no microdata rather than a crash
-        return []
-    out = []
-    for it in items:
-        # an itemscope without a schema.org itemtype (menus, data-vocabulary.org breadcrumbs)
-        # is not schema.org data: nothing to validate, and reporting it would be noise
-        if not isinstance(it, dict) or not any(_SCHEMA.match(t) for t in _types(it)):
-            continue
-        node = from_microdata(it)
-        if isinstance(node, dict):
-            out.append({"@context": "https://schema.org", **node})
-    return out
-
-
-@functools.lru_cache(maxsize=None)
-def _extractor():
-    """extruct's microdata extractor, marking the values it takes from an element's text. A
-    <time> without datetime has its text as its value (HTML's microdata rules); extruct gives ""."""
-    from newsld.readers.extruct_lite import load
-
-    class Extractor(load("w3cmicrodata").MicrodataExtractor):
-        def _extract_property_value(self, node, *args, **kw):
-            if node.tag == "time" and node.get("datetime") is None and node.get("itemscope") is None:
-                return self._extract_textContent(node)
-            return super()._extract_property_value(node, *args, **kw)
-
-        def _extract_textContent(self, node):
-            return VisibleText(super()._extract_textContent(node))
-    return Extractor()
-
-
-def _types(item) -> list:
-    t = item.get("type") if isinstance(item, dict) else None
-    return [x for x in (t if isinstance(t, list) else [t]) if isinstance(x, str)]
-
-
-def from_microdata(item):
-    """extruct's {"type", "id", "properties"} -> {"@type", "@id", prop: value}. Empty strings
-    (an itemprop on an empty element or meta content="") are left out: the page declares no
-    value there, and reporting each would be noise."""
-    if not isinstance(item, dict):
-        return item
-    # an item without properties comes with its text as "value": that text is not a property
-    types = [_SCHEMA.sub("", t) for t in _types(item)]
-    node: dict = {}
-    if types:
-        node["@type"] = types[0] if len(types) == 1 else types
-    if item.get("id"):
-        node["@id"] = item["id"]
-    for k, v in (item.get("properties") or {}).items():
-        if isinstance(v, list):
-            vals = [from_microdata(x) for x in v if not (isinstance(x, str) and not x.strip())]
-            if not vals:
-                continue
-            node[k] = vals[0] if len(vals) == 1 else vals
-        elif isinstance(v, str) and not v.strip():
-            continue
-        else:
-            node[k] = from_microdata(v)
-    return node
+    """Top-level schema.org microdata items as JSON-LD nodes (readers.microdata, the reader's
+    converter), values read from visible text marked as such. An itemscope without a schema.org
+    itemtype (menus, data-vocabulary.org breadcrumbs) is not schema.org data: nothing to
+    validate, and reporting it would be noise."""
+    found = to_nodes(root, _base_url(root), text=VisibleText, time_text=True, schema_only=True)
+    return [{"@context": "https://schema.org", **node} for node in found]
 
 
 def _base_url(root) -> str | None:
@@ -315,8 +238,7 @@ def _type_label(node) -> str:
 
 def article_nodes(docs, labels) -> list:
     """[(node, its path, @id index)] for each Article-family node of the page, in page order."""
-    from newsld.validator._report import format_path
-    from newsld.validator._vocab import load_vocab
+    from newsld.validator import format_path, load_vocab
     vocab = load_vocab()
     ids: dict = {}
     found = []

@@ -15,8 +15,9 @@ used. Only clear contradictions are reported:
 * author: the page shows a byline naming people and none of the declared person names appears
   anywhere in the page's visible text.
 
-The visible values come from the HTML reader's own helpers (scan, main_block, byline_elements,
-the date parser) applied to the same parsed tree, never from the page's declared markup.
+The visible values come from the HTML reader's public view of the page
+(``newsld.readers.visible.PageView``: the same scan, main block, byline and date rules the
+reader uses) on the same parsed tree, never from the page's declared markup.
 """
 from __future__ import annotations
 
@@ -24,38 +25,26 @@ import datetime as _dt
 import difflib
 import re
 
-from newsld.validator._report import Issue
-
-_JUNK = re.compile(r"comment|related|recommend|more-?stories|most-?popular|trending|footer|sidebar|widget|"
-                   r"(?<![a-z])nav|menu|promo|newsletter|archive|calendar|ticker|weather", re.I)
-# blockquote: quotes and embedded posts; a: a date inside a link is a teaser's, for another page
-_JUNK_TAGS = {"nav", "footer", "aside", "blockquote", "a"}
-_UPDATE = re.compile(r"updat|modif", re.I)  # a class/itemprop marking the modification date
+from newsld.readers.html_dates import iso
+from newsld.readers.html_meta import norm
+from newsld.readers.visible import PageView, clip
+from newsld.validator import Issue
 
 
 def mismatches(root, arts, text: str | None = None) -> list[Issue]:
     """Issues for the page's main Article node (the first one with a headline)."""
-    from newsld.readers import html_body
-    from newsld.readers.html_scan import scan, text_of, visible_texts
-
     arts.sort(key=lambda a: not isinstance(a[0].get("headline"), str))
     node, label, ids = arts[0]
-    sc = scan(root)
-    body_el = root.find("body")
-    # the text as shown inline ("Molly Woo<span>d</span>") and with every element apart
-    # ("von<h4>Ingo Arzt</h4><h5>Redakteur</h5>"): a name or headline may need either reading
-    visible = "" if body_el is None else \
-        f"{_norm(text_of(body_el))} | {_norm(' '.join(visible_texts(body_el)))}"
-    block = html_body.main_block(sc)
+    view = PageView(root)
+    visible = view.text()
     out: list[Issue] = []
-    out += _headline(node, label, sc, visible, text_of)
-    out += _date(node, label, sc, block, text_of)
-    out += _authors(node, label, ids, sc, block, visible)
+    out += _headline(node, label, view, visible)
+    out += _date(node, label, view)
+    out += _authors(node, label, ids, view, visible)
     return out
 
 
 def _norm(s) -> str:
-    from newsld.readers.html_meta import norm
     return norm(s or "")
 
 
@@ -75,7 +64,7 @@ def _similar(a: str, b: str) -> bool:
     return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.75
 
 
-def _headline(node, label, sc, visible, text_of) -> list[Issue]:
+def _headline(node, label, view: PageView, visible) -> list[Issue]:
     h = node.get("headline")
     if isinstance(h, list):
         h = next((x for x in h if isinstance(x, str)), None)
@@ -85,29 +74,23 @@ def _headline(node, label, sc, visible, text_of) -> list[Issue]:
     nh = _norm(_html.unescape(h))
     if len(nh) < 8:
         return []
-    h1s = [text_of(e) for e in sc.h1[:5]]
-    shown = [t for t in h1s + [sc.title or ""] if len(_norm(t)) >= 3]
+    h1s = view.h1s
+    shown = [t for t in h1s + [view.title or ""] if len(_norm(t)) >= 3]
     if not shown:
         return []
     if any(_similar(nh, _norm(t)) for t in shown) or nh in visible:
         return []
-    first = h1s[0] if h1s else sc.title
+    first = h1s[0] if h1s else view.title
     which = "<h1>" if h1s else "<title>"
     return [Issue("warning", "mismatch", f"{label}.headline",
-                  f"the declared headline {_clip(h)!r} does not match what the page shows: "
-                  f"{which} {_clip(' '.join(first.split()))!r}; Google requires structured data to "
+                  f"the declared headline {clip(h)!r} does not match what the page shows: "
+                  f"{which} {clip(' '.join(first.split()))!r}; Google requires structured data to "
                   "describe the visible content, so use the page's own headline")]
-
-
-def _clip(s: str, n: int = 90) -> str:
-    s = " ".join(s.split())
-    return s if len(s) <= n else s[: n - 1] + "\u2026"
 
 
 # ---------- date ----------
 
 def _day(value) -> _dt.date | None:
-    from newsld.readers.html_dates import iso
     if isinstance(value, list):
         value = next((x for x in value if isinstance(x, str)), None)
     if not isinstance(value, str):
@@ -121,106 +104,11 @@ def _day(value) -> _dt.date | None:
         return None
 
 
-def _in_scope(el, scope) -> bool:
-    for a in el.iterancestors():
-        tag = a.tag if isinstance(a.tag, str) else ""
-        if tag in _JUNK_TAGS:
-            return False
-        c = f"{a.get('class') or ''} {a.get('id') or ''}"
-        if len(c) > 1 and _JUNK.search(c):
-            return False
-        if a in scope:
-            return True
-    return False
-
-
-def _scope(sc, block) -> set:
-    scope = set(sc.articles)
-    if block is not None:
-        scope.add(block)
-        for i, a in enumerate(block.iterancestors()):
-            if i >= 2 or a.tag in ("body", "html"):
-                break
-            scope.add(a)
-    for h in sc.h1[:2]:
-        for i, a in enumerate(h.iterancestors()):
-            if i >= 2 or a.tag in ("body", "html"):
-                break
-            scope.add(a)
-    return scope
-
-
-def visible_dates(sc, block, text_of) -> list[tuple[_dt.date, str, bool]]:
-    """(day, what shows it, whether it is marked as an update) for the dates the page shows
-    near its article, in page order. A <time> gives its datetime and its text (they may differ
-    by a zone or be another date); a numeric day such as 03/05/2022 is read both ways."""
-    from newsld.readers.html_dates import iso
-    scope = _scope(sc, block)
-    out = []
-    for t in sc.times[:20]:
-        if not _in_scope(t, scope):
-            continue
-        shown = text_of(t)
-        if not shown:  # a <time> with nothing shown is not visible
-            continue
-        update = bool(_UPDATE.search(f"{t.get('class') or ''} {t.get('itemprop') or ''}"))
-        d = iso(t.get("datetime")) if t.get("datetime") else None
-        for day in _text_days(shown) + ([d] if d else []):  # what it shows first, for the message
-            out.append((day, f"<time> {shown!r}", update))
-    for el in sc.dateish[:40]:
-        if el.tag == "time" or el.tag in ("meta", "html", "body"):
-            continue
-        c = f"{el.get('class') or ''} {el.get('id') or ''}"
-        if _JUNK.search(c) or not _in_scope(el, scope):
-            continue
-        t = text_of(el)
-        if not t or len(t) > 200:
-            continue
-        update = bool(_UPDATE.search(c))
-        out.extend((day, f"{_clip(t, 60)!r}", update) for day in _text_days(t))
-    days = []
-    for d, what, update in out:
-        try:
-            days.append((_dt.date.fromisoformat(d[:10]), what, update))
-        except ValueError:
-            pass
-    return days
-
-
-_AMBIGUOUS_DAY = re.compile(r"(?<!\d)(0?[1-9]|1[0-2])([./-])(0?[1-9]|1[0-2])\2((?:19|20)\d\d)(?!\d)")
-
-
-def _text_days(t: str) -> list[str]:
-    """The first full date in a text (ISO), and for 03/05/2022 the other reading as well."""
-    d = _text_day(t)
-    m = _AMBIGUOUS_DAY.search(t)
-    if not d or not m or m.group(1).lstrip("0") == m.group(3).lstrip("0"):
-        return [d] if d else []
-    a, b, y = int(m.group(1)), int(m.group(3)), m.group(4)
-    return list(dict.fromkeys([d, f"{y}-{b:02d}-{a:02d}", f"{y}-{a:02d}-{b:02d}"]))
-
-
-_ISO_DAY = re.compile(r"(?<!\d)(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?!\d)")
-
-
-def _text_day(t: str) -> str | None:
-    """The first full date written in a visible text, as ISO. An ISO day is taken as it is
-    (the reader's _TEXT_DATE cuts "2018-08-16" to "2018-08-1"); other forms via the reader."""
-    from newsld.readers.html_dates import _TEXT_DATE, iso
-    m = _ISO_DAY.search(t)
-    if m:
-        return m.group(0)
-    m = _TEXT_DATE.search(t)
-    if not m or t[m.end():m.end() + 1].isdigit():
-        return None
-    return iso(m.group(0), text=True)
-
-
-def _date(node, label, sc, block, text_of) -> list[Issue]:
+def _date(node, label, view: PageView) -> list[Issue]:
     declared = _day(node.get("datePublished"))
     if declared is None:
         return []
-    shown = visible_dates(sc, block, text_of)
+    shown = view.dates()
     if not shown:
         return []
     ok = [declared] + [d for d in [_day(node.get("dateModified")), _day(node.get("dateCreated"))] if d]
@@ -272,13 +160,12 @@ def _appears(name: str, visible: str, shown_names: list[str]) -> bool:
     return False
 
 
-def _authors(node, label, ids, sc, block, visible) -> list[Issue]:
-    from newsld.readers.html_authors import byline_elements
+def _authors(node, label, ids, view: PageView, visible) -> list[Issue]:
     people = list(dict.fromkeys(_declared_people(node, ids)))
     if not people:
         return []
     try:
-        shown = [p.name for p in byline_elements(sc, block)]
+        shown = view.bylines()
     except Exception:  # noqa: BLE001 - the reader's heuristics must not break validation
         return []
     shown = [s for s in shown if s and len(_norm(s)) >= 3]

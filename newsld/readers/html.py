@@ -1,7 +1,8 @@
 """HTML pages and CMS body fragments -> Article.
 
-The page is parsed once (html_parse), walked once (html_scan); extruct reads the declared
-structured data from the same tree (html_structured). Each field then takes the first value
+The page is parsed once (html_parse), walked once (html_scan) into the public view of what it
+shows (visible.PageView, which the page checks use too); the declared structured data is read
+from the same tree (html_structured, microdata). Each field then takes the first value
 found in this order (docs/quality.md): declared JSON-LD/microdata article node, meta tags
 (OpenGraph, Twitter, Dublin Core, parsely/sailthru...), visible markup (h1, byline, <time>,
 date text), the URL (dates only)."""
@@ -13,8 +14,9 @@ from newsld.errors import InputError
 from newsld.article.model import QA, Agent, Article
 from newsld.readers import html_authors, html_body, html_dates, html_faq, html_meta
 from newsld.readers.html_parse import parse
-from newsld.readers.html_scan import scan, text_cache, text_of
+from newsld.readers.html_scan import text_cache, text_of
 from newsld.readers.html_structured import article_facts, declared_nodes
+from newsld.readers.visible import PageView
 
 _TAGS = re.compile(r"<[^>]+>")
 
@@ -38,12 +40,12 @@ def _read(data: bytes, *, source: str, url: str | None, syntaxes) -> tuple[Artic
 
 def _read_page(data: bytes, *, source: str, url: str | None, syntaxes) -> tuple[Article, dict]:
     root = parse(data, source)
-    sc = scan(root)
+    view = PageView(root)  # what the page shows: the same view the page checks compare with
+    sc, block = view.scan, view.block
     declared = declared_nodes(root, url, syntaxes, sc.ldjson, sc.microdata, sc.itemscopes, sc.itemprop_els)
     facts = article_facts(declared) if declared else {}
 
     site = facts.get("publisher") or html_meta.publisher(sc, None)
-    block = html_body.main_block(sc)
     headline = html_meta.headline(sc, block, site, facts.get("headline"))
     body = html_body.paragraphs(sc, block)
     if not body and not sc.paragraphs:

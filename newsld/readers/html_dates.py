@@ -317,3 +317,10 @@ def _in_site_header(el) -> bool:
         if a.tag in ("header", "nav"):
             return a.find(".//h1") is None
     return False
+
+
+def written_date(text: str) -> tuple[str, int] | None:
+    """The first date written in ``text`` as the reader recognises one (numeric forms, month
+    names, a time after it): (the matched text, the offset just past it), or None."""
+    m = _TEXT_DATE.search(text)
+    return (m.group(0), m.end()) if m else None

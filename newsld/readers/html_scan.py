@@ -36,7 +36,7 @@ class Scan:
     faq_blocks: list = field(default_factory=list)  # details, dl, faq/accordion-classed elements
     strongs: int = 0
     ldjson: list = field(default_factory=list)  # <script type="application/ld+json">, document order
-    microdata: bool | None = None  # whether an element below the root has itemscope (None: not scanned)
+    microdata: bool | None = None  # whether any element, <html> included, has itemscope (None: not scanned)
     itemscopes: list = field(default_factory=list)  # elements with itemscope, root included, document order
     itemprop_els: list = field(default_factory=list)  # every element with itemprop (meta, img... too), document order
 
@@ -195,8 +195,7 @@ def scan(root) -> Scan:
         elif ("aria-controls" in keys and el.get("aria-controls")) or ("data-target" in keys and el.get("data-target")):
             add_faq(el)
     s.strongs = strongs
-    its = s.itemscopes
-    s.microdata = bool(its) and (its[0] is not root or len(its) > 1)  # one below the root
+    s.microdata = bool(s.itemscopes)  # an item on <html> is an item too
     return s
 
 

@@ -1,15 +1,20 @@
-"""Structured data the page declares (JSON-LD, microdata; more syntaxes on request), read with
-extruct from the one parsed tree, normalised to JSON-LD nodes; and the article/FAQ facts in it."""
+"""Structured data the page declares (JSON-LD, microdata; more syntaxes on request), read from
+the one parsed tree and normalised to JSON-LD nodes; and the article/FAQ facts in it.
+
+JSON-LD blocks are read here, microdata by readers.microdata (the walk newsld owns); RDFa,
+microformats and Dublin Core, when asked for, through extruct's public extractor classes."""
 from __future__ import annotations
 
 import re
+
+from newsld.readers.microdata import nodes as microdata_nodes
+from newsld.readers.microdata import schema_name
 
 DEFAULT_SYNTAXES = ("json-ld", "microdata", "opengraph")
 ARTICLE_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle",
                  "OpinionNewsArticle", "BackgroundNewsArticle", "ReviewNewsArticle", "BlogPosting",
                  "LiveBlogPosting", "SocialMediaPosting", "Report", "ScholarlyArticle", "TechArticle",
                  "SatiricalArticle", "AdvertiserContentArticle", "Review", "Blog", "DiscussionForumPosting"}
-_SCHEMA = re.compile(r"^https?://(?:www\.)?schema\.org/", re.I)
 
 
 def declared_nodes(root, url: str | None, syntaxes, scripts: list | None = None,
@@ -19,28 +24,18 @@ def declared_nodes(root, url: str | None, syntaxes, scripts: list | None = None,
     ``scripts``: the page's ld+json script elements when the caller has them already (the
     scan's list: no second walk of the tree); ``microdata``: whether the scan saw itemscope
     below the root; ``itemscopes``: the scan's itemscope elements (root included, in document
-    order), which spare extruct its two XPath walks of the whole tree."""
+    order) and ``itemprop_els`` (its itemprop elements), which spare the microdata reader its
+    walk of the whole tree."""
     syntaxes = tuple(syntaxes or DEFAULT_SYNTAXES)
     out: list[dict] = []
     if "json-ld" in syntaxes and (scripts if scripts is not None else root.find(".//script") is not None):
-        from newsld.readers.extruct_lite import load
-        ex = load("jsonld").JsonLdExtractor()
-        for script in (scripts if scripts is not None else ex._xp_jsonld(root)):
-            try:
-                items = list(ex._extract_items(script))
-            except Exception:  # broken JSON in one block must not lose the others
-                items = _lenient_json(script.xpath("string()"))
-            out += [i for i in items if isinstance(i, dict)]
+        if scripts is None:
+            scripts = root.xpath('descendant-or-self::script[@type="application/ld+json"]')
+        for script in scripts:
+            out += [i for i in _script_items(script.xpath("string()")) if isinstance(i, dict)]
     if "microdata" in syntaxes and (microdata if microdata is not None
-                                    else root.find(".//*[@itemscope]") is not None):
-        try:
-            from newsld.readers.extruct_lite import load
-            ex = load("w3cmicrodata").MicrodataExtractor()
-            items = ex.extract_items(root, url) if itemscopes is None else \
-                _microdata_items(ex, itemscopes, url, itemprop_els)
-            out += [_from_microdata(i) for i in items]
-        except Exception:
-            pass
+                                    else root.find("descendant-or-self::*[@itemscope]") is not None):
+        out += microdata_nodes(root, url, itemscopes=itemscopes, itemprop_els=itemprop_els)
     for name, mod, cls in (("rdfa", "extruct.rdfa", "RDFaExtractor"),
                            ("microformat", "extruct.microformat", "MicroformatExtractor"),
                            ("dublincore", "extruct.dublincore", "DublinCoreExtractor")):
@@ -56,31 +51,24 @@ def declared_nodes(root, url: str | None, syntaxes, scripts: list | None = None,
     return out
 
 
-def _microdata_items(ex, itemscopes: list, url: str | None, itemprop_els: list | None = None) -> list:
-    """extruct's MicrodataExtractor.extract_items with its item list (descendant-or-self::
-    *[@itemscope] from the root, twice: once for the document-order ids, once for the items)
-    given by the scan instead. With ``itemprop_els`` (the scan's itemprop elements, document
-    order) each item's properties come from them too: an itemprop element belongs to its
-    nearest itemscope ancestor, which is what extruct's per-item XPath
-    ``set:difference(.//*[@itemprop], .//*[@itemscope]//*[@itemprop])`` selects, without
-    walking every item's subtree (and every nested item's again) in libxml2."""
-    if itemprop_els is not None:
-        scopes = set(itemscopes)  # lxml keeps one proxy per element while it is referenced
-        owned: dict = {}
-        for p in itemprop_els:
-            for anc in p.iterancestors():
-                if anc in scopes:
-                    owned.setdefault(anc, []).append(p)
-                    break
-        ex._xp_prop = lambda node: owned.get(node, ())
-    itemids = {node: i + 1 for i, node in enumerate(itemscopes)}
-    seen: set = set()
-    out = []
-    for it in itemscopes:
-        item = ex._extract_item(it, items_seen=seen, base_url=url, itemids=itemids)
-        if item:
-            out.append(item)
-    return out
+def _script_items(text: str) -> list:
+    """The items of one ld+json block: strict JSON (raw control characters allowed), else with
+    ``//``, ``/* */`` and HTML comment lines and trailing commas skipped (jstyleson, as
+    extruct reads it), else the lenient reading; a block that none reads gives nothing, and
+    never loses the other blocks."""
+    import json
+    try:
+        try:
+            data = json.loads(text, strict=False)
+        except ValueError:
+            import jstyleson
+            data = jstyleson.loads(_COMMENT_LINE.sub("", text), strict=False)
+    except Exception:  # noqa: BLE001 - any failure (RecursionError too): the lenient reading
+        return _lenient_json(text)
+    return data if isinstance(data, list) else [data] if isinstance(data, dict) else []
+
+
+_COMMENT_LINE = re.compile(r"^\s*(//.*|<!--.*-->)")
 
 
 def _lenient_json(text: str) -> list:
@@ -99,21 +87,6 @@ def _lenient_json(text: str) -> list:
     return obj if isinstance(obj, list) else [obj]
 
 
-def _from_microdata(item):
-    if not isinstance(item, dict) or "properties" not in item:
-        return item
-    types = item.get("type")
-    types = types if isinstance(types, list) else [types] if types else []
-    node = {"@type": [(_SCHEMA.sub("", t) if isinstance(t, str) else t) for t in types]}
-    if len(node["@type"]) == 1:
-        node["@type"] = node["@type"][0]
-    if item.get("id"):
-        node["@id"] = item["id"]
-    for k, v in item["properties"].items():
-        node[k] = [_from_microdata(x) for x in v] if isinstance(v, list) else _from_microdata(v)
-    return node
-
-
 # ---------- reading the declared nodes ----------
 
 def walk(node):
@@ -130,7 +103,7 @@ def walk(node):
 def types_of(node) -> set:
     t = node.get("@type", [])
     t = t if isinstance(t, list) else [t]
-    return {_SCHEMA.sub("", x) for x in t if isinstance(x, str)}
+    return {schema_name(x) for x in t if isinstance(x, str)}
 
 
 def _text(v) -> str | None:

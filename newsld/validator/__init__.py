@@ -72,9 +72,22 @@ from newsld.errors import LimitError, NewsldError
 
 from newsld.validator._report import Issue, Report, format_path
 
-__all__ = ["validate", "validate_json_text", "Issue", "Report", "PROFILES", "format_path"]
+__all__ = ["validate", "validate_json_text", "Issue", "Report", "PROFILES", "format_path",
+           "VisibleText", "syntax_message", "tolerant_loads", "load_vocab"]
 
 PROFILES = ("schema.org", "google")
+
+# public names for the layer above (newsld.pages), imported on first use: the engine and the
+# vocabulary cost ~40 ms to import, which ``validate`` pays only when it is called
+_LAZY = {"VisibleText": "_engine", "syntax_message": "_jsontext", "tolerant_loads": "_jsontext",
+         "load_vocab": "_vocab"}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        import importlib
+        return getattr(importlib.import_module(f"newsld.validator.{_LAZY[name]}"), name)
+    raise AttributeError(f"module 'newsld.validator' has no attribute {name!r}")
 
 
 def _check_profile(profile: str) -> None:

@@ -235,3 +235,12 @@ def test_cli_formats(fmt, needle):
     code, out = run(["validate", "--format", fmt, "-q", str(PAGES / "broken_ldjson.html")])
     assert code == 1
     assert needle in out
+
+
+def test_validate_page_is_library_api():
+    import newsld
+    page = (b'<html><head><script type="application/ld+json">{"@context":"https://schema.org",'
+            b'"@type":"NewsArticle","headline":7}</script></head><body><h1>x</h1></body></html>')
+    report = newsld.validate_page(page, profile="google")
+    assert "validate_page" in newsld.__all__
+    assert ("wrong-type", "ld+json[1]$.headline") in [(i.code, i.path) for i in report.issues]

@@ -1,0 +1,222 @@
+"""Microdata -> JSON-LD nodes: the one converter, used by the HTML reader (extract) and the
+page checks (validate).
+
+newsld owns this walk instead of calling extruct's private microdata hooks (``_extract_item``,
+``_extract_property_value``, ``_xp_prop``...), which no release promises to keep and which
+read the tree in ways the fixes below need to change (followed ``itemref``, no item lost to a
+text-cleaner exception, ``content=`` on ``<time>``). The algorithm is WHATWG HTML's microdata
+("Associating names with items", "Values"), on the one lxml tree the reader already has:
+
+* an item is an element with ``itemscope``; its types are ``itemtype`` split on whitespace,
+  its global id ``itemid`` (only on a typed item);
+* its properties are the elements with ``itemprop`` whose nearest ``itemscope`` ancestor is the
+  item, and those its ``itemref`` ids bring in (the referenced elements and their descendants
+  down to the first nested item), in document order; one element may name several
+  properties. An item that is such a property is not also a top-level item;
+* a property's value is an item when the element has ``itemscope``; else by element:
+  ``meta@content``; ``audio/embed/iframe/img/source/track/video@src``, ``a/area/link@href``,
+  ``object@data`` (URLs, resolved against the page URL); ``data/meter@value``;
+  ``time@datetime``; else ``content=`` on any element, ``<time>`` included (the W3C microdata note, Google and
+  schema.org's own examples read it), else the element's text;
+* the text is what a reader sees: script, style, link and meta elements left out, layout
+  spacing as html_text gives it.
+
+Items come out as JSON-LD nodes: ``@type`` (schema.org URLs shortened to the bare name by
+``schema_name``, the one helper for those prefixes), ``@id``, then each property with one value
+or a list. Empty strings (an itemprop on an empty element, ``content=""``) are left out: the
+page declares no value there.
+"""
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Callable
+from urllib.parse import urljoin
+
+__all__ = ["SCHEMA_PREFIX", "nodes", "schema_name", "text_content"]
+
+SCHEMA_PREFIX = re.compile(r"^https?://(?:www\.)?schema\.org/", re.I)
+_HTML_WS = " \t\n\r\x0c"
+_SRC = frozenset({"audio", "embed", "iframe", "img", "source", "track", "video"})
+_HREF = frozenset({"a", "area", "link"})
+_HIDDEN = ("script", "style", "link", "meta")  # not part of an element's visible text
+
+
+def schema_name(value: str) -> str:
+    """``https://schema.org/NewsArticle`` (http, www. or not) -> ``NewsArticle``; other
+    values as they are."""
+    return SCHEMA_PREFIX.sub("", value)
+
+
+def text_content(el) -> str:
+    """The text an element shows, without its script/style/link/meta elements (lxml.etree and
+    lxml.html elements alike; the tree is not changed)."""
+    from html_text import etree_to_text
+    from lxml import etree
+
+    if el.tag in _HIDDEN:
+        return ""
+    hidden = [x for x in el.iterdescendants(*_HIDDEN, etree.Comment, etree.ProcessingInstruction)]
+    if hidden:
+        el = copy.deepcopy(el)
+        for x in el.iterdescendants(*_HIDDEN, etree.Comment, etree.ProcessingInstruction):
+            if x.getparent() is not None:
+                _drop(x)
+    return etree_to_text(el)
+
+
+def _drop(el) -> None:
+    """Remove ``el`` and its subtree, keeping the text after it (lxml.html's drop_tree)."""
+    parent, prev = el.getparent(), el.getprevious()
+    if el.tail:
+        if prev is not None:
+            prev.tail = (prev.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)
+
+
+class _Walk:
+    def __init__(self, itemscopes: list, itemprop_els: list, base_url: str | None,
+                 text: Callable[[str], str], time_text: bool):
+        self.base_url = base_url
+        self.text = text
+        self.time_text = time_text
+        self.seen: set = set()
+        scopes = set(itemscopes)
+        self.owned: dict = {}
+        for p in itemprop_els:
+            for anc in p.iterancestors():
+                if anc in scopes:
+                    self.owned.setdefault(anc, []).append(p)
+                    break
+        self._ids: dict | None = None  # id -> first element with it, built for itemref only
+        self._order: dict | None = None  # element -> document position, for itemref only
+        # the itemprop elements some item reaches through itemref: theirs, not top-level items
+        self.referenced = {p for el in itemscopes if el.get("itemref") for p in self.refs(el)}
+
+    def refs(self, el) -> list:
+        """The itemprop elements ``el``'s itemref brings in (WHATWG "crawl the properties"):
+        each referenced element, and its descendants down to (and including) the first
+        element with itemscope on each branch, that carry itemprop."""
+        names = el.get("itemref", "").split()
+        if not names:
+            return []
+        if self._ids is None:
+            root = el.getroottree().getroot()
+            self._ids = {}
+            for x in root.iter():
+                i = x.get("id") if isinstance(x.tag, str) else None
+                if i and i not in self._ids:
+                    self._ids[i] = x
+        out = []
+        for name in names:
+            stack = [self._ids[name]] if name in self._ids else []
+            while stack:
+                x = stack.pop()
+                if x.get("itemprop") is not None:
+                    out.append(x)
+                if x.get("itemscope") is None:
+                    stack.extend(reversed([c for c in x if isinstance(c.tag, str)]))
+        return out
+
+    def props(self, el) -> list:
+        """The item's property elements in document order: those it owns, then (merged in
+        order) those its itemref brings in."""
+        own = self.owned.get(el, [])
+        extra = [p for p in self.refs(el) if p is not el]
+        if not extra:
+            return own
+        if self._order is None:
+            self._order = {x: i for i, x in enumerate(el.getroottree().getroot().iter())}
+        merged = list(dict.fromkeys(own + extra))
+        return sorted(merged, key=lambda x: self._order.get(x, -1))
+
+    def item(self, el) -> dict | None:
+        if el in self.seen:
+            return None
+        self.seen.add(el)
+        node: dict = {}
+        types = el.get("itemtype", "").split()
+        if types:
+            names = [schema_name(t) for t in types]
+            node["@type"] = names[0] if len(names) == 1 else names
+            itemid = el.get("itemid")
+            if itemid and itemid.strip():
+                node["@id"] = itemid.strip()
+        props: dict = {}
+        for p in self.props(el):
+            value = self.value(p)
+            for name in p.get("itemprop").split():
+                props.setdefault(name, []).append(value)
+        for name, values in props.items():
+            values = [v for v in values if not (isinstance(v, str) and not v.strip())]
+            if values:
+                node[name] = values[0] if len(values) == 1 else values
+        return node
+
+    def value(self, el):
+        if el.get("itemscope") is not None:
+            return self.item(el)
+        tag = el.tag
+        if tag == "meta":
+            return el.get("content", "")
+        if tag in _SRC:
+            return self.url(el.get("src", ""))
+        if tag in _HREF:
+            return self.url(el.get("href", ""))
+        if tag == "object":
+            return self.url(el.get("data", ""))
+        if tag in ("data", "meter"):
+            return el.get("value", "")
+        if tag == "time":
+            if el.get("datetime") is not None:
+                return el.get("datetime", "")
+            if el.get("content"):  # content= on any element, <time> too (see the docstring)
+                return el.get("content")
+            return self.text(text_content(el)) if self.time_text else ""
+        if el.get("content"):
+            return el.get("content")
+        prop = el.get("itemprop") or ""
+        if prop.endswith(("-input", "-output")):  # https://schema.org/docs/actions.html#part-4
+            out: dict = {}
+            if "required" in el.attrib:
+                out["valueRequired"] = True
+            if el.get("name"):
+                out["valueName"] = el.get("name")
+            return out
+        return self.text(text_content(el))
+
+    def url(self, raw: str) -> str:
+        return urljoin(self.base_url, raw.strip(_HTML_WS))
+
+
+def nodes(root, base_url: str | None = None, *, itemscopes: list | None = None,
+          itemprop_els: list | None = None, text: Callable[[str], str] = str,
+          time_text: bool = False, schema_only: bool = False) -> list[dict]:
+    """The page's microdata items as JSON-LD nodes, in document order.
+
+    ``itemscopes`` / ``itemprop_els``: the elements with ``itemscope`` / ``itemprop`` below and
+    including ``root`` in document order, when the caller has them (the reader's scan); else
+    one walk finds them. ``text``: wraps each value read from an element's text (the page checks
+    mark those, to judge a date written as text). ``time_text``: a ``<time>`` without
+    ``datetime`` has its text as its value (HTML's rule) rather than "". ``schema_only``: leave
+    out top-level items with no schema.org itemtype (menus, data-vocabulary.org breadcrumbs)."""
+    if itemscopes is None or itemprop_els is None:
+        from lxml import etree
+        itemscopes, itemprop_els = [], []
+        for el in root.iter(etree.Element):
+            if el.get("itemscope") is not None:
+                itemscopes.append(el)
+            if el.get("itemprop") is not None:
+                itemprop_els.append(el)
+    walk = _Walk(itemscopes, itemprop_els, base_url, text, time_text)
+    out: list = []
+    for el in itemscopes:
+        if el in walk.referenced:  # a property of the item whose itemref names it
+            continue
+        node = walk.item(el)
+        if node is not None and (not schema_only or any(
+                SCHEMA_PREFIX.match(t) for t in el.get("itemtype", "").split())):
+            out.append(node)
+    return out

@@ -1,0 +1,98 @@
+"""readers.microdata: the one microdata -> JSON-LD converter (WHATWG HTML microdata), for
+extract (the reader's lxml.etree tree) and validate (pages)."""
+import pytest
+
+from newsld.pages.page import validate_page
+from newsld.readers.html import read
+from newsld.readers.html_parse import parse
+from newsld.readers.microdata import nodes
+
+ARTICLE = ('<html><head><title>Storm closes every school</title></head><body>'
+           '<article itemscope itemtype="https://schema.org/NewsArticle">'
+           '<h1 itemprop="headline">Storm closes every school</h1>'
+           '<p>By <span itemprop="author" itemscope itemtype="https://schema.org/Person">'
+           '<span itemprop="name">Jane Doe%s</span></span></p>'
+           '<meta itemprop="datePublished" content="2019-11-19">'
+           '<p>Every school in the county is closed today after the storm hit overnight.</p>'
+           '</article></body></html>')
+
+
+def declared(html: str) -> list:
+    article, _ = read(html.encode(), source="p.html")
+    return article.declared
+
+
+@pytest.mark.parametrize("child", ["<script>var x = 1;</script>", "<style>p{}</style>",
+                                   '<link rel="x" href="/y">', '<meta name="x" content="y">'])
+def test_itemprop_text_holding_a_hidden_element_keeps_the_items(child):
+    # extruct's text cleaner raised on the reader's lxml.etree tree for these children and the
+    # reader dropped every microdata item of the page, silently
+    nodes = declared(ARTICLE % child)
+    assert nodes == [{"@type": "NewsArticle", "headline": "Storm closes every school",
+                      "author": {"@type": "Person", "name": "Jane Doe"}, "datePublished": "2019-11-19"}]
+
+
+def test_an_item_without_properties_around_a_script_keeps_the_page_items():
+    html = ARTICLE.replace("<body>", '<body itemscope itemtype="https://schema.org/WebPage">'
+                                     "<script>var a = 1;</script>") % ""
+    types = [n.get("@type") for n in declared(html)]
+    assert "NewsArticle" in str(types)
+
+
+def test_item_on_html_element_is_read_by_extract_and_validate():
+    html = ('<html itemscope itemtype="https://schema.org/NewsArticle"><head><title>Storm closes every school'
+            '</title><meta itemprop="datePublished" content="2019-11-19"></head><body>'
+            '<h1 itemprop="headline">Storm closes every school</h1>'
+            '<p>Every school in the county is closed today after the storm hit overnight.</p></body></html>')
+    assert declared(html) == [{"@type": "NewsArticle", "datePublished": "2019-11-19",
+                               "headline": "Storm closes every school"}]
+    got = validate_page(html.encode(), profile="google").issues
+    assert any(i.path.startswith("microdata[1]") for i in got)
+    assert "no-article-markup" not in [i.code for i in got]
+
+
+def test_empty_values_are_left_out_in_both_paths():
+    html = ARTICLE.replace('<meta itemprop="datePublished" content="2019-11-19">',
+                           '<meta itemprop="datePublished" content=""><span itemprop="keywords"></span>') % ""
+    node = declared(html)[0]
+    assert "datePublished" not in node and "keywords" not in node
+
+
+ITEMREF = ('<html><head><title>Storm closes every school</title></head><body>'
+           '<article itemscope itemtype="https://schema.org/NewsArticle" itemref="who when">'
+           '<h1 itemprop="headline">Storm closes every school</h1>'
+           '<p>Every school in the county is closed today after the storm hit overnight.</p></article>'
+           '<aside><div id="who" itemprop="author" itemscope itemtype="https://schema.org/Person">'
+           '<span itemprop="name">Jane Doe</span></div>'
+           '<p id="when"><time itemprop="datePublished" datetime="2019-11-19">Nov 19</time></p></aside>'
+           '</body></html>')
+
+
+def test_itemref_brings_properties_in_and_the_referenced_item_is_not_top_level():
+    # WHATWG microdata: an item's properties include those of the elements its itemref names
+    assert declared(ITEMREF) == [{"@type": "NewsArticle", "headline": "Storm closes every school",
+                                  "author": {"@type": "Person", "name": "Jane Doe"},
+                                  "datePublished": "2019-11-19"}]
+    got = validate_page(ITEMREF.encode(), profile="google").issues
+    assert not [i for i in got if i.path.startswith("microdata[2]")]
+    assert not [i for i in got if i.code == "missing-property" and i.path == "microdata[1]$"
+                and "author" in i.message]
+
+
+def test_itemref_to_a_missing_id_or_an_ancestor_is_harmless():
+    html = ('<html><body><div id="top" itemscope itemtype="https://schema.org/Thing" itemref="nope top">'
+            '<span itemprop="name">x</span></div></body></html>')
+    assert nodes(parse(html.encode())) == [{"@type": "Thing", "name": "x"}]
+
+
+def test_content_on_time_is_its_value():
+    # the W3C microdata note, Google and schema.org's examples read content= on any element;
+    # newsld did on <span> but judged a <time>'s visible text instead (false date-text errors)
+    html = ARTICLE.replace('<meta itemprop="datePublished" content="2019-11-19">',
+                           '<time itemprop="datePublished" content="2019-11-19">Tuesday morning</time>') % ""
+    assert declared(html)[0]["datePublished"] == "2019-11-19"
+    got = validate_page(html.encode()).issues
+    assert not [i for i in got if i.code.startswith("date")]
+    event = ('<div itemscope itemtype="https://schema.org/Event"><span itemprop="name">Fair</span>'
+             '<time itemprop="startDate" content="2025-05-01T09:00:00">May 1, 9 AM</time></div>')
+    assert not [i for i in validate_page(event.encode()).issues if i.code.startswith("date")]
