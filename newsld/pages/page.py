@@ -24,11 +24,9 @@ import re
 
 from newsld.errors import InputError, LimitError, NewsldError
 
-from newsld.validator import validate
+from newsld.validator import Issue, Report, VisibleText, validate
 from newsld.io.jsontext import check_depth, strict
-from newsld.validator._engine import VisibleText
 from newsld.validator._jsontext import syntax_message, tolerant_loads
-from newsld.validator._report import Issue, Report
 
 DEFAULT_SYNTAXES = ("json-ld", "microdata")
 CHECKED_SYNTAXES = ("json-ld", "microdata", "opengraph")  # opengraph: read as meta, not validated
@@ -315,8 +313,7 @@ def _type_label(node) -> str:
 
 def article_nodes(docs, labels) -> list:
     """[(node, its path, @id index)] for each Article-family node of the page, in page order."""
-    from newsld.validator._report import format_path
-    from newsld.validator._vocab import load_vocab
+    from newsld.validator import format_path, load_vocab
     vocab = load_vocab()
     ids: dict = {}
     found = []

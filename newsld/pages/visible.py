@@ -24,7 +24,7 @@ import datetime as _dt
 import difflib
 import re
 
-from newsld.validator._report import Issue
+from newsld.validator import Issue
 
 _JUNK = re.compile(r"comment|related|recommend|more-?stories|most-?popular|trending|footer|sidebar|widget|"
                    r"(?<![a-z])nav|menu|promo|newsletter|archive|calendar|ticker|weather", re.I)
