@@ -8,18 +8,14 @@ from __future__ import annotations
 
 import re
 
+from newsld.validator import features
 from newsld.validator.values import as_list, describe, is_empty, schema_type
 
 _URLISH = re.compile(r"^(https?:|www\.)|://", re.I)
 _ABSOLUTE_WEB = re.compile(r"^https?://[^/?#\s]+", re.I)
 
-ARTICLE_RECOMMENDED = {
-    "headline": 'a short title, e.g. "headline": "Storm closes schools"',
-    "image": 'one or more absolute image URLs, e.g. "image": ["https://example.com/photo.jpg"]',
-    "datePublished": 'the first publication time in ISO 8601, e.g. "2019-11-19T07:09:00+00:00"',
-    "dateModified": 'the last modification time in ISO 8601, e.g. "2019-11-20T09:00:00+00:00"',
-    "author": 'e.g. "author": {"@type": "Person", "name": "Jane Doe", "url": "https://example.com/jane"}',
-}
+# Google's recommended Article properties, with the example each message gives (google/article.json)
+ARTICLE_RECOMMENDED = {r["path"]: r["fix"] for r in features.rules_file("article.json")["recommended"]}
 GOOGLE_URL_PROPS = ("url", "image", "logo", "sameAs", "thumbnailUrl", "contentUrl", "embedUrl")
 HEADLINE_MAX = 110
 
@@ -31,6 +27,7 @@ def check(w, node, loc, known) -> None:
     if "FAQPage" in known:
         faq_page(w, node, loc)
     absolute_urls(w, node, loc)
+    features.check(w, node, loc, known)
 
 
 def finish(w) -> None:

@@ -29,7 +29,7 @@ GOOD_GRAPH = {
             "@id": "https://example.com/#org",
             "name": "Example News",
             "url": "https://example.com/",
-            "logo": {"@type": "ImageObject", "url": "https://example.com/logo.png", "width": 600, "height": 60},
+            "logo": {"@type": "ImageObject", "url": "https://example.com/logo.png", "width": 600, "height": 600},
         },
         {"@type": "WebPage", "@id": "https://example.com/storm", "url": "https://example.com/storm"},
         {
