@@ -10,7 +10,8 @@ these properties, or ``"false"``: this property must be false), and lists of rul
     ``{"path": "itemListElement.position", "fix": "..."}``: every node reached through the path
     but its last segment (following lists and ``@id`` references) must carry the last segment;
     ``"except_last": true`` exempts the last node of a list (a breadcrumb's current page),
-    ``"holder": "Clip"`` limits the rule to holders of that type. Missing: an error (required) or
+    ``"holder": "Clip"`` limits the rule to holders of that type, ``"or": "item.name"`` accepts
+    the property on a node below the holder. Missing: an error (required) or
     a warning (recommended), code ``missing-property``, on the holder node.
 ``one_of``
     ``{"at": "mainEntity", "any": ["acceptedAnswer", "suggestedAnswer"], "fix": "..."}``: each
@@ -155,10 +156,18 @@ def _presence(w, feature, kind, severity, verb, rule, node, loc) -> None:
         htypes = _types_of(holder)
         if rule.get("holder") and rule["holder"] not in htypes:
             continue
-        if is_empty(holder.get(prop)):
+        if is_empty(holder.get(prop)) and not _given_elsewhere(w, rule, holder, hloc):
             what = "/".join(htypes) if segments else kind
             w.emit(severity, "missing-property", hloc,
                    f"{feature}: Google {verb} {prop} on {what or 'this node'}; {rule['fix']}")
+
+
+def _given_elsewhere(w, rule, holder, hloc) -> bool:
+    """``"or": "item.name"``: the property may be given on a node below the holder instead."""
+    if "or" not in rule:
+        return False
+    *segments, prop = rule["or"].split(".")
+    return any(not is_empty(h.get(prop)) for h, _, _ in _holders(w, holder, hloc, segments))
 
 
 def _value(w, feature, rule, node, loc) -> None:

@@ -240,3 +240,15 @@ def test_the_schema_org_profile_applies_no_google_rule():
     del doc["itemListElement"][0]["position"]
     assert validate(doc).valid
     assert copy.deepcopy(doc) == doc
+
+
+def test_breadcrumb_name_may_be_on_the_item():
+    doc = load(EXAMPLES / "breadcrumb.json")
+    crumb = doc["itemListElement"][0]
+    crumb["item"] = {"@id": crumb["item"], "name": crumb.pop("name")}
+    assert validate(doc, profile="google").valid
+
+
+def test_organization_rules_skip_other_kinds_of_organization():
+    doc = {"@context": "https://schema.org", "@type": "MusicGroup", "name": "The Band"}
+    assert not [i for i in validate(doc, profile="google").issues if i.message.startswith("Organization")]
