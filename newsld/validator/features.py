@@ -139,6 +139,8 @@ def _apply(w, rules, node, loc, known) -> None:
         for rule in rules.get("one_of", ()):
             segments = [s for s in rule.get("at", "").split(".") if s]
             for holder, hloc, _ in _holders(w, node, loc, segments):
+                if rule.get("holder") and rule["holder"] not in _types_of(holder):
+                    continue
                 if not any(not is_empty(holder.get(p)) for p in rule["any"]):
                     what = "/".join(_types_of(holder)) or kind
                     names = " or ".join(rule["any"])
@@ -199,7 +201,7 @@ def _bad_value(kind, x) -> str | None:
         return None if ok else f"must be a whole number such as 1, not {x!r}"
     if kind == "absolute-url":
         url = x.get("@id", x.get("url")) if isinstance(x, dict) else x
-        if isinstance(url, str) and not _ABSOLUTE.match(url.strip()):
+        if isinstance(url, str) and url.strip() and not _ABSOLUTE.match(url.strip()):
             return f"{url!r} is not an absolute URL; write it in full, e.g. https://example.com/{url.strip().lstrip('/')[:40]}"
         return None
     if kind == "duration":

@@ -252,3 +252,9 @@ def test_breadcrumb_name_may_be_on_the_item():
 def test_organization_rules_skip_other_kinds_of_organization():
     doc = {"@context": "https://schema.org", "@type": "MusicGroup", "name": "The Band"}
     assert not [i for i in validate(doc, profile="google").issues if i.message.startswith("Organization")]
+
+
+def test_carousel_rules_apply_to_list_items_only():
+    doc = {"@context": "https://schema.org", "@type": "ItemList",
+           "itemListElement": [{"@type": "Product", "name": "A thing listed directly"}]}
+    assert validate(doc, profile="google").valid
