@@ -14,8 +14,11 @@ Profiles
     ``schema.org``: types exist, properties belong to the type (or one of its @type list, with
     inheritance), values match the property's range (text, number, boolean, ISO 8601 date,
     URL, nested node), no empty values, references resolve.
-    ``google``: all of the above plus Google Search Central guidance for Article (and every
-    subtype: NewsArticle, BlogPosting...) and FAQPage.
+    ``google``: all of the above plus Google Search Central's rules for the rich results a news
+    site uses: Article and FAQPage (guidance.py), and one rules file per feature in
+    ``google/*.json`` (Breadcrumb, Organization logo, Video, image metadata, paywalled content,
+    ProfilePage, discussion forums, Q&A, Speakable, carousels, retired features) applied by
+    features.py; see docs/google-features.md.
 
 Issue paths
     JSONPath-like strings rooted at ``$`` (the document passed in; for a list of documents
@@ -30,7 +33,8 @@ Codes and severities
 
 Modules
     ``engine`` walks the document; ``schemas`` compiles the JSON Schemas and ``schema_errors``
-    turns their errors into issues, one handler per keyword; ``guidance`` holds Google's rules;
+    turns their errors into issues, one handler per keyword; ``guidance`` holds Google's Article
+    and FAQ rules and ``features`` applies the rules files of ``google/``;
     ``vocab`` is the schema.org vocabulary; ``values`` the helpers they share; ``report`` is
     Issue, Report and the code registry.
 
