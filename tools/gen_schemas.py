@@ -11,7 +11,7 @@ Writes into ``schemas/``:
   names and value types on ANY schema.org type without shipping the 10 MB release.
 * ``<Type>.schema.json`` - one Draft 2020-12 JSON Schema per bundled type (the news article
   family, FAQ, organisations, people, images, web pages), built by
-  ``newsld.validator._vocab.build_schema`` - the same function the validator uses at run time for
+  ``newsld.validator.vocab.build_schema`` - the same function the validator uses at run time for
   the types that are not bundled.
 
 ``--check`` writes nothing and exits 1 if the committed files differ from what would be generated.
@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from newsld.validator._vocab import Vocab, build_schema  # noqa: E402
+from newsld.validator.vocab import Vocab, build_schema  # noqa: E402
 
 DEFAULT_VOCAB = "/work/shared/corpus/schemaorg/vocab/schemaorg-current-https.jsonld"
 SCHEMAORG_VERSION = "30.0"

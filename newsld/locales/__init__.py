@@ -41,6 +41,8 @@ class Rules:
     stopwords: dict             # lang -> frozenset of words
     months: dict                # foreign month name (lower case) -> month number
     date_words: re.Pattern      # foreign filler words in dates ("de", weekday names)
+    author_name_prefix: re.Pattern  # a byline word written into an author's name in markup
+                                    # ("By Jane Doe"; group "word"); key author_name_prefixes
 
 
 # "Correspondent in Berlin": words that join a job title to a place/desk (more from each locale's
@@ -92,6 +94,8 @@ def load() -> Rules:
         stopwords={d["lang"]: frozenset(d.get("stopwords", [])) for d in data},
         months={k.lower(): v for d in data for k, v in d.get("months", {}).items()},
         date_words=re.compile(rf"(?<!\w)(?:{_alt(all_of('date_words')) or '(?!)'})(?!\w)\.?", re.I),
+        author_name_prefix=re.compile(
+            rf"^(?P<word>{_alt(all_of('author_name_prefixes')) or '(?!)'})\b\s*:?\s*", re.I),
     )
 
 

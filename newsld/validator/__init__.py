@@ -14,8 +14,11 @@ Profiles
     ``schema.org``: types exist, properties belong to the type (or one of its @type list, with
     inheritance), values match the property's range (text, number, boolean, ISO 8601 date,
     URL, nested node), no empty values, references resolve.
-    ``google``: all of the above plus Google Search Central guidance for Article (and every
-    subtype: NewsArticle, BlogPosting...) and FAQPage.
+    ``google``: all of the above plus Google Search Central's rules for the rich results a news
+    site uses: Article and FAQPage (guidance.py), and one rules file per feature in
+    ``google/*.json`` (Breadcrumb, Organization logo, Video, image metadata, paywalled content,
+    ProfilePage, discussion forums, Q&A, Speakable, carousels, retired features) applied by
+    features.py; see docs/google-features.md.
 
 Issue paths
     JSONPath-like strings rooted at ``$`` (the document passed in; for a list of documents
@@ -24,41 +27,16 @@ Issue paths
     ``$['@graph'][0].author[1].name``, ``$['@type']``.  Issues are sorted in document order.
 
 Codes and severities
-    =====================  =========  ===================================================
-    json-syntax            error      text is not strict JSON, RFC 8259 (line and column given;
-                                      NaN and Infinity are not JSON either)
-    unknown-type           error      @type not in schema.org (``person`` -> ``Person``)
-    unknown-property       error      name is not a schema.org property at all (typo)
-                           warning    a schema.org property, but not of this type (schema.org
-                                      domains are "expected", so this is not fatal)
-    wrong-type             error      value of the wrong kind (headline 42, author 7, object
-                                      where text is expected, @type not a string)
-                           warning    nested node of a type outside the property's range
-    date-format            error      Date/DateTime value not ISO 8601 (accepted: ``YYYY-MM-DD``
-                                      optionally ``[T ]hh:mm[:ss[.f]]`` and ``Z``/``+hh:mm``/``+hhmm``)
-                           warning    reduced precision (``2019``, ``2019-11``) in datePublished or
-                                      dateModified (elsewhere, e.g. a birthDate, it is valid)
-    date-text              error      (pages) a microdata date read from an element's visible text
-                                      (``<li itemprop="datePublished">July 2, 2018</li>``) that is
-                                      not ISO 8601: the fix is a datetime/content attribute
-    bad-url                error      URL-valued property that is not a valid URL reference
-                           warning    (google) url/image/logo/sameAs... not absolute http(s)
-    empty-value            warning    empty string, null or empty list (JSON-LD drops them)
-    missing-property       error      (google) FAQPage/Question/Answer required fields
-                           warning    no @context / no @type at top level; (google) Article
-                                      recommended fields, author without name
-                           info       (google) author without url
-    dangling-reference     warning    {"@id": "#x"} (or a sibling fragment of an @id defined in
-                                      the document) that nothing in the document defines
-    author-name            warning    (google) "By ...", job title after a comma, a URL, the
-                                      publisher's name, or author given as plain text
-    headline-length        warning    (google) headline over 110 characters
-    duplicate-faq          error      (google) more than one FAQPage per page
-    faq-eligibility        info       (google) FAQ rich results are limited to gov/health sites
-    mismatch               warning    (pages) declared headline, date or author differs from the
-                                      visible page
-    no-article-markup      info       (pages) no structured data, or none of the Article family
-    =====================  =========  ===================================================
+    One registry, ``newsld/validator/codes.json`` (``CODES``): every code with each severity it
+    may have and what it means; the README's table is the same (a test compares them). An
+    Issue with a code or severity that is not registered is refused (ValueError).
+
+Modules
+    ``engine`` walks the document; ``schemas`` compiles the JSON Schemas and ``schema_errors``
+    turns their errors into issues, one handler per keyword; ``guidance`` holds Google's Article
+    and FAQ rules and ``features`` applies the rules files of ``google/``;
+    ``vocab`` is the schema.org vocabulary; ``values`` the helpers they share; ``report`` is
+    Issue, Report and the code registry.
 
 The bundled JSON Schemas (``schemas/<Type>.schema.json``) are applied with jsonschema, which is
 imported on first use only; types without a bundled schema get one built from
@@ -69,18 +47,17 @@ from __future__ import annotations
 import json
 
 from newsld.errors import LimitError, NewsldError
+from newsld.validator.report import CODES, SEVERITIES, Issue, Report, format_path
+from newsld.validator.values import VisibleText
+from newsld.validator.vocab import Vocab, load_vocab
 
-from newsld.validator._report import Issue, Report, format_path
-
-__all__ = ["validate", "validate_json_text", "Issue", "Report", "PROFILES", "format_path",
-           "VisibleText", "syntax_message", "tolerant_loads", "load_vocab"]
+__all__ = ["validate", "validate_json_text", "Issue", "Report", "PROFILES", "CODES", "SEVERITIES",
+           "format_path", "VisibleText", "Vocab", "load_vocab", "syntax_message", "tolerant_loads"]
 
 PROFILES = ("schema.org", "google")
 
-# public names for the layer above (newsld.pages), imported on first use: the engine and the
-# vocabulary cost ~40 ms to import, which ``validate`` pays only when it is called
-_LAZY = {"VisibleText": "_engine", "syntax_message": "_jsontext", "tolerant_loads": "_jsontext",
-         "load_vocab": "_vocab"}
+# public names for the layer above (newsld.pages), imported on first use
+_LAZY = {"syntax_message": "_jsontext", "tolerant_loads": "_jsontext"}
 
 
 def __getattr__(name: str):
@@ -102,7 +79,7 @@ def validate(doc, *, profile: str = "schema.org", max_depth: int | None = None) 
     integer has more digits than Python converts to text (sys.get_int_max_str_digits)."""
     _check_profile(profile)
     _check_limits(doc, max_depth)
-    from newsld.validator._engine import validate_document
+    from newsld.validator.engine import validate_document
 
     try:
         return validate_document(doc, profile)

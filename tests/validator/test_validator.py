@@ -29,7 +29,7 @@ GOOD_GRAPH = {
             "@id": "https://example.com/#org",
             "name": "Example News",
             "url": "https://example.com/",
-            "logo": {"@type": "ImageObject", "url": "https://example.com/logo.png", "width": 600, "height": 60},
+            "logo": {"@type": "ImageObject", "url": "https://example.com/logo.png", "width": 600, "height": 600},
         },
         {"@type": "WebPage", "@id": "https://example.com/storm", "url": "https://example.com/storm"},
         {
@@ -352,6 +352,22 @@ def test_author_name_rules(name, path):
     assert validate(doc).valid
     issue = only(validate(doc, profile="google"), "author-name")
     assert issue.severity == "warning" and issue.path == path
+
+
+@pytest.mark.parametrize("name, word, fixed", [
+    ("by: Jane Doe", "By", "Jane Doe"), ("BY Jane Doe", "By", "Jane Doe"), ("Byron Doe", None, None),
+])
+def test_byline_word_in_author_name_comes_from_locale_data(name, word, fixed):
+    """The word list is newsld/locales/*.json's author_name_prefixes, not code."""
+    from newsld.locales import load
+    assert bool(load().author_name_prefix.match(name)) == bool(word)
+    doc = article(author={"@type": "Person", "name": name, "url": "https://example.com/j"})
+    hits = find(validate(doc, profile="google"), "author-name")
+    if word is None:
+        assert not hits
+    else:
+        assert len(hits) == 1 and f'starts with "{word}"' in hits[0].message
+        assert hits[0].message.endswith(f"give only the name: {fixed!r}")
 
 
 def test_author_plain_string():

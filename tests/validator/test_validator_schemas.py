@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newsld.validator._vocab import schemas_dir
+from newsld.validator.vocab import schemas_dir
 from helpers import ROOT
 
 DEFAULT_VOCAB = "/work/shared/corpus/schemaorg/vocab/schemaorg-current-https.jsonld"

@@ -1,10 +1,23 @@
-"""Issue and Report: what the validator returns."""
+"""Issue and Report: what the validator returns, and the registry of issue codes."""
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 SEVERITIES = ("error", "warning", "info")
+
+
+def _load_codes() -> tuple[dict, ...]:
+    with open(Path(__file__).with_name("codes.json"), encoding="utf-8") as fh:
+        return tuple(json.load(fh)["codes"])
+
+
+# The registry: every (code, severity) newsld may report, with its meaning (codes.json; the
+# README's table of codes is checked against it by a test).
+CODES: tuple[dict, ...] = _load_codes()
+_KNOWN = frozenset((c["code"], c["severity"]) for c in CODES)
 _IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 # control characters, line/paragraph separators and lone surrogates: written as \uXXXX so a
 # path stays one printable line (text and GitHub reports) and valid XML (JUnit)
@@ -37,6 +50,12 @@ class Issue:
     message: str    # what is wrong and how to fix it
 
     def __post_init__(self):
+        if (self.code, self.severity) not in _KNOWN:
+            # a check that reports a code (or severity) the registry does not list is a bug
+            if self.severity not in SEVERITIES:
+                raise ValueError(f"severity must be one of {SEVERITIES}, not {self.severity!r}")
+            raise ValueError(f"issue code {self.code!r} with severity {self.severity!r} is not in "
+                             f"newsld/validator/codes.json; register it there and in README.md")
         # a message quotes the document ("'Per\x1eson' is not a schema.org type"): control
         # characters and line separators as \uXXXX keep it one line (text, GitHub) and valid XML
         if _CONTROL.search(self.message):
@@ -54,9 +73,7 @@ class Report:
         self.issues: list[Issue] = list(issues or ())
 
     def add(self, severity: str, code: str, path: str = "$", message: str = "") -> Issue:
-        """Record an issue and return it."""
-        if severity not in SEVERITIES:
-            raise ValueError(f"severity must be one of {SEVERITIES}, not {severity!r}")
+        """Record an issue and return it (ValueError for a code or severity not registered)."""
         issue = Issue(severity, code, path, message)
         self.issues.append(issue)
         return issue

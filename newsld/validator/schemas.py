@@ -12,7 +12,13 @@ import sys
 from datetime import date
 from functools import lru_cache
 
-from newsld.validator._vocab import ISO_DATETIME, ISO_TIME, build_schema, build_untyped_schema, load_vocab
+from newsld.validator.vocab import (
+    ISO_DATETIME,
+    ISO_TIME,
+    build_schema,
+    build_untyped_schema,
+    load_vocab,
+)
 
 ISO_SHAPE = re.compile(ISO_DATETIME)  # the form; on_calendar() says whether the date exists
 _ISO_TIME = re.compile(ISO_TIME)
@@ -130,7 +136,7 @@ def _inline_refs(schema: dict) -> dict:
 @lru_cache(maxsize=None)
 def bundled_schema(type_name: str) -> dict | None:
     """The committed schema for a bundled type, or None."""
-    from newsld.validator._vocab import schemas_dir
+    from newsld.validator.vocab import schemas_dir
 
     path = schemas_dir() / f"{type_name}.schema.json"
     if not path.is_file():

@@ -1,0 +1,216 @@
+"""The document walker: turns a JSON-LD document into a sorted list of Issues.
+
+It visits every node (an explicit stack: documents nest hundreds of levels deep), checks each
+against the JSON Schema of its @type (schemas.py; the errors become issues in schema_errors.py),
+checks nested nodes against the property's range, follows @id references, and with the
+"google" profile runs Google's guidance (guidance.py)."""
+from __future__ import annotations
+
+from newsld.validator import guidance
+from newsld.validator.report import Issue, Report, format_path
+from newsld.validator.schema_errors import report_error
+from newsld.validator.schemas import validator_for
+from newsld.validator.values import as_list, describe, schema_type
+from newsld.validator.vocab import load_vocab
+
+
+class Walker:
+    def __init__(self, profile: str):
+        self.google = profile == "google"
+        self.vocab = load_vocab()
+        self.found: list[tuple[tuple, int, Issue]] = []
+        self.defined: dict[str, tuple[dict, tuple]] = {}
+        self.bases: set[str] = set()
+        self.faqs: list[tuple] = []
+
+    # -- helpers ---------------------------------------------------------------------------
+    def emit(self, severity, code, loc, message):
+        self.found.append((tuple(o for _, o in loc), len(self.found),
+                           Issue(severity, code, format_path([s for s, _ in loc]), message)))
+
+    @staticmethod
+    def child(loc, node, key):
+        if isinstance(key, int):
+            return loc + ((key, key),)
+        return loc + ((key, list(node).index(key)),)
+
+    @staticmethod
+    def normalize_type(t: str):
+        """schema.org local name, or None for a type from another vocabulary."""
+        return schema_type(t)
+
+    def resolve(self, value):
+        """Follow an {"@id": ...} reference to the node defined in the document, if any."""
+        if isinstance(value, dict) and value.keys() <= {"@id", "@context"} and \
+                isinstance(value.get("@id"), str):
+            hit = self.defined.get(value["@id"])
+            if hit:
+                return hit
+        return value, None
+
+    # -- passes ----------------------------------------------------------------------------
+    def collect_ids(self, roots):
+        stack = list(roots)
+        while stack:
+            node, loc = stack.pop()
+            if isinstance(node, dict):
+                nid = node.get("@id")
+                if isinstance(nid, str) and not node.keys() <= {"@id", "@context"}:
+                    self.defined.setdefault(nid, (node, loc))
+                    self.bases.add(nid.split("#", 1)[0])
+                for i, (k, v) in enumerate(node.items()):
+                    if k != "@context" and isinstance(v, (dict, list)):
+                        stack.append((v, loc + ((k, i),)))
+            elif isinstance(node, list):
+                for i, v in enumerate(node):
+                    if isinstance(v, (dict, list)):
+                        stack.append((v, loc + ((i, i),)))
+
+    def run(self, doc):
+        if isinstance(doc, list):
+            roots = [(d, ((i, i),)) for i, d in enumerate(doc)]
+        else:
+            roots = [(doc, ())]
+        self.collect_ids(roots)
+        # explicit stack (no recursion): documents may nest hundreds of levels deep
+        stack = [(d, loc, "root", None) for d, loc in reversed(roots)]
+        while stack:
+            node, loc, role, prop = stack.pop()
+            stack.extend(reversed(self.visit(node, loc, role, prop)))
+        if self.google:
+            guidance.finish(self)
+        seen, issues = set(), []
+        for _, _, issue in sorted(self.found, key=lambda x: (x[0], x[1])):
+            if issue not in seen:
+                seen.add(issue)
+                issues.append(issue)
+        return Report(issues)
+
+    def visit(self, node, loc, role, prop):
+        """Check one node; return the child nodes to visit as (node, loc, role, prop)."""
+        if role == "root" and not isinstance(node, dict):
+            self.emit("error", "wrong-type", loc,
+                      f"a JSON-LD document must be an object (or a list of objects), not {describe(node)}")
+            return []
+        if not isinstance(node, dict):
+            return []
+        keys = node.keys()
+        if "@value" in node:
+            return []
+        if "@list" in node or "@set" in node:
+            items = node.get("@list", node.get("@set"))
+            key = "@list" if "@list" in node else "@set"
+            return [(v, self.child(self.child(loc, node, key), None, i), "nested", prop)
+                    for i, v in enumerate(as_list(items)) if isinstance(v, dict)]
+        children = []
+        if "@id" in node and not isinstance(node["@id"], str):
+            self.emit("error", "wrong-type", self.child(loc, node, "@id"),
+                      f"@id is {describe(node['@id'])}; it must be text, an IRI such as "
+                      f'"https://example.com/#author" or a fragment such as "#author"')
+        if role == "root" and "@context" not in node:
+            self.emit("warning", "missing-property", loc,
+                      'no @context: add "@context": "https://schema.org" so the types and '
+                      "properties are read as schema.org")
+        if keys <= {"@id", "@context"} and "@id" in node and role != "root":
+            self.check_reference(node, loc)
+            return []
+        if "@graph" in node:
+            gloc = self.child(loc, node, "@graph")
+            graph = node["@graph"]
+            if not isinstance(graph, list):
+                graph = [graph]
+                glocs = [gloc]
+            else:
+                glocs = [self.child(gloc, None, i) for i in range(len(graph))]
+            children.extend((g, gl, "member", None) for g, gl in zip(graph, glocs))
+            if keys <= {"@graph", "@context", "@id"}:
+                return children
+        return self.check_node(node, loc, role, prop) + children
+
+    def check_reference(self, node, loc):
+        nid = node["@id"]
+        if not isinstance(nid, str) or nid in self.defined:
+            return
+        local = nid.startswith(("#", "_:"))
+        sibling = "#" in nid and nid.split("#", 1)[0] in self.bases
+        if local or sibling:
+            self.emit("warning", "dangling-reference", self.child(loc, node, "@id"),
+                      f"@id {nid!r} refers to a node that is not in this document; define a node "
+                      f'with "@id": "{nid}" (e.g. in @graph) or write the object in place')
+
+    def node_types(self, node, loc):
+        """(known schema.org types, has_foreign_types)."""
+        raw = node.get("@type")
+        if raw is None:
+            return [], False
+        known, foreign = [], False
+        tloc = self.child(loc, node, "@type")
+        items = raw if isinstance(raw, list) else [raw]
+        for i, t in enumerate(items):
+            iloc = self.child(tloc, None, i) if isinstance(raw, list) else tloc
+            if not isinstance(t, str) or not t.strip():
+                self.emit("error", "wrong-type", iloc,
+                          f"@type must be a type name such as \"NewsArticle\", not {describe(t)}")
+                continue
+            name = self.normalize_type(t.strip())
+            if name is None:
+                foreign = True
+            elif self.vocab.is_type(name):
+                known.append(name)
+            else:
+                hint = self.vocab.suggest_type(name)
+                fix = f'; did you mean "{hint}"? (type names are case-sensitive)' if hint else \
+                    "; use a type from https://schema.org/docs/full.html"
+                self.emit("error", "unknown-type", iloc, f"{t!r} is not a schema.org type{fix}")
+                foreign = foreign or False
+        return known, foreign
+
+    def check_node(self, node, loc, role, prop):
+        known, _foreign = self.node_types(node, loc)
+        if "@type" not in node and role in ("root", "member"):
+            self.emit("warning", "missing-property", loc,
+                      'node has no @type; add one such as "@type": "NewsArticle" so consumers know what it describes')
+        types = frozenset(known) if known else None
+        validator = validator_for(types)
+        # schema.org's Role pattern: {"member": {"@type": "OrganizationRole", "member": {...}}}
+        role_prop = prop if prop and any(self.vocab.is_subclass(t, "Role") for t in known) else None
+        for err in validator.iter_errors(node):
+            report_error(self, err, node, loc, known, role_prop)
+        # nested nodes: check their type against the property's range, then visit them
+        children = []
+        for i, (k, v) in enumerate(node.items()):
+            if k.startswith("@") or not isinstance(v, (dict, list)):
+                continue
+            kloc = loc + ((k, i),)
+            items = [(v, kloc)] if isinstance(v, dict) else \
+                [(x, kloc + ((j, j),)) for j, x in enumerate(v) if isinstance(x, dict)]
+            for child, cloc in items:
+                self.check_range(k, child, cloc)
+                children.append((child, cloc, "nested", k))
+        if self.google and known:
+            guidance.check(self, node, loc, known)
+        return children
+
+    def check_range(self, prop, child, cloc):
+        vocab = self.vocab
+        if prop not in vocab.properties or "@type" not in child:
+            return
+        classes = [r for r in vocab.ranges(prop) if r not in vocab.datatypes]
+        if not classes:
+            return
+        ctypes = [n for n in (self.normalize_type(t) for t in as_list(child.get("@type"))
+                              if isinstance(t, str)) if n and vocab.is_type(n)]
+        if not ctypes:
+            return
+        for t in ctypes:
+            anc = vocab.ancestors(t)
+            if "Role" in anc or any(c in anc for c in classes):
+                return
+        # a value of another type: schema.org's ranges are "expected", so this is a warning
+        self.emit("warning", "wrong-type", cloc,
+                  f"{prop} expects {' or '.join(classes)}, but this node is {'/'.join(ctypes)}; "
+                  f"change its @type or use another property")
+
+
+def validate_document(doc, profile: str) -> Report:
+    return Walker(profile).run(doc)
