@@ -41,6 +41,7 @@ class Rules:
     stopwords: dict             # lang -> frozenset of words
     months: dict                # foreign month name (lower case) -> month number
     date_words: re.Pattern      # foreign filler words in dates ("de", weekday names)
+    question_start: re.Pattern  # a title in a question form without "?" ("How to...", "Wie...", "¿")
 
 
 # "Correspondent in Berlin": words that join a job title to a place/desk (more from each locale's
@@ -92,6 +93,9 @@ def load() -> Rules:
         stopwords={d["lang"]: frozenset(d.get("stopwords", [])) for d in data},
         months={k.lower(): v for d in data for k, v in d.get("months", {}).items()},
         date_words=re.compile(rf"(?<!\w)(?:{_alt(all_of('date_words')) or '(?!)'})(?!\w)\.?", re.I),
+        question_start=re.compile("^(?:" + "|".join(
+            re.escape(w) + (r"(?!\w)" if w[-1:].isalnum() else "") for w in sorted(
+                set(all_of("question_starts")), key=lambda w: (-len(w), w))) + ")", re.I),
     )
 
 
