@@ -67,12 +67,19 @@ def _blocks_text(el, skip=None) -> str:
         if len(kids) == 1 and kids[0].tag in _WRAPPERS:
             el, skip = kids[0], None
             continue
-        return "\n\n".join(t for t in map(text_of, kids) if t)
+        return "\n\n".join(t for t in map(_block_text, kids) if t)
     full = text_of(el)
     if skip is None:
         return full
     q = text_of(skip)
     return full[len(q):].strip() if full.startswith(q) else full.replace(q, "", 1).strip()
+
+
+def _block_text(el) -> str:
+    """A block's text; a list's items one a line."""
+    if el.tag in ("ul", "ol"):
+        return "\n".join(t for t in (text_of(li) for li in el if li.tag == "li") if t) or text_of(el)
+    return text_of(el)
 
 
 def _inside(el, anc) -> bool:
@@ -93,13 +100,17 @@ def _pairs(sc: Scan, root) -> list:
     panel (aria-controls / data-target / href="#id") or a panel naming its trigger
     (aria-labelledby), and a widget title class followed by a panel class (faq_widgets.json)."""
     out: list = []
-    taken: set = set()
+    taken: dict = {}  # panel -> its index in out
 
     def pair(title, panel, answer=None):
-        if title is None or panel in taken or _inside(panel, title) or (
-                panel.tag != "details" and _inside(title, panel)):
+        if title is None or _inside(panel, title) or (panel.tag != "details" and _inside(title, panel)):
             return
-        taken.add(panel)
+        i = taken.get(panel)
+        if i is not None:  # a trigger inside the one already found is the closer title (a label)
+            if _inside(title, out[i][0]):
+                out[i] = (title, *out[i][1:])
+            return
+        taken[panel] = len(out)
         out.append((title, panel, answer if answer is not None else _blocks_text(panel)))
 
     blocks = sc.faq_blocks
@@ -121,7 +132,9 @@ def _pairs(sc: Scan, root) -> list:
     for el in blocks:
         label = el.get("aria-labelledby")
         if label and el not in taken and el.get("role") in ("region", "tabpanel"):
-            title = ids.get(label) or next(iter(root.xpath("//*[@id=$i]", i=label)), None)
+            title = ids.get(label)
+            if title is None:
+                title = next(iter(root.xpath("//*[@id=$i]", i=label)), None)
             pair(title, el)
     title = None
     for el in blocks:
@@ -280,7 +293,7 @@ def find(sc: Scan, root) -> list[tuple[str, str]]:
     # runs of question headings, each followed by its answer (only when the page has no explicit
     # FAQ markup: article sections titled as questions are not an FAQ beside a real one; not in
     # readers' comments)
-    run = [] if out else [h for h in heads if _is_question(text_of(h)) and not _in_comments(h)]
+    run = [] if out else [h for h in heads if _is_question(text_of(h)) and not _links_away(h) and not _in_comments(h)]
     by_level: dict = {}
     for h in run:
         by_level.setdefault(_level(h), []).append(h)
