@@ -43,6 +43,7 @@ class Rules:
     date_words: re.Pattern      # foreign filler words in dates ("de", weekday names)
     author_name_prefix: re.Pattern  # a byline word written into an author's name in markup
                                     # ("By Jane Doe"; group "word"); key author_name_prefixes
+    question_start: re.Pattern  # a title in a question form without "?" ("How to...", "Wie...", "¿")
 
 
 # "Correspondent in Berlin": words that join a job title to a place/desk (more from each locale's
@@ -96,6 +97,9 @@ def load() -> Rules:
         date_words=re.compile(rf"(?<!\w)(?:{_alt(all_of('date_words')) or '(?!)'})(?!\w)\.?", re.I),
         author_name_prefix=re.compile(
             rf"^(?P<word>{_alt(all_of('author_name_prefixes')) or '(?!)'})\b\s*:?\s*", re.I),
+        question_start=re.compile("^(?:" + "|".join(
+            re.escape(w) + (r"(?!\w)" if w[-1:].isalnum() else "") for w in sorted(
+                set(all_of("question_starts")), key=lambda w: (-len(w), w))) + ")", re.I),
     )
 
 

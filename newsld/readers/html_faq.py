@@ -4,11 +4,19 @@ headings or bold questions, CMS FAQ blocks with a question-classed element (Yoas
 and runs of question headings ("...?") each followed by its answer."""
 from __future__ import annotations
 
+import re
+
 from newsld import locales as locale
-from newsld.readers.html_scan import HEADINGS, Scan, text_of
+from newsld.readers.html_scan import FAQ_WIDGETS, HEADINGS, Scan, text_of
 
 _BLOCK_STOP = HEADINGS | {"details", "dl"}
 _MAX_ANSWER = 4000
+_TITLES = frozenset(FAQ_WIDGETS["titles"])
+_PANELS = frozenset(FAQ_WIDGETS["panels"])
+_NOT_INSIDE = re.compile(FAQ_WIDGETS["not_inside"], re.I)
+_HIDDEN = {"script", "style", "noscript", "template", "svg", "iframe"}
+_BLOCKS = HEADINGS | {"p", "div", "ul", "ol", "dl", "table", "blockquote", "figure", "pre", "section", "details"}
+_WRAPPERS = {"div", "section", "article"}
 
 
 def _q(text: str) -> str:
@@ -23,6 +31,140 @@ def _a(text: str) -> str:
 
 def _is_question(t: str) -> bool:
     return 5 <= len(t) <= 250 and t.rstrip().endswith(("?", "؟", "？"))
+
+
+def _asks(t: str) -> bool:
+    """A question ("...?") or a title in a locale's question form ("How to...", "Wie...")."""
+    return _is_question(t) or (5 <= len(t) <= 250 and bool(locale.load().question_start.match(t)))
+
+
+def _links_away(el) -> bool:
+    """A title that is a link to another page (a related-questions list), not a question answered here."""
+    for a in el.iter("a"):
+        href = (a.get("href") or "").strip()
+        if href and not href.startswith(("#", "javascript:")) and text_of(a) == text_of(el):
+            return True
+    return False
+
+
+def _in_comments(el) -> bool:
+    """Inside readers' comments (a class or id token the widget data names)."""
+    for anc in el.iterancestors():
+        for v in (anc.get("class"), anc.get("id")):
+            if v and any(_NOT_INSIDE.match(t) for t in v.split()):
+                return True
+    return False
+
+
+def _blocks_text(el, skip=None) -> str:
+    """An accordion panel's text: one paragraph per block child (through single wrappers), so an
+    answer of several paragraphs or a list keeps them apart; ``skip`` (a <summary>) left out."""
+    while True:
+        kids = [c for c in el if isinstance(c.tag, str) and c is not skip and c.tag not in _HIDDEN]
+        loose = (el.text or "").strip() or any((c.tail or "").strip() for c in el)
+        if loose or not kids or any(c.tag not in _BLOCKS for c in kids):
+            break
+        if len(kids) == 1 and kids[0].tag in _WRAPPERS:
+            el, skip = kids[0], None
+            continue
+        return "\n\n".join(t for t in map(_block_text, kids) if t)
+    full = text_of(el)
+    if skip is None:
+        return full
+    q = text_of(skip)
+    return full[len(q):].strip() if full.startswith(q) else full.replace(q, "", 1).strip()
+
+
+def _block_text(el) -> str:
+    """A block's text; a list's items one a line."""
+    if el.tag in ("ul", "ol"):
+        return "\n".join(t for t in (text_of(li) for li in el if li.tag == "li") if t) or text_of(el)
+    return text_of(el)
+
+
+def _inside(el, anc) -> bool:
+    return any(a is anc for a in el.iterancestors())
+
+
+def _lca(a, b):
+    """The nearest element holding both a and b (an accordion item)."""
+    mine = {a, *a.iterancestors()}
+    for x in (b, *b.iterancestors()):
+        if x in mine:
+            return x
+    return None
+
+
+def _pairs(sc: Scan, root) -> list:
+    """(title, panel, answer) of every accordion item: <details>/<summary>, a trigger naming its
+    panel (aria-controls / data-target / href="#id") or a panel naming its trigger
+    (aria-labelledby), and a widget title class followed by a panel class (faq_widgets.json)."""
+    out: list = []
+    taken: dict = {}  # panel -> its index in out
+
+    def pair(title, panel, answer=None):
+        if title is None or _inside(panel, title) or (panel.tag != "details" and _inside(title, panel)):
+            return
+        i = taken.get(panel)
+        if i is not None:  # a trigger inside the one already found is the closer title (a label)
+            if _inside(title, out[i][0]):
+                out[i] = (title, *out[i][1:])
+            return
+        taken[panel] = len(out)
+        out.append((title, panel, answer if answer is not None else _blocks_text(panel)))
+
+    blocks = sc.faq_blocks
+    for d in blocks:
+        if d.tag == "details":
+            s = d.find(".//summary")
+            if s is not None:
+                pair(s, d, _blocks_text(d, s))
+    ids = {el.get("id"): el for el in blocks if el.get("id")}
+    for el in blocks:
+        target = el.get("aria-controls") or el.get("data-target") or el.get("data-bs-target")
+        if not target:
+            href = el.get("href") or ""
+            target = href if href.startswith("#") and len(href) > 1 else None
+        if target:
+            panel = ids.get(target.lstrip("#"))
+            if panel is not None:
+                pair(el, panel)
+    for el in blocks:
+        label = el.get("aria-labelledby")
+        if label and el not in taken and el.get("role") in ("region", "tabpanel"):
+            title = ids.get(label)
+            if title is None:
+                title = next(iter(root.xpath("//*[@id=$i]", i=label)), None)
+            pair(title, el)
+    title = None
+    for el in blocks:
+        toks = (el.get("class") or "").split()
+        if not toks:
+            continue
+        if not _TITLES.isdisjoint(toks):
+            if title is None or not _inside(el, title):
+                title = el
+        elif title is not None and not _PANELS.isdisjoint(toks) and not _inside(el, title):
+            pair(title, el)
+            title = None
+    return out
+
+
+def _accordion_items(sc: Scan, root) -> list[tuple[str, str]]:
+    """The items of the accordions whose titles are questions: at least half of each accordion's
+    titles ask; a title that links to another page or sits in readers' comments is no question."""
+    groups: dict = {}
+    items = []
+    for title, panel, answer in _pairs(sc, root):
+        q = text_of(title)
+        if not 5 <= len(q) <= 250 or _links_away(title) or _in_comments(title):
+            continue
+        item = _lca(title, panel)
+        key = item.getparent() if item is not None else None
+        groups.setdefault(key, []).append(_asks(q))
+        items.append((key, q, answer))
+    ok = {k for k, asks in groups.items() if 2 * sum(asks) >= len(asks) and any(asks)}
+    return [(q, a) for k, q, a in items if k in ok]
 
 
 def _level(el) -> int:
@@ -111,35 +253,18 @@ def find(sc: Scan, root) -> list[tuple[str, str]]:
             seen.add(k)
             out.append((q, a))
 
-    # <details><summary>
+    # accordions (<details>, <dl>, a trigger naming its panel, widget title/panel classes): an
+    # FAQ when their titles are questions
     for d in sc.faq_blocks:
-        if d.tag == "details":
-            s = d.find(".//summary")
-            if s is not None:
-                q = text_of(s)
-                full = text_of(d)
-                a = full[len(q):].strip() if full.startswith(q) else full.replace(q, "", 1).strip()
-                add(q, a)
-        elif d.tag == "dl":
+        if d.tag == "dl":
             dts = [c for c in d if c.tag == "dt"]
             if dts and sum(_is_question(text_of(t)) for t in dts) >= max(1, len(dts) // 2):
                 for dt in dts:
                     dd = dt.getnext()
                     if dd is not None and dd.tag == "dd":
                         add(text_of(dt), text_of(dd))
-    # accordions: trigger -> panel by id
-    ids = {el.get("id"): el for el in sc.faq_blocks if el.get("id")}
-    for el in sc.faq_blocks:
-        target = el.get("aria-controls") or el.get("data-target") or el.get("data-bs-target")
-        if not target:
-            href = el.get("href") or ""
-            target = href if href.startswith("#") and len(href) > 1 else None
-        if target:
-            panel = ids.get(target.lstrip("#"))
-            if panel is not None:
-                q = text_of(el)
-                if 5 <= len(q) <= 250:
-                    add(q, text_of(panel))
+    for q, a in _accordion_items(sc, root):
+        add(q, a)
     # a FAQ heading, then question headings / bold questions after it
     rules = locale.load()
     heads = sc.headings
@@ -162,11 +287,13 @@ def find(sc: Scan, root) -> list[tuple[str, str]]:
     # CMS FAQ blocks that name their parts (Yoast's schema-faq-question/-answer, Rank Math's
     # rank-math-question, faq__question...): a question-classed element, then its answer
     for el in sc.faq_blocks:
-        if _names_a_question(el) and 5 <= len(text_of(el)) <= 250:
+        if _names_a_question(el) and 5 <= len(text_of(el)) <= 250 and not _links_away(el) \
+                and not _in_comments(el):
             add(text_of(el), _answer_after(el, _next_question))
     # runs of question headings, each followed by its answer (only when the page has no explicit
-    # FAQ markup: article sections titled as questions are not an FAQ beside a real one)
-    run = [] if out else [h for h in heads if _is_question(text_of(h))]
+    # FAQ markup: article sections titled as questions are not an FAQ beside a real one; not in
+    # readers' comments)
+    run = [] if out else [h for h in heads if _is_question(text_of(h)) and not _links_away(h) and not _in_comments(h)]
     by_level: dict = {}
     for h in run:
         by_level.setdefault(_level(h), []).append(h)

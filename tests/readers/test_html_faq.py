@@ -77,3 +77,29 @@ def test_more_faq_headings_with_bold_questions(heading):
     qa = [QA[0], QA[2]]
     body = f"<h2>{heading}</h2>" + "".join(f"<p><strong>{q}</strong> {a}</p>" for q, a in qa)
     assert faq(body) == qa
+
+
+def _foundation(titles):
+    return '<ul class="accordion" data-accordion>' + "".join(
+        f'<li class="accordion-item"><a href="#" class="accordion-title">{t}</a>'
+        f'<div class="accordion-content"><p>Answer number {i} with enough words.</p></div></li>'
+        for i, t in enumerate(titles)) + "</ul>"
+
+
+def test_accordion_titles_in_a_locale_question_form_without_a_question_mark():
+    titles = ["How to renew a passport", "Wie lange dauert die Bearbeitung", "¿Qué documentos necesito"]
+    assert [q for q, _ in faq(_foundation(titles))] == titles
+
+
+def test_accordion_with_mostly_statements_is_not_an_faq():
+    # one question among three titles: a product-facts accordion, not an FAQ
+    assert faq(_foundation(["Shipping", "Returns", "Why us?"])) == []
+    assert faq(_foundation(["Who we are", "What we do"])) == []  # question words, not a question form
+
+
+def test_answer_keeps_paragraphs_and_list_items_apart():
+    body = ('<div class="accordion"><div class="accordion-item"><h2 class="accordion-header">'
+            '<button class="accordion-button">What does it cost?</button></h2><div class="accordion-collapse">'
+            '<div class="accordion-body"><p>It depends.</p><ul><li>Adults: 5 euros</li><li>Children: free</li></ul>'
+            '</div></div></div></div>')
+    assert faq(body) == [("What does it cost?", "It depends.\n\nAdults: 5 euros\nChildren: free")]
