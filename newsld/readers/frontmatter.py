@@ -12,9 +12,10 @@ KEYS = {
     "authors": "author", "publisher": "publisher_name", "section": "section",
     "tags": "tags", "keywords": "tags", "lang": "lang", "language": "lang", "inlanguage": "lang",
     "title": "headline", "headline": "headline", "description": "dek",
-    # Hugo/Jekyll: lastmod, publishDate (Hugo's publish date wins over date), categories (the
+    # Hugo/Jekyll: lastmod (Jekyll's last_modified_at), publishDate (Hugo's publish date wins over date), categories (the
     # first is the section); draft and other keys are ignored
-    "lastmod": "date_modified", "lastmodified": "date_modified", "publishdate": "date_published",
+    "lastmod": "date_modified", "lastmodified": "date_modified", "lastmodifiedat": "date_modified",
+    "publishdate": "date_published",
     "pubdate": "date_published", "categories": "section", "category": "section",
 }
 _LIST_KEYS = frozenset({"tags", "images", "author"})

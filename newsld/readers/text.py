@@ -269,9 +269,10 @@ class TextReader:
         out: list[Block] = []
         gap = 0
         for b in blocks:
-            if not self.tag_match(b) and all(
-                    is_noise_line(self.inline(_HEADING.sub("", ln)), markdown=self.markdown)
-                    for ln in b.lines):
+            texts = [self.inline(_HEADING.sub("", ln)) for ln in b.lines]
+            if not self.tag_match(b) and any(texts) and all(
+                    not t or is_noise_line(t, markdown=self.markdown) for t in texts):
+                # (a Markdown image line, empty once read, goes with its credit)
                 gap = max(gap, b.gap)
                 continue
             out.append(Block(b.lines, max(gap, b.gap)) if gap else b)

@@ -324,3 +324,8 @@ def test_toml_front_matter():
 def test_bad_toml_front_matter_is_an_input_error(text):
     with pytest.raises(InputError, match="front matter"):
         read(text)
+
+
+def test_markdown_image_with_its_credit_line_is_dropped_but_gives_the_image():
+    a, meta = read("# T\n\nOne.\n\n![Ferry](/f.jpg)\n*Photo: Priya Nair/Harbour Post*\n\nTwo.", markdown=True)
+    assert a.body == ["One.", "Two."] and meta["images"] == ["/f.jpg"]
