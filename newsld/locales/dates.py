@@ -153,6 +153,8 @@ def to_iso(text: str, tz: tzinfo | str | None = None, *, fuzzy: bool = False,
 
 # "19.11.2019" is day first wherever dots separate a date; "15.32" and "14 h 30" are times
 _DOTTED_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.])")
+# "03/04/2024" or "03-04-2024": day first where the text's language writes it so (day_first)
+_SLASHED_DATE = re.compile(r"(?<![\d/-])(\d{1,2})[/-](\d{1,2})[/-](\d{4})(?![\d/-])")
 _DOT_TIME = re.compile(r"(?<![\d.:])([01]?\d|2[0-3])(?:\.|\s*h\s*)([0-5]\d)(?![\d.:])")
 _PROBE = timezone(timedelta(hours=5))
 
@@ -162,12 +164,16 @@ def _dotted(m: re.Match) -> str:
     return f"{m.group(3)}-{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else m.group()
 
 
-def text_date(text: str) -> str | None:
+def text_date(text: str, *, day_first: bool = False) -> str | None:
     """A date as an article's own text writes it ("10:32 AM EDT, April 2, 2025", "19.11.2019,
     14.30 Uhr MEZ"): ISO 8601 with the offset its zone abbreviation means; a LocalTime when it
     names no zone or an ambiguous one (never an invented +00:00); a date alone stays a date.
-    None when the text is not a full date."""
-    s = _DOT_TIME.sub(r"\1:\2", _DOTTED_DATE.sub(_dotted, text))
+    None when the text is not a full date. ``day_first``: "03/04/2024" is 3 April (else the
+    US reading, 4 March)."""
+    s = _DOTTED_DATE.sub(_dotted, text)
+    if day_first:
+        s = _SLASHED_DATE.sub(_dotted, s)
+    s = _DOT_TIME.sub(r"\1:\2", s)
     if not any(c.isdigit() for c in s):
         return None
     try:

@@ -2,8 +2,10 @@
 byline, dek, body, FAQ section, tag line and author box."""
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from newsld.readers import byline
 
@@ -241,7 +243,9 @@ class TextReader:
                 key = "date_modified"
             else:
                 m = self.rules.published_label.match(seg)
-            value = text_date(seg[m.end():] if m else seg)
+            # a label in a language other than English: numeric dates are day first
+            day_first = bool(m) and not _month_first_label().match(seg)
+            value = text_date(seg[m.end():] if m else seg, day_first=day_first)
             if value is None or key in found:
                 return None
             found[key] = value
@@ -322,6 +326,14 @@ class TextReader:
                 target = p
             target.description = bio
         return authors
+
+
+@lru_cache(maxsize=1)
+def _month_first_label() -> re.Pattern:
+    """The English date labels: only English (US) writes numeric dates month first."""
+    en = json.loads((locale.locales_dir() / "en.json").read_text(encoding="utf-8"))
+    words = sorted(en["published_labels"] + en["updated_labels"], key=len, reverse=True)
+    return re.compile(rf"^(?:{'|'.join(map(re.escape, words))})\b", re.IGNORECASE)
 
 
 def read(text: str, *, markdown: bool = False) -> tuple[Article, dict]:

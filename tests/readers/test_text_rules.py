@@ -329,3 +329,13 @@ def test_bad_toml_front_matter_is_an_input_error(text):
 def test_markdown_image_with_its_credit_line_is_dropped_but_gives_the_image():
     a, meta = read("# T\n\nOne.\n\n![Ferry](/f.jpg)\n*Photo: Priya Nair/Harbour Post*\n\nTwo.", markdown=True)
     assert a.body == ["One.", "Two."] and meta["images"] == ["/f.jpg"]
+
+
+@pytest.mark.parametrize("line,key,iso", [
+    ("Actualizado el 03/04/2024 a las 18:40", "date_modified", "2024-04-03T18:40:00"),
+    ("Pubblicato: 12/09/2023 09:15 CEST", "date_published", "2023-09-12T09:15:00+02:00"),
+    ("Updated 04/03/2024 10:00 EST", "date_modified", "2024-04-03T10:00:00-05:00"),  # English: month first
+])
+def test_numeric_dates_are_day_first_under_a_non_english_label(line, key, iso):
+    _, meta = read(f"Title\n\nBy Jane Doe\n{line}\n\nBody.")
+    assert meta == {key: iso}
