@@ -2,8 +2,10 @@
 byline, dek, body, FAQ section, tag line and author box."""
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from newsld.readers import byline
 
@@ -11,8 +13,12 @@ from newsld import locales as locale
 from newsld.errors import InputError
 from newsld.article.model import QA, Agent, Article
 from newsld.readers import frontmatter
+from newsld.readers.text_noise import is_noise_line
+from newsld.locales.dates import text_date
 
 _HEADING = re.compile(r"^#{1,6}\s+")
+_TITLE_HEADING = re.compile(r"^#\s+")  # a level-1 heading: the headline line, even under a title
+_DATE_SEGMENT = re.compile(r"\s+[|·•]\s+")
 _CLOSING_HASHES = re.compile(r"\s+#+\s*$")
 _SETEXT = re.compile(r"^(?:=+|-+)\s*$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")
@@ -123,9 +129,9 @@ class TextReader:
         if m and not m.group(2).rstrip().endswith(("*", "_")):
             return self.inline(m.group(2))
         after = i + 1
-        if after < len(blocks) and blocks[after].single and \
-                byline.strip_byline_word(blocks[after].lines[0]) is not None:
-            after += 1  # a byline between the dek and the body
+        while after < len(blocks) and (self.header_of(blocks[after], True) is not None or (
+                blocks[after].single and byline.strip_byline_word(blocks[after].lines[0]) is not None)):
+            after += 1  # a byline (and date lines) between the dek and the body
         if after < len(blocks) and blocks[after].gap >= 2:
             return self.inline(joined)
         return None
@@ -134,7 +140,7 @@ class TextReader:
     def read(self, text: str) -> tuple[Article, dict]:
         text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
         meta, text = frontmatter.split(text)
-        blocks = blocks_of(text)
+        blocks = [b for b in blocks_of(text) if not (self.markdown and self.is_markup(b))]
         if not blocks:
             raise InputError("no headline: the input has front matter but no article text" if meta
                              else "empty input: expected an article (a headline line, then paragraphs)")
@@ -143,12 +149,13 @@ class TextReader:
             first.lines.pop(1)
         headline = self.inline(_CLOSING_HASHES.sub("", _HEADING.sub("", first.lines[0])))
         given = meta.get("headline")
-        if given and headline != given and not _HEADING.match(first.lines[0]):
+        if given and headline != given and not _TITLE_HEADING.match(first.lines[0]):
             headline = given  # the front matter's title; the first line is already the body
         elif len(first.lines) > 1:
             blocks[0:1] = [Block(first.lines[1:], 0)]
         else:
             blocks = blocks[1:]
+        blocks = self.without_noise(blocks)
         if self.markdown and not meta.get("images"):
             m = _IMAGE.search(text)
             if m:
@@ -157,12 +164,12 @@ class TextReader:
         authors: list[Agent] = []
         dek = None
         i = 0
-        i, authors = self._byline(blocks, i, authors, meta)
+        i, authors = self._header(blocks, i, authors, meta)
         if i < len(blocks):
             dek = self.dek_of(blocks, i)
             if dek is not None:
                 i += 1
-        i, authors = self._byline(blocks, i, authors, meta)
+        i, authors = self._header(blocks, i, authors, meta)
 
         n = len(blocks)
         box = None
@@ -196,17 +203,85 @@ class TextReader:
         return bool(self.is_faq_heading(b) or self.tag_match(b)
                     or self.question_of(b.lines[0]) or byline.strip_byline_word(b.lines[0]) is not None)
 
-    def _byline(self, blocks, i, authors, meta):
-        if i < len(blocks) and blocks[i].single and not authors:
-            rest = byline.strip_byline_word(blocks[i].lines[0])
+    # ---- wire copy: byline, date lines, noise ----------------------------------
+    def header_of(self, b: Block, first_byline: bool) -> tuple[list[Agent], dict] | None:
+        """(authors, dates) when every line of ``b`` is a header line: a byline (the first line,
+        when ``first_byline``), an organisation line under it ("Associated Press": their
+        affiliation), or a date line ("Published: 10:32 AM EDT, April 2, 2025"); else None."""
+        people: list[Agent] = []
+        dates: dict = {}
+        for n, line in enumerate(b.lines):
+            rest = byline.strip_byline_word(line) if n == 0 and first_byline else None
             if rest is not None:
-                names, dates = byline.split_dates(self.inline(rest))
+                names, found = byline.split_dates(self.inline(rest))
                 people = byline.parse_people(names)
-                if people:
-                    for key, value in dates.items():
-                        meta.setdefault(key, value)
-                    return i + 1, people
+                if not people:
+                    return None
+                for key, raw in found.items():
+                    dates.setdefault(key, text_date(raw) or raw)
+                continue
+            if people and n > 0 and byline.is_organisation(self.inline(line)):
+                for p in people:
+                    if p.kind == "Person" and p.affiliation is None:
+                        p.affiliation = byline.clean_name(self.inline(line))
+                continue
+            found = self.date_line(line)
+            if found is None:
+                return None
+            for key, value in found.items():
+                dates.setdefault(key, value)
+        return people, dates
+
+    def date_line(self, line: str) -> dict | None:
+        """{date_published and/or date_modified} for a line that is only dates, each maybe
+        labelled ("Published:", "Updated", "Veröffentlicht am"), segments split by "|" or "·"."""
+        found: dict = {}
+        for seg in _DATE_SEGMENT.split(self.inline(line)):
+            key = "date_published"
+            m = self.rules.updated_label.match(seg)
+            if m:
+                key = "date_modified"
+            else:
+                m = self.rules.published_label.match(seg)
+            # a label in a language other than English: numeric dates are day first
+            day_first = bool(m) and not _month_first_label().match(seg)
+            value = text_date(seg[m.end():] if m else seg, day_first=day_first)
+            if value is None or key in found:
+                return None
+            found[key] = value
+        return found or None
+
+    def _header(self, blocks, i, authors, meta):
+        """Header blocks from ``i`` on (byline, agency, date lines): (next index, authors)."""
+        while i < len(blocks):
+            got = self.header_of(blocks[i], not authors)
+            if got is None:
+                break
+            people, dates = got
+            authors = authors or people
+            for key, value in dates.items():
+                meta.setdefault(key, value)
+            i += 1
         return i, authors
+
+    def is_markup(self, b: Block) -> bool:
+        return all(is_noise_line(ln, markdown=True) and not is_noise_line(ln) for ln in b.lines)
+
+    def without_noise(self, blocks: list[Block]) -> list[Block]:
+        """The blocks less those that are only noise lines (a tag line is never noise); a
+        dropped block's blank lines stay before the next one."""
+        out: list[Block] = []
+        gap = 0
+        for b in blocks:
+            texts = [self.inline(_HEADING.sub("", ln)) for ln in b.lines]
+            if not self.tag_match(b) and any(texts) and all(
+                    not t or is_noise_line(t, markdown=self.markdown) for t in texts):
+                # (a Markdown image line, empty once read, goes with its credit)
+                gap = max(gap, b.gap)
+                continue
+            out.append(Block(b.lines, max(gap, b.gap)) if gap else b)
+            gap = 0
+        return out
 
     def _faq(self, blocks: list[Block]) -> list[QA]:
         pairs: list[tuple[str, list[str]]] = []
@@ -251,6 +326,14 @@ class TextReader:
                 target = p
             target.description = bio
         return authors
+
+
+@lru_cache(maxsize=1)
+def _month_first_label() -> re.Pattern:
+    """The English date labels: only English (US) writes numeric dates month first."""
+    en = json.loads((locale.locales_dir() / "en.json").read_text(encoding="utf-8"))
+    words = sorted(en["published_labels"] + en["updated_labels"], key=len, reverse=True)
+    return re.compile(rf"^(?:{'|'.join(map(re.escape, words))})\b", re.IGNORECASE)
 
 
 def read(text: str, *, markdown: bool = False) -> tuple[Article, dict]:

@@ -146,9 +146,10 @@ def test_long_pathological_lines_are_linear():
 def test_byline_with_dates_sets_them():
     a, meta = read("Title\n\nBy Jane Doe | Published: April 2, 2025 | Updated April 3, 2025 10:00\n\nBody.")
     assert [x.name for x in a.authors] == ["Jane Doe"]
-    assert meta == {"date_published": "April 2, 2025", "date_modified": "April 3, 2025 10:00"}
+    # read where written: a date stays a date, a time with no zone stays zone-less
+    assert meta == {"date_published": "2025-04-02", "date_modified": "2025-04-03T10:00:00"}
     b, meta = read("Title\n\nBy Jane Doe, April 2, 2025\n\nBody.")
-    assert [x.name for x in b.authors] == ["Jane Doe"] and meta == {"date_published": "April 2, 2025"}
+    assert [x.name for x in b.authors] == ["Jane Doe"] and meta == {"date_published": "2025-04-02"}
 
 
 def test_acronym_after_a_name_is_an_affiliation():
@@ -189,3 +190,152 @@ def test_answer_starting_with_initials_is_kept_whole():
 def test_author_box_names_with_particles_from_any_locale():
     a = art("Título\n\nCorpo do texto.\n\nRedação do Jornal do Campo\n\nEquipe de jornalistas.")
     assert [(x.name, x.kind) for x in a.authors] == [("Redação do Jornal do Campo", "Organization")]
+
+
+# ---- wire copy, noise lines, site-generator front matter (issue 12) ---------------------------
+import newsld  # noqa: E402
+from newsld.locales.dates import LocalTime, text_date, to_iso  # noqa: E402
+
+
+def test_byline_with_agency_makes_the_agency_the_affiliation():
+    a = art("Title\n\nBy Jane Doe, Associated Press\n\nWASHINGTON (AP) — Body.")
+    assert [(x.name, x.kind, x.affiliation) for x in a.authors] == [("Jane Doe", "Person", "Associated Press")]
+    assert a.body == ["WASHINGTON (AP) — Body."]  # the dateline stays in the body
+
+
+def test_agency_on_its_own_line_under_the_byline():
+    a = art("Title\n\nBy JANE DOE\nAssociated Press\n\nBody.")
+    assert [(x.name, x.affiliation) for x in a.authors] == [("Jane Doe", "Associated Press")]
+
+
+@pytest.mark.parametrize("header", [
+    "By Jane Doe\nPublished: 10:32 AM EDT, April 2, 2025\nUpdated: 2:15 PM EDT, April 2, 2025",
+    "By Jane Doe\n\nPublished: 10:32 AM EDT, April 2, 2025\n\nUpdated: 2:15 PM EDT, April 2, 2025",
+    "By Jane Doe\n\nPublished 10:32 AM EDT, April 2, 2025 | Updated 2:15 PM EDT, April 2, 2025",
+    "Published: April 2, 2025 10:32 a.m. EDT\nUpdated: April 2, 2025 2:15 p.m. EDT\n\nBy Jane Doe",
+])
+def test_date_lines_under_the_byline(header):
+    a, meta = read(f"Title\n\n{header}\n\nBody one.\n\nBody two.")
+    assert [x.name for x in a.authors] == ["Jane Doe"] and a.body == ["Body one.", "Body two."]
+    assert meta == {"date_published": "2025-04-02T10:32:00-04:00", "date_modified": "2025-04-02T14:15:00-04:00"}
+
+
+@pytest.mark.parametrize("written,iso", [
+    ("10:32 AM EDT, April 2, 2025", "2025-04-02T10:32:00-04:00"),
+    ("Jan. 15, 2025 6:05 AM EST", "2025-01-15T06:05:00-05:00"),
+    ("Jan. 15, 2025 6:05 AM ET", "2025-01-15T06:05:00-05:00"),    # ET: EST in winter
+    ("July 15, 2025 6:05 AM ET", "2025-07-15T06:05:00-04:00"),    # ... EDT in summer
+    ("April 2, 2025, 9:00 a.m. PDT", "2025-04-02T09:00:00-07:00"),
+    ("Tue 2 Apr 2025 15.32 BST", "2025-04-02T15:32:00+01:00"),
+    ("19. November 2019, 14:30 Uhr MEZ", "2019-11-19T14:30:00+01:00"),
+    ("20.11.2019, 08.15 Uhr CEST", "2019-11-20T08:15:00+02:00"),  # day first with dots
+    ("3 de abril de 2024 a las 10:15 CET", "2024-04-03T10:15:00+01:00"),
+    ("2 April 2025", "2025-04-02"),                               # a date alone stays a date
+])
+def test_text_dates_read_zone_abbreviations(written, iso):
+    assert text_date(written) == iso
+
+
+@pytest.mark.parametrize("written", ["April 2, 2025 10:00", "April 2, 2025 10:00 IST",
+                                     "19 novembre 2019 à 14h30", "April 2, 2025 10:00 CST"])
+def test_a_time_without_a_known_zone_stays_zone_less(written):
+    got = text_date(written)
+    assert isinstance(got, LocalTime) and len(got) == 19 and "+" not in got
+    assert to_iso(got) == got                                  # never an invented +00:00
+    assert to_iso(got, "Europe/Madrid").endswith(("+01:00", "+02:00"))  # --timezone applies
+
+
+def test_zone_less_text_time_through_the_api():
+    text = "Title\n\nBy Jane Doe\nPublished: April 2, 2025 10:00\n\nBody."
+    assert newsld.extract(text)["@graph"][0]["datePublished"] == "2025-04-02T10:00:00"
+    assert newsld.extract(text, timezone="+02:00")["@graph"][0]["datePublished"] == "2025-04-02T10:00:00+02:00"
+
+
+def test_front_matter_zone_less_time_keeps_the_documented_default():
+    doc = newsld.extract("---\ndate: 2025-04-02 10:00\n---\nTitle\n\nBody.")
+    assert doc["@graph"][0]["datePublished"] == "2025-04-02T10:00:00+00:00"
+
+
+def test_a_labelled_line_that_is_not_a_date_stays_in_the_body():
+    a, meta = read("Title\n\nBy Jane Doe\n\nPublished reports say the plan failed.\n\nBody.")
+    assert meta == {} and a.body == ["Published reports say the plan failed.", "Body."]
+
+
+@pytest.mark.parametrize("line", [
+    "Advertisement", "ADVERTISEMENT", "— Advertisement —", "Story continues below advertisement",
+    "Related: House leaders unveil a plan", "READ MORE: What it means for you",
+    "Photo: Mary Roe/Reuters", "(Photo by John Smith/Getty Images)", "Photograph: Ann Lee/AP",
+    "Anzeige", "Lesen Sie auch: Was das Gesetz bedeutet", "Foto: Max Muster/dpa",
+    "Publicidad", "Lee también: Los embalses", "Lire aussi : Les travaux", "Photo : Claire Martin/AFP",
+    "Leggi anche: Il boom", "Foto di Marco Bianchi/ANSA", "Leia também: Safra", "Lees ook: Rotterdam",
+])
+def test_noise_lines_are_dropped_from_the_body(line):
+    a = art(f"Title\n\nBody one.\n\n{line}\n\nBody two.")
+    assert a.body == ["Body one.", "Body two."]
+
+
+@pytest.mark.parametrize("para", [
+    "Photo: the moment the bridge fell was caught on camera by dozens of people.",
+    "Related stories have appeared in other papers.",
+    "Advertisement spending rose 4 percent.",
+])
+def test_body_text_that_only_starts_like_noise_is_kept(para):
+    assert art(f"Title\n\nBody one.\n\n{para}\n\nBody two.").body == ["Body one.", para, "Body two."]
+
+
+def test_a_tag_line_is_never_noise():
+    a = art("Title\n\nBody.\n\nRelated topics: a, b")
+    assert a.tags == ["a", "b"] and a.body == ["Body."]
+
+
+def test_markdown_shortcodes_and_comments_are_dropped():
+    a = art("# T\n\nOne.\n\n{{< figure src=\"x.png\" >}}\n\n<!--more-->\n\n{% include ad.html %}\n\nTwo.",
+            markdown=True)
+    assert a.body == ["One.", "Two."]
+
+
+def test_hugo_front_matter_without_a_headline_line():
+    a, meta = read("---\ntitle: \"The title\"\ndescription: >-\n  A folded\n  description.\n"
+                   "date: 2024-05-03T09:15:00+02:00\nlastmod: 2024-05-04\ndraft: true\n"
+                   "authors:\n  - Jane Doe\n  - \"John Roe\"\ntags: [a, \"b c\"]\ncategories:\n  - Tech\n  - Web\n"
+                   "images: [\"/img/a.png\"]\n---\n## A subheading first\n\nBody.", markdown=True)
+    assert a.headline == "The title" and a.body == ["A subheading first", "Body."]
+    assert meta == {"headline": "The title", "dek": "A folded description.",
+                    "date_published": "2024-05-03T09:15:00+02:00", "date_modified": "2024-05-04",
+                    "author": ["Jane Doe", "John Roe"], "tags": ["a", "b c"], "section": "Tech",
+                    "images": ["/img/a.png"]}
+
+
+def test_publish_date_wins_over_date_and_jekyll_author_name():
+    _, meta = read("---\npublishDate: 2024-05-03\ndate: 2024-05-01\nauthor:\n  name: Jane Doe\n  url: x\n"
+                   "author_ignored: z\n---\nTitle\n\nBody.")
+    assert meta == {"date_published": "2024-05-03", "author": ["Jane Doe"]}
+
+
+def test_toml_front_matter():
+    a, meta = read('+++\ntitle = "T"\ndate = 2025-06-06T19:00:00-04:00\nauthors = ["A B", "C D"]\n'
+                   'tags = ["x"]\ncategories = ["Local"]\ndraft = true\n+++\nBody.', markdown=True)
+    assert a.headline == "T" and a.body == ["Body."]
+    assert meta == {"headline": "T", "date_published": "2025-06-06T19:00:00-04:00",
+                    "author": ["A B", "C D"], "tags": ["x"], "section": "Local"}
+
+
+@pytest.mark.parametrize("text", ["+++\ntitle = \"T\"\nBody.", "+++\ntitle = \n+++\nBody."])
+def test_bad_toml_front_matter_is_an_input_error(text):
+    with pytest.raises(InputError, match="front matter"):
+        read(text)
+
+
+def test_markdown_image_with_its_credit_line_is_dropped_but_gives_the_image():
+    a, meta = read("# T\n\nOne.\n\n![Ferry](/f.jpg)\n*Photo: Priya Nair/Harbour Post*\n\nTwo.", markdown=True)
+    assert a.body == ["One.", "Two."] and meta["images"] == ["/f.jpg"]
+
+
+@pytest.mark.parametrize("line,key,iso", [
+    ("Actualizado el 03/04/2024 a las 18:40", "date_modified", "2024-04-03T18:40:00"),
+    ("Pubblicato: 12/09/2023 09:15 CEST", "date_published", "2023-09-12T09:15:00+02:00"),
+    ("Updated 04/03/2024 10:00 EST", "date_modified", "2024-04-03T10:00:00-05:00"),  # English: month first
+])
+def test_numeric_dates_are_day_first_under_a_non_english_label(line, key, iso):
+    _, meta = read(f"Title\n\nBy Jane Doe\n{line}\n\nBody.")
+    assert meta == {key: iso}

@@ -1,0 +1,73 @@
+"""Lines inside an exported article's text that are not part of the article (docs/text-format.md,
+"Noise lines"): ad markers ("Advertisement"), links to other stories ("Related: <headline>",
+"Read more: <headline>"), photo credits ("Photo: Name/Reuters", "(Photo by Name/Getty Images)")
+and, in Markdown, site-generator shortcodes and HTML comments. The words are locale data
+(``noise_lines``, ``noise_link_labels``, ``photo_credit_labels``, ``photo_credit_by``)."""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from newsld.locales import locales_dir
+
+# "— Advertisement —", "[ADVERTISEMENT]", "*Sponsored*": decoration around a marker
+_DECORATION = " \t-–—_*[](){}|·•:."
+# a credit names a source, not a sentence: a few words, no closing sentence punctuation
+_CREDIT_WORDS = 12
+_SENTENCE_END = tuple(".!?:;")
+_LINK_MAX = 250
+# Hugo {{< figure ... >}} / {{% note %}}, Jekyll/Liquid {% include ... %}, <!--more--> and other
+# HTML comments: page-building instructions, never article text
+_MARKUP_LINE = re.compile(r"^(?:\{\{[<%].*[%>]\}\}|\{%.*%\}|<!--.*-->)$")
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    marker: re.Pattern      # a whole line that is an ad marker
+    link: re.Pattern        # "Related: ..." (a label, a colon, a headline)
+    credit: re.Pattern      # "Photo: ..." / "Photo by ..."; group "who" is the credited source
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> _Patterns:
+    data = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(locales_dir().glob("*.json"))]
+
+    def words(key):
+        return _alternation(w for d in data for w in d.get(key, [])) or "(?!)"
+
+    return _Patterns(
+        marker=re.compile(rf"^(?:{words('noise_lines')})$", re.I),
+        link=re.compile(rf"^(?:{words('noise_link_labels')})\s*:\s*\S", re.I),
+        credit=re.compile(rf"^(?:(?:{words('photo_credit_labels')})\s*:|(?:{words('photo_credit_by')})\s)"
+                          r"\s*(?P<who>\S.*)$", re.I),
+    )
+
+
+def _is_credit(line: str) -> bool:
+    inner = line[1:-1].strip() if line[:1] + line[-1:] in ("()", "[]") else line
+    m = _patterns().credit.match(inner)
+    if not m:
+        return False
+    who = m.group("who").strip()
+    return len(who.split()) <= _CREDIT_WORDS and not who.endswith(_SENTENCE_END)
+
+
+def is_noise_line(line: str, *, markdown: bool = False) -> bool:
+    """Whether one line (inline Markdown already removed) is not article text."""
+    line = line.strip()
+    if not line:
+        return False
+    if markdown and _MARKUP_LINE.match(line):
+        return True
+    p = _patterns()
+    if p.marker.match(line.strip(_DECORATION)):
+        return True
+    if len(line) <= _LINK_MAX and p.link.match(line):
+        return True
+    return _is_credit(line)
