@@ -43,7 +43,8 @@ def inject(page, jsonld_file, output, in_place, url, max_bytes, timeout):
     PAGE is a path, - for stdin, or an http(s) URL. The block goes just before </head> and
     replaces the one an earlier run put there, so running it again changes nothing; the rest
     of the page is kept byte for byte. Output: stdout, -o FILE, or --in-place."""
-    from newsld.io.fetch import as_utf8, fetch, is_url
+    from newsld.batch import is_url
+    from newsld.io.fetch import as_utf8, fetch
     from newsld.io.inject import inject as inject_block
     from newsld.io.inject import remove
 

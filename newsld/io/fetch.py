@@ -15,10 +15,10 @@ import urllib.parse
 import urllib.request
 
 from newsld import __version__
-from newsld.batch import is_url  # noqa: F401  (part of this module's API)
 from newsld.errors import InputError, LimitError
+from newsld.io.charset import label
 
-__all__ = ["fetch", "is_url", "as_utf8", "USER_AGENT"]
+__all__ = ["fetch", "as_utf8", "USER_AGENT"]
 
 USER_AGENT = f"newsld/{__version__}"
 _SCHEMES = ("http", "https")
@@ -28,15 +28,12 @@ _CHUNK = 64 * 1024
 def as_utf8(body: bytes, charset: str | None) -> bytes:
     """``body`` for newsld's readers when HTTP named its ``charset``: decoded with it (it wins
     over a ``<meta charset>``, as in browsers) and re-encoded as UTF-8, which the readers try
-    first. Unchanged without a charset, with a BOM (which wins over both) or an unknown one."""
-    if not charset or body[:3] == b"\xef\xbb\xbf" or body[:2] in (b"\xff\xfe", b"\xfe\xff"):
+    first. Unchanged without a charset, with a BOM (which wins over both) or with a label the
+    WHATWG Encoding Standard does not list (``idna``, ``undefined``: browsers ignore it too)."""
+    enc = label(charset)
+    if not enc or body[:3] == b"\xef\xbb\xbf" or body[:2] in (b"\xff\xfe", b"\xfe\xff"):
         return body
-    from newsld.io.inject import _label
-    enc = _label(charset)
-    try:
-        return body.decode(enc, "replace").encode("utf-8")
-    except LookupError:
-        return body
+    return body.decode(enc, "replace").encode("utf-8")
 
 
 class _Redirects(urllib.request.HTTPRedirectHandler):
