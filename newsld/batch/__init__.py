@@ -13,7 +13,7 @@ from collections import deque
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator
 
-from newsld.io import jsontext as jsonsafe
+from newsld.io import jsontext
 from newsld.errors import InputError, NewsldError
 
 MAX_BYTES = 20 * 2**20  # default input size limit (--max-bytes)
@@ -177,7 +177,7 @@ def _ndjson_line(name: str, n: int, raw: bytes) -> Iterator[Item]:
         return
     source = f"{name}:{n}"
     try:
-        obj = jsonsafe.loads(raw, source=source)
+        obj = jsontext.loads(raw, source=source)
     except NewsldError as e:
         yield Item(source, error=str(e))
         return

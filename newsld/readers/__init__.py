@@ -2,7 +2,6 @@
 one (``format="auto"``: by file extension, then by sniffing the content)."""
 from __future__ import annotations
 
-import json
 import os
 import re
 from pathlib import Path
@@ -53,12 +52,9 @@ def read(data: bytes, *, format: str = "auto", source: str = "input", url: str |
 
 
 def _json_object(data: bytes, source: str) -> dict:
-    from newsld.io import jsontext as jsonsafe
     from newsld.io.charset import decode
-    try:
-        obj = jsonsafe.loads(decode(data, source), source=source)
-    except json.JSONDecodeError as e:
-        raise InputError(f"{source}: invalid JSON at line {e.lineno} column {e.colno}: {e.msg}") from None
+    from newsld.io.jsontext import document
+    obj = document(decode(data, source), source)
     if not isinstance(obj, dict):
         raise InputError(f"{source}: expected a JSON object with \"text\", \"markdown\" or \"html\"")
     return obj

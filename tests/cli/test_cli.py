@@ -162,3 +162,22 @@ def test_validate_stdin_array_of_documents():
 def test_text_starting_with_a_bracket_is_still_text():
     code, out, _ = run(["extract", "--no-validate", "-"], input="[Updated] Title\n\nBody text here.\n")
     assert code == 0 and json.loads(out)["@graph"][0]["headline"] == "[Updated] Title"
+
+
+@pytest.mark.parametrize("jsonld,fragment", [
+    ('{"@type": "NewsArticle", "wordCount": NaN}', "not a json value: nan"),
+    ('{"@type": "NewsArticle", "x": -Infinity}', "not a json value: -infinity"),
+    ("[" * 100_000 + "]" * 100_000, "deeper than 500"),
+    ('{"@type": "NewsArticle", "n": ' + "9" * 5000 + "}", "digits"),
+])
+def test_inject_jsonld_is_read_as_strict_depth_limited_json(tmp_path, jsonld, fragment):
+    """--jsonld used a bare json.loads: NaN/Infinity went into the page (no browser reads that
+    JSON), and 100k-deep JSON or a 5000-digit number ended in 'internal error'."""
+    page = tmp_path / "p.html"
+    page.write_bytes(b"<html><head><title>T</title></head><body><p>x</p></body></html>")
+    doc = tmp_path / "doc.jsonld"
+    doc.write_text(jsonld)
+    code, out, err = run(["inject", str(page), "--jsonld", str(doc)])
+    assert code == 2 and out == ""
+    assert len(err.strip().splitlines()) == 1 and fragment in err.lower(), err
+    assert "internal error" not in err
