@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-DEFAULT_SYNTAXES = ("json-ld", "microdata", "opengraph")
+from newsld.readers.formats import DEFAULT_SYNTAXES
+
 ARTICLE_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle",
                  "OpinionNewsArticle", "BackgroundNewsArticle", "ReviewNewsArticle", "BlogPosting",
                  "LiveBlogPosting", "SocialMediaPosting", "Report", "ScholarlyArticle", "TechArticle",

@@ -181,3 +181,35 @@ def test_inject_jsonld_is_read_as_strict_depth_limited_json(tmp_path, jsonld, fr
     assert code == 2 and out == ""
     assert len(err.strip().splitlines()) == 1 and fragment in err.lower(), err
     assert "internal error" not in err
+
+
+def test_cli_choices_come_from_the_registries():
+    """One registry each for input formats, report formats and syntaxes: the CLI, batch's
+    file walk and the fuzzer read them, so adding one there is enough."""
+    import importlib.util
+
+    from newsld import batch
+    from newsld.cli import extract, validate
+    from newsld.io.reports import FORMATTERS
+    from newsld.pages import page
+    from newsld.readers.formats import DEFAULT_SYNTAXES, EXTENSION_FORMATS, FORMATS, SYNTAXES
+    choices = {(cmd.name, p.name): list(p.type.choices) for cmd in (extract, validate)
+               for p in cmd.params if hasattr(p.type, "choices")}
+    assert choices["extract", "from_"] == [*FORMATS, *batch.CONTAINERS]
+    assert set(choices["validate", "from_"]) <= set(choices["extract", "from_"])
+    assert choices["validate", "fmt"] == list(FORMATTERS)
+    assert choices["extract", "syntaxes"] == choices["validate", "syntaxes"] == list(SYNTAXES)
+    assert set(DEFAULT_SYNTAXES) | set(page.DEFAULT_SYNTAXES) <= set(SYNTAXES)
+    assert set(EXTENSION_FORMATS.values()) <= set(FORMATS)
+    assert batch.EXTENSIONS == tuple(EXTENSION_FORMATS)
+    spec = importlib.util.spec_from_file_location("fuzz_extract", ROOT / "fuzz" / "fuzz_extract.py")
+    fuzz = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(fuzz)
+    assert fuzz.FORMATS == FORMATS
+
+
+def test_recursive_walk_reads_every_extension_the_readers_know(tmp_path):
+    (tmp_path / "a.text").write_text("Headline of a text file\n\nBody of the article, one paragraph.\n")
+    (tmp_path / "b.xyz").write_text("not read")
+    code, out, _ = run(["extract", "-r", "--no-validate", str(tmp_path)])
+    assert [json.loads(ln)["source"] for ln in out.splitlines()] == [str(tmp_path / "a.text")]
