@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import sys
 
 import click
@@ -100,8 +101,19 @@ class Progress:
             sys.stderr.write("\r\033[K")
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """``text`` that encodes as UTF-8: a lone surrogate (a JSON escape such as "\\ud83d" in a
+    page's JSON-LD or an NDJSON source, a file name that is not UTF-8) becomes U+FFFD, so one
+    input cannot make the output unwritable and end the run."""
+    return _SURROGATE.sub("\ufffd", text)
+
+
 def _write(text: str, output: str | None):
     """The whole ``text`` to stdout, or atomically to ``output``."""
+    text = printable(text)
     if output:
         from newsld.io.output import write_atomic
         write_atomic(output, text.encode("utf-8"))
@@ -111,6 +123,7 @@ def _write(text: str, output: str | None):
 
 
 def _emit(out, text: str):
+    text = printable(text)
     out.write(text.encode("utf-8") if "b" in getattr(out, "mode", "") else text)
     out.flush()
 

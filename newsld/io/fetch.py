@@ -63,7 +63,10 @@ def fetch(url: str, *, timeout: float = 10.0, max_bytes: int = 20 * 2**20,
     """``(body, charset)`` of an http(s) URL. ``timeout`` is for the whole fetch (connect,
     redirects, reading); a body larger than ``max_bytes`` raises LimitError; HTTP errors,
     timeouts and network errors raise InputError with one line saying what happened."""
-    scheme = urllib.parse.urlsplit(url).scheme.lower() if isinstance(url, str) else ""
+    try:
+        scheme = urllib.parse.urlsplit(url).scheme.lower() if isinstance(url, str) else ""
+    except ValueError as e:  # "http://[::1": one bad URL among the inputs is its own error line
+        raise InputError(f"{url}: not a valid URL ({e})") from None
     if scheme not in _SCHEMES:
         raise InputError(f"{url}: only http and https URLs can be fetched"
                          + (f" (not {scheme}:)" if scheme else ""))

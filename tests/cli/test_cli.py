@@ -1,5 +1,8 @@
 """The CLI contract: stdout, stderr and exit code checked separately."""
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -213,3 +216,67 @@ def test_recursive_walk_reads_every_extension_the_readers_know(tmp_path):
     (tmp_path / "b.xyz").write_text("not read")
     code, out, _ = run(["extract", "-r", "--no-validate", str(tmp_path)])
     assert [json.loads(ln)["source"] for ln in out.splitlines()] == [str(tmp_path / "a.text")]
+
+
+# ---- issue 14: nothing about one input may end a batch ------------------------------------
+
+PAGE_WITH_LONE_SURROGATE = (b'<html><head><script type="application/ld+json">{"@context": "https://schema.org", '
+                            b'"@type": "NewsArticle", "headline": "Storm \\ud83d"}</script></head><body>'
+                            b'<h1>Storm</h1><p>Body text of the article, long enough.</p></body></html>')
+
+
+def _lines(data: bytes) -> list[dict]:
+    return [json.loads(ln) for ln in data.decode("utf-8").splitlines()]  # strict UTF-8
+
+
+def test_lone_surrogate_in_a_page_does_not_end_the_batch(tmp_path):
+    from helpers import cli
+    (tmp_path / "a.html").write_bytes(PAGE_WITH_LONE_SURROGATE)
+    (tmp_path / "b.txt").write_text("Headline\n\nBody text of the second article.\n")
+    proc = cli("extract", "--ndjson", tmp_path / "a.html", tmp_path / "b.txt")
+    assert b"internal error" not in proc.stderr
+    assert [r["source"].rsplit("/", 1)[-1] for r in _lines(proc.stdout)] == ["a.html", "b.txt"]
+    out = tmp_path / "out.ndjson"
+    proc = cli("extract", "-o", out, tmp_path / "a.html", tmp_path / "b.txt")
+    assert b"internal error" not in proc.stderr and len(_lines(out.read_bytes())) == 2
+    proc = cli("extract", tmp_path / "a.html")
+    assert proc.returncode in (0, 1) and json.loads(proc.stdout.decode("utf-8"))
+
+
+def test_lone_surrogate_in_an_ndjson_source_and_a_non_utf8_file_name(tmp_path):
+    from helpers import cli
+    records = tmp_path / "in.ndjson"
+    records.write_text('{"source": "a\\udc80b \\ud83d", "text": "Head\\n\\nBody text here."}\n'
+                       '{"text": "Second\\n\\nBody text."}\n')
+    proc = cli("extract", "--from", "ndjson", records)
+    assert [r["source"] for r in _lines(proc.stdout)] == ["a\ufffdb \ufffd", f"{records}:2"]
+    bad = os.path.join(os.fsencode(tmp_path), b"bad\xff.txt")
+    with open(bad, "wb") as f:
+        f.write(b"Headline\n\nBody text of the article.\n")
+    out = tmp_path / "out.ndjson"
+    env_run = subprocess.run([sys.executable, "-m", "newsld", "extract", "-o", str(out), bad,
+                              str(tmp_path / "in.ndjson")], capture_output=True, cwd=ROOT,
+                             env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    assert b"internal error" not in env_run.stderr
+    assert [r["source"].rsplit("/", 1)[-1] for r in _lines(out.read_bytes())] == ["bad\ufffd.txt", "in.ndjson"]
+
+
+def test_malformed_url_among_inputs_is_its_own_error_line(tmp_path):
+    from helpers import cli
+    (tmp_path / "b.txt").write_text("Headline\n\nBody text of the article.\n")
+    proc = cli("extract", "--ndjson", "http://[::1", tmp_path / "b.txt")
+    recs = _lines(proc.stdout)
+    assert proc.returncode == 2 and b"internal error" not in proc.stderr
+    assert [r["ok"] for r in recs] == [False, True]
+    assert "not a valid URL" in recs[0]["issues"][0]["message"]
+
+
+def test_validate_ndjson_with_a_raw_line_separator_in_a_string(tmp_path):
+    """NDJSON lines end at \\n: a raw U+2028 inside a string is JSON, not a line break."""
+    f = tmp_path / "docs.jsonld"
+    doc = {"@context": "https://schema.org", "@type": "Person", "name": "Jane\u2028Doe"}
+    f.write_text(json.dumps(doc, ensure_ascii=False) + "\n" + json.dumps(doc, ensure_ascii=False) + "\n",
+                 encoding="utf-8")
+    code, out, _ = run(["validate", "--format", "json", str(f)])
+    assert code == 0, out
+    assert "json-syntax" not in out
