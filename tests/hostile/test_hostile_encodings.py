@@ -209,4 +209,7 @@ def test_reading_and_injecting_agree_on_a_declared_page():
     from newsld.io.charset import browser_encoding, decode_html
     page = _page('<meta charset="windows-1250">', "Zażółć gęślą").encode("cp1250")
     assert browser_encoding(page) == "cp1250"
+    assert browser_encoding(page, "nonsense") == "cp1250"   # an unknown HTTP label is ignored (was cp1252)
+    assert browser_encoding(page, "koi8-r") == "koi8-r"      # a known one wins over the meta
+    assert browser_encoding(b"<meta charset=nonsense><p>") == "utf-8"  # was cp1252
     assert "Zażółć gęślą" in decode_html(page)
