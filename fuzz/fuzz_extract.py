@@ -17,7 +17,7 @@ import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 
-FORMATS = ("auto", "text", "markdown", "html", "json")
+from newsld.readers.formats import FORMATS  # noqa: E402  (after the path above)
 PROFILES = ("schema.org", "google")
 
 

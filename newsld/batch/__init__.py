@@ -13,8 +13,9 @@ from collections import deque
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator
 
-from newsld.io import jsontext as jsonsafe
+from newsld.io import jsontext
 from newsld.errors import InputError, NewsldError
+from newsld.readers.formats import EXTENSION_FORMATS
 
 MAX_BYTES = 20 * 2**20  # default input size limit (--max-bytes)
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+://")
@@ -27,7 +28,8 @@ def is_url(s) -> bool:
     return isinstance(s, str) and bool(_URL.match(s))
 
 
-EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm", ".xhtml", ".json", ".jsonld")
+EXTENSIONS = tuple(EXTENSION_FORMATS)  # what -r reads without --glob: what the readers know
+CONTAINERS = ("ndjson", "warc")  # --from values batch reads itself: many inputs in one file
 
 
 @dataclass
@@ -177,7 +179,7 @@ def _ndjson_line(name: str, n: int, raw: bytes) -> Iterator[Item]:
         return
     source = f"{name}:{n}"
     try:
-        obj = jsonsafe.loads(raw, source=source)
+        obj = jsontext.loads(raw, source=source)
     except NewsldError as e:
         yield Item(source, error=str(e))
         return
@@ -258,7 +260,7 @@ def _init_worker(fn, budget, warm):
 
 def _work(items: list[Item]) -> list:
     fn, budget = _WORKER
-    return [_guarded(fn, item, budget) for item in items]
+    return [process(fn, item, budget) for item in items]
 
 
 def _chunks(work: Iterable[Item], size: int) -> Iterator[list[Item]]:
@@ -272,7 +274,8 @@ def _chunks(work: Iterable[Item], size: int) -> Iterator[list[Item]]:
         yield chunk
 
 
-def _guarded(fn, item, budget):
+def process(fn, item, budget):
+    """``fn(item)`` within ``budget`` seconds; past it, ``fn`` of an error item saying so."""
     try:
         return call_with_budget(fn, item, budget)
     except Timeout:
@@ -294,7 +297,7 @@ def run(work: Iterable[Item], fn: Callable[[Item], dict], *, jobs: int = 1,
         gc.freeze()  # the workers' collector leaves inherited objects alone: fewer copied pages
     if jobs <= 1:
         for item in work:
-            yield _guarded(fn, item, budget)
+            yield process(fn, item, budget)
         return
     import multiprocessing as mp
     ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")

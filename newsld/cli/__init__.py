@@ -6,17 +6,24 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import sys
 
 import click
 
 from newsld import __version__
 from newsld.errors import NewsldError
-from newsld.batch import MAX_BYTES
+from newsld.batch import CONTAINERS, MAX_BYTES
 from newsld.batch.records import EXIT_INPUT, Options, exit_code
+from newsld.io.reports import FORMATTERS
+from newsld.readers.formats import DEFAULT_SYNTAXES, FORMATS, SYNTAXES
 
-FROM = click.Choice(["auto", "text", "markdown", "html", "json", "ndjson", "warc"])
+# every choice comes from its registry: readers.formats, batch.CONTAINERS, io.reports.FORMATTERS
+FROM = click.Choice([*FORMATS, *CONTAINERS])
+VALIDATE_FROM = click.Choice([f for f in ("auto", "json", "html", "warc") if f in FROM.choices])
 PROFILE = click.Choice(["schema.org", "google"])
+SYNTAX = click.Choice(SYNTAXES)
+REPORT = click.Choice(list(FORMATTERS))
 
 
 class _Interrupted(Exception):
@@ -94,8 +101,19 @@ class Progress:
             sys.stderr.write("\r\033[K")
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """``text`` that encodes as UTF-8: a lone surrogate (a JSON escape such as "\\ud83d" in a
+    page's JSON-LD or an NDJSON source, a file name that is not UTF-8) becomes U+FFFD, so one
+    input cannot make the output unwritable and end the run."""
+    return _SURROGATE.sub("\ufffd", text)
+
+
 def _write(text: str, output: str | None):
     """The whole ``text`` to stdout, or atomically to ``output``."""
+    text = printable(text)
     if output:
         from newsld.io.output import write_atomic
         write_atomic(output, text.encode("utf-8"))
@@ -105,6 +123,7 @@ def _write(text: str, output: str | None):
 
 
 def _emit(out, text: str):
+    text = printable(text)
     out.write(text.encode("utf-8") if "b" in getattr(out, "mode", "") else text)
     out.flush()
 
@@ -137,9 +156,8 @@ def main():
 @click.option("--publisher-logo")
 @click.option("--lang", help="Language (inLanguage); detected when not given.")
 @click.option("--section", help="articleSection.")
-@click.option("--syntax", "syntaxes", multiple=True,
-              type=click.Choice(["json-ld", "microdata", "opengraph", "microformat", "rdfa", "dublincore"]),
-              help="HTML: structured-data syntaxes to read (default json-ld, microdata, opengraph).")
+@click.option("--syntax", "syntaxes", multiple=True, type=SYNTAX,
+              help=f"HTML: structured-data syntaxes to read (default {', '.join(DEFAULT_SYNTAXES)}).")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=MAX_BYTES, show_default=True,
               help="Refuse larger inputs.")
 @click.option("-r", "--recursive", is_flag=True, help="Read the files below directories.")
@@ -209,14 +227,12 @@ def extract(inputs, from_, ndjson, fmt, output, profile, strict, no_validate, ur
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "junit", "github", "sarif"]),
-              default="text", show_default=True, help="Report format.")
-@click.option("--from", "from_", type=click.Choice(["auto", "json", "html", "warc"]), default="auto",
+@click.option("--format", "fmt", type=REPORT, default="text", show_default=True, help="Report format.")
+@click.option("--from", "from_", type=VALIDATE_FROM, default="auto",
               show_default=True, help="Input format (auto: by extension, then by content).")
 @click.option("--profile", type=PROFILE, default="schema.org", show_default=True)
 @click.option("--strict", is_flag=True, help="Warnings fail too (exit 1).")
-@click.option("--syntax", "syntaxes", multiple=True,
-              type=click.Choice(["json-ld", "microdata", "opengraph", "microformat", "rdfa", "dublincore"]),
+@click.option("--syntax", "syntaxes", multiple=True, type=SYNTAX,
               help="HTML: structured-data syntaxes to check (default json-ld, microdata).")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=MAX_BYTES, show_default=True)
 @click.option("-r", "--recursive", is_flag=True, help="Read the files below directories.")
@@ -232,7 +248,6 @@ def validate(inputs, fmt, from_, profile, strict, syntaxes, max_bytes, recursive
 
     from newsld import batch
     from newsld.batch.records import validate_item
-    from newsld.io.reports import FORMATTERS
     opts = Options(format=from_, profile=profile, strict=strict, syntaxes=tuple(syntaxes) or None)
     work = batch.items(inputs, from_="warc" if from_ == "warc" else "auto", recursive=recursive,
                        glob=glob, max_bytes=max_bytes)

@@ -5,7 +5,6 @@ Errors are NewsldError / click.UsageError, so the group's one exit path turns th
 line on stderr and exit 2."""
 from __future__ import annotations
 
-import json
 import sys
 
 import click
@@ -13,14 +12,13 @@ import click
 from newsld.batch import MAX_BYTES, read_input
 from newsld.errors import InputError, NewsldError
 
+
 def load_jsonld(name: str, data: bytes):
     """The JSON-LD document (object or array) in ``data``; InputError naming ``name`` and the
     line and column when it is not JSON."""
     from newsld.io.charset import decode
-    try:
-        doc = json.loads(decode(data, name))
-    except json.JSONDecodeError as e:
-        raise InputError(f"{name}: invalid JSON at line {e.lineno} column {e.colno}: {e.msg}") from None
+    from newsld.io.jsontext import document
+    doc = document(decode(data, name), name)  # depth-limited; NaN/Infinity refused (not JSON)
     if not isinstance(doc, (dict, list)) or not doc:
         raise InputError(f"{name}: expected a JSON-LD object or a non-empty array of them")
     return doc
@@ -43,7 +41,8 @@ def inject(page, jsonld_file, output, in_place, url, max_bytes, timeout):
     PAGE is a path, - for stdin, or an http(s) URL. The block goes just before </head> and
     replaces the one an earlier run put there, so running it again changes nothing; the rest
     of the page is kept byte for byte. Output: stdout, -o FILE, or --in-place."""
-    from newsld.io.fetch import as_utf8, fetch, is_url
+    from newsld.batch import is_url
+    from newsld.io.fetch import as_utf8, fetch
     from newsld.io.inject import inject as inject_block
     from newsld.io.inject import remove
 

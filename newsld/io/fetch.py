@@ -15,10 +15,10 @@ import urllib.parse
 import urllib.request
 
 from newsld import __version__
-from newsld.batch import is_url  # noqa: F401  (part of this module's API)
 from newsld.errors import InputError, LimitError
+from newsld.io.charset import label
 
-__all__ = ["fetch", "is_url", "as_utf8", "USER_AGENT"]
+__all__ = ["fetch", "as_utf8", "USER_AGENT"]
 
 USER_AGENT = f"newsld/{__version__}"
 _SCHEMES = ("http", "https")
@@ -28,15 +28,12 @@ _CHUNK = 64 * 1024
 def as_utf8(body: bytes, charset: str | None) -> bytes:
     """``body`` for newsld's readers when HTTP named its ``charset``: decoded with it (it wins
     over a ``<meta charset>``, as in browsers) and re-encoded as UTF-8, which the readers try
-    first. Unchanged without a charset, with a BOM (which wins over both) or an unknown one."""
-    if not charset or body[:3] == b"\xef\xbb\xbf" or body[:2] in (b"\xff\xfe", b"\xfe\xff"):
+    first. Unchanged without a charset, with a BOM (which wins over both) or with a label the
+    WHATWG Encoding Standard does not list (``idna``, ``undefined``: browsers ignore it too)."""
+    enc = label(charset)
+    if not enc or body[:3] == b"\xef\xbb\xbf" or body[:2] in (b"\xff\xfe", b"\xfe\xff"):
         return body
-    from newsld.io.inject import _label
-    enc = _label(charset)
-    try:
-        return body.decode(enc, "replace").encode("utf-8")
-    except LookupError:
-        return body
+    return body.decode(enc, "replace").encode("utf-8")
 
 
 class _Redirects(urllib.request.HTTPRedirectHandler):
@@ -66,7 +63,10 @@ def fetch(url: str, *, timeout: float = 10.0, max_bytes: int = 20 * 2**20,
     """``(body, charset)`` of an http(s) URL. ``timeout`` is for the whole fetch (connect,
     redirects, reading); a body larger than ``max_bytes`` raises LimitError; HTTP errors,
     timeouts and network errors raise InputError with one line saying what happened."""
-    scheme = urllib.parse.urlsplit(url).scheme.lower() if isinstance(url, str) else ""
+    try:
+        scheme = urllib.parse.urlsplit(url).scheme.lower() if isinstance(url, str) else ""
+    except ValueError as e:  # "http://[::1": one bad URL among the inputs is its own error line
+        raise InputError(f"{url}: not a valid URL ({e})") from None
     if scheme not in _SCHEMES:
         raise InputError(f"{url}: only http and https URLs can be fetched"
                          + (f" (not {scheme}:)" if scheme else ""))

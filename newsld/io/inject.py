@@ -19,6 +19,7 @@ import codecs
 import re
 
 from newsld.errors import InputError
+from newsld.io.charset import UTF16, browser_encoding
 from newsld.io.output import script_json
 
 # the one tag scanner (also the page checks'); local aliases keep this module's names
@@ -32,71 +33,7 @@ MARKER = "data-newsld"
 
 # --------------------------------------------------------------------------- encodings
 
-_UTF8_LABELS = {"utf-8", "utf8", "unicode-1-1-utf-8", "unicode11utf8", "unicode20utf8",
-                "x-unicode20utf8"}
-_UTF16LE_LABELS = {"utf-16", "utf-16le", "unicode", "ucs-2", "csunicode", "iso-10646-ucs-2",
-                   "unicodefeff"}
-_UTF16BE_LABELS = {"utf-16be", "unicodefffe"}
-_CHARSET_IN_CONTENT = re.compile(r"""charset\s*=\s*(?:"([^"]*)"?|'([^']*)'?|([^\s;"']+))""", re.I)
-
-
-def _label(name: str | None) -> str | None:
-    """A WHATWG-style encoding name for a label: utf-8, utf-16le, utf-16be or a Python codec
-    name; windows-1252 for labels nobody knows (browsers fall back to a legacy encoding)."""
-    if not name:
-        return None
-    name = name.strip().strip("\"'").lower()
-    if not name:
-        return None
-    if name in _UTF8_LABELS:
-        return "utf-8"
-    if name in _UTF16LE_LABELS:
-        return "utf-16le"
-    if name in _UTF16BE_LABELS:
-        return "utf-16be"
-    if name in ("x-user-defined", "iso-8859-1", "latin1", "latin-1", "us-ascii", "ascii"):
-        return "cp1252"  # what browsers decode these labels as
-    try:
-        return codecs.lookup(name).name
-    except LookupError:
-        return "cp1252"
-
-
-def detect_encoding(html: bytes, charset: str | None = None) -> str:
-    """The page's encoding as a browser decides it: BOM, then ``charset`` (the HTTP
-    Content-Type charset, when known), then a meta declaration in the first 1024 bytes (a
-    declared UTF-16 means UTF-8 there), else UTF-8."""
-    if html.startswith(codecs.BOM_UTF8):
-        return "utf-8"
-    if html.startswith(codecs.BOM_UTF16_LE):
-        return "utf-16le"
-    if html.startswith(codecs.BOM_UTF16_BE):
-        return "utf-16be"
-    enc = _label(charset)
-    if enc:
-        return enc
-    enc = _prescan(html[:1024])
-    if enc in ("utf-16le", "utf-16be"):
-        return "utf-8"
-    return enc or "utf-8"
-
-
-def _prescan(head: bytes) -> str | None:
-    for tok in _tokens(head.decode("latin-1"), raw_text=False):
-        if tok.kind != "start" or tok.name != "meta":
-            continue
-        attrs = tok.attrs
-        if "charset" in attrs:
-            enc = _label(attrs["charset"])
-            if enc:
-                return enc
-        if attrs.get("http-equiv", "").strip().lower() == "content-type" and "content" in attrs:
-            m = _CHARSET_IN_CONTENT.search(attrs["content"])
-            if m:
-                enc = _label(next(g for g in m.groups() if g is not None))
-                if enc:
-                    return enc
-    return None
+detect_encoding = browser_encoding  # the page's encoding as a browser decides it
 
 
 def _ascii_json(text: str) -> str:
@@ -118,8 +55,8 @@ def _newline(s: str) -> str:
 def _view(html: bytes, enc: str) -> tuple[str, bytes, str]:
     """(text to scan, prefix to keep, codec to write back): one character per byte for
     ASCII-compatible encodings, so writing back is exact."""
-    if enc in ("utf-16le", "utf-16be"):
-        bom = codecs.BOM_UTF16_LE if enc == "utf-16le" else codecs.BOM_UTF16_BE
+    if enc in UTF16:
+        bom = codecs.BOM_UTF16_LE if enc == "utf-16-le" else codecs.BOM_UTF16_BE
         prefix = bom if html.startswith(bom) else b""
         body = html[len(prefix):]
         if len(body) % 2:

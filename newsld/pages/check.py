@@ -21,7 +21,8 @@ def check(data: bytes, *, source: str = "input", format: str = "auto",
     text = decode(data, source)
     if not text.strip():
         raise InputError(f"{source}: empty input: expected a JSON-LD document")
-    lines = [ln for ln in text.splitlines() if ln.strip()]
+    # NDJSON lines end at \n only: str.splitlines() also cut at U+2028, U+0085... inside strings
+    lines = [ln for ln in text.split("\n") if ln.strip()]
     if len(lines) > 1 and all(ln.lstrip().startswith("{") for ln in lines) and _is_ndjson(lines):
         out = []
         for n, ln in enumerate(lines):

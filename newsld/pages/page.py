@@ -22,11 +22,11 @@ import json
 import re
 
 from newsld.errors import InputError, LimitError, NewsldError
-from newsld.io.jsontext import check_depth, strict
+from newsld.io.jsontext import read, syntax_message
 from newsld.io.scripts import script_blocks
 from newsld.readers.microdata import SCHEMA_PREFIX as _SCHEMA
 from newsld.readers.microdata import nodes as to_nodes
-from newsld.validator import Issue, Report, VisibleText, syntax_message, tolerant_loads, validate
+from newsld.validator import Issue, Report, VisibleText, validate
 
 DEFAULT_SYNTAXES = ("json-ld", "microdata")
 CHECKED_SYNTAXES = ("json-ld", "microdata", "opengraph")  # opengraph: read as meta, not validated
@@ -37,7 +37,7 @@ MAX_DEPTH = 500
 def validate_page(data: bytes, *, source: str = "input", profile: str = "schema.org",
                   syntaxes=None) -> Report:
     """Issues in the structured data of one HTML page (see the module docstring)."""
-    from newsld.readers.html_parse import decode_html
+    from newsld.io.charset import decode_html
 
     syntaxes = tuple(syntaxes or DEFAULT_SYNTAXES)
     if profile not in ("schema.org", "google"):
@@ -134,33 +134,25 @@ def ld_json_blocks(text: str):
 
 def read_block(raw: str, start: int, page: str, label: str):
     """(parsed value or None, [Issue]) for one block's raw text at page offset ``start``."""
-    issues = []
     try:
-        check_depth(raw, MAX_DEPTH)
+        reading = read(raw, max_depth=MAX_DEPTH)
     except LimitError as e:
         return None, [Issue("error", "input", label, str(e))]
-    try:
-        return strict(raw), issues
-    except RecursionError:
-        return None, [Issue("error", "input", label, f"JSON nesting is too deep to parse; the limit is {MAX_DEPTH} levels")]
-    except json.JSONDecodeError as err:
-        if not raw.strip():
-            return None, [Issue("error", "json-syntax", label,
-                                f"empty ld+json block at line {page.count(chr(10), 0, start) + 1}: "
-                                "remove the script or put a JSON-LD object in it")]
-        # the same error, located in the page: line/column count from the page's start
-        at = json.JSONDecodeError(err.msg, page, start + err.pos)
-        msg = syntax_message(at)
-        try:
-            value = tolerant_loads(raw)
-        except (ValueError, RecursionError):
-            issues.append(Issue("error", "json-syntax", label,
-                                msg + " (the block cannot be read at all, so nothing in it was checked)"))
-            return None, issues
-        issues.append(Issue("error", "json-syntax", label,
-                            msg + " (newsld read the block anyway by skipping comments/wrappers/trailing "
-                            "text; the other issues refer to that reading)"))
-        return value, issues
+    if reading.error is None:
+        return reading.value, []
+    if not raw.strip():
+        return None, [Issue("error", "json-syntax", label,
+                            f"empty ld+json block at line {page.count(chr(10), 0, start) + 1}: "
+                            "remove the script or put a JSON-LD object in it")]
+    # the same error, located in the page: line/column count from the page's start
+    err = reading.error
+    msg = syntax_message(json.JSONDecodeError(err.msg, page, start + err.pos))
+    if not reading.readable:
+        return None, [Issue("error", "json-syntax", label,
+                            msg + " (the block cannot be read at all, so nothing in it was checked)")]
+    return reading.value, [Issue("error", "json-syntax", label,
+                                 msg + " (newsld read the block anyway by skipping comments/wrappers/"
+                                 "trailing text; the other issues refer to that reading)")]
 
 
 _STEP = re.compile(r"\.([A-Za-z_][A-Za-z0-9_]*)|\['((?:[^'\\]|\\.)*)'\]|\[(\d+)\]")

@@ -2,17 +2,15 @@
 one (``format="auto"``: by file extension, then by sniffing the content)."""
 from __future__ import annotations
 
-import json
 import os
 import re
 from pathlib import Path
 
 from newsld.errors import InputError
-from newsld.readers import metadata as _metadata
+from newsld.readers.formats import EXTENSION_FORMATS, FORMATS
 
-FORMATS = ("auto", "text", "markdown", "html", "json")
-_EXT = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
-        ".html": "html", ".htm": "html", ".xhtml": "html", ".json": "json", ".jsonld": "json"}
+__all__ = ["FORMATS", "detect_format", "read", "read_record", "read_article", "record_metadata"]
+
 _HTML_SNIFF = re.compile(rb"^\s*(?:<!doctype\s+html|<html|<head|<body|<meta|<article|<div|<p[\s>]|<h[1-6]"
                          rb"|<section|<main|<script|<!--|<span|<figure|<header|<ul|<table|<title)", re.I)
 _JSON_SNIFF = re.compile(rb"^\s*(?:\{|\[\s*[{\]])")  # an object, or an array of objects
@@ -21,7 +19,7 @@ _MD_SNIFF = re.compile(r"^\s*#\s|\]\([^)\s]+\)|^\*\*|^---\n", re.M)
 
 def detect_format(name: str | None, data: bytes) -> str:
     if name:
-        for ext, fmt in _EXT.items():
+        for ext, fmt in EXTENSION_FORMATS.items():
             if name.lower().endswith(ext) or name.lower().endswith(ext + ".gz"):
                 return fmt
     head = data[:4096].lstrip(b"\xef\xbb\xbf")
@@ -53,12 +51,9 @@ def read(data: bytes, *, format: str = "auto", source: str = "input", url: str |
 
 
 def _json_object(data: bytes, source: str) -> dict:
-    from newsld.io import jsontext as jsonsafe
     from newsld.io.charset import decode
-    try:
-        obj = jsonsafe.loads(decode(data, source), source=source)
-    except json.JSONDecodeError as e:
-        raise InputError(f"{source}: invalid JSON at line {e.lineno} column {e.colno}: {e.msg}") from None
+    from newsld.io.jsontext import document
+    obj = document(decode(data, source), source)
     if not isinstance(obj, dict):
         raise InputError(f"{source}: expected a JSON object with \"text\", \"markdown\" or \"html\"")
     return obj
@@ -120,7 +115,8 @@ def read_article(source, *, format: str = "auto", name: str | None = None, synta
                  timezone: str | None = None, **metadata):
     """The Article for ``source`` with front matter and ``metadata`` applied."""
     from newsld.locales import detect_language
-    
+    from newsld.readers import metadata as _metadata
+
     if isinstance(source, dict):  # a JSON record: {"text" | "markdown" | "html": ..., metadata}
         article, meta = read_record(source, source=name or "input", syntaxes=syntaxes)
     else:

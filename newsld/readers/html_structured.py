@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import re
 
+from newsld.readers.formats import DEFAULT_SYNTAXES
 from newsld.readers.microdata import nodes as microdata_nodes
 from newsld.readers.microdata import schema_name
 
-DEFAULT_SYNTAXES = ("json-ld", "microdata", "opengraph")
 ARTICLE_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle",
                  "OpinionNewsArticle", "BackgroundNewsArticle", "ReviewNewsArticle", "BlogPosting",
                  "LiveBlogPosting", "SocialMediaPosting", "Report", "ScholarlyArticle", "TechArticle",
@@ -72,17 +72,13 @@ _COMMENT_LINE = re.compile(r"^\s*(//.*|<!--.*-->)")
 
 
 def _lenient_json(text: str) -> list:
-    import json
-    text = re.sub(r"^\s*(?:<!--|//\s*<!\[CDATA\[|<!\[CDATA\[)|(?:-->|//\s*\]\]>|\]\]>)\s*$", "", text.strip())
-    text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", " ", text)
+    """The items of a block extruct could not read, read tolerantly (io.jsontext); none when
+    even that fails or it nests too deep (skipped, not a RecursionError refusing the page)."""
     from newsld.errors import LimitError
-    from newsld.io.jsontext import check_depth
+    from newsld.io.jsontext import tolerant
     try:
-        # nesting checked first (linear): a 200,000-deep block is skipped, not a RecursionError
-        # that would refuse the whole page
-        check_depth(text)
-        obj, _ = json.JSONDecoder(strict=False).raw_decode(text.strip())
-    except (ValueError, LimitError, RecursionError):
+        obj = tolerant(text)
+    except (ValueError, LimitError):
         return []
     return obj if isinstance(obj, list) else [obj]
 

@@ -44,28 +44,15 @@ imported on first use only; types without a bundled schema get one built from
 """
 from __future__ import annotations
 
-import json
-
 from newsld.errors import LimitError, NewsldError
 from newsld.validator.report import CODES, SEVERITIES, Issue, Report, format_path
 from newsld.validator.values import VisibleText
 from newsld.validator.vocab import Vocab, load_vocab
 
 __all__ = ["validate", "validate_json_text", "Issue", "Report", "PROFILES", "CODES", "SEVERITIES",
-           "format_path", "VisibleText", "Vocab", "load_vocab", "syntax_message", "tolerant_loads"]
+           "format_path", "VisibleText", "Vocab", "load_vocab"]
 
 PROFILES = ("schema.org", "google")
-
-# public names for the layer above (newsld.pages), imported on first use
-_LAZY = {"syntax_message": "_jsontext", "tolerant_loads": "_jsontext"}
-
-
-def __getattr__(name: str):
-    if name in _LAZY:
-        import importlib
-        return getattr(importlib.import_module(f"newsld.validator.{_LAZY[name]}"), name)
-    raise AttributeError(f"module 'newsld.validator' has no attribute {name!r}")
-
 
 def _check_profile(profile: str) -> None:
     if profile not in PROFILES:
@@ -110,32 +97,16 @@ def validate_json_text(text: str, *, profile: str = "schema.org", max_depth: int
     """Parse and validate JSON-LD text.  Returns ``(data, report)``; ``data`` is None when the
     text cannot be read even tolerantly.  Raises LimitError when nesting exceeds max_depth."""
     _check_profile(profile)
-    from newsld.io.jsontext import check_depth, strict
+    from newsld.io.jsontext import read, syntax_message
 
-    check_depth(text, max_depth)
-    try:
-        data = strict(text)
-    except RecursionError:
-        raise LimitError(f"JSON nesting is too deep to parse; the limit is {max_depth} levels") from None
-    except json.JSONDecodeError as err:
-        return _tolerant(text, err, profile, max_depth)
-    except ValueError as err:  # not a syntax error: a number longer than int() reads (4300 digits)
-        raise LimitError(f"a JSON number is too long to read ({str(err).split(';')[0]}); "
-                         f"write it as text or shorten it") from None
-    return data, validate(data, profile=profile, max_depth=max_depth)
-
-
-def _tolerant(text: str, err: json.JSONDecodeError, profile: str, max_depth: int):
-    """Not strict JSON: report it, and validate what a tolerant reading finds, if anything."""
-    from newsld.validator._jsontext import syntax_message, tolerant_loads
-
+    reading = read(text, max_depth=max_depth)
+    if reading.error is None:
+        return reading.value, validate(reading.value, profile=profile, max_depth=max_depth)
     report = Report()
-    try:
-        data = tolerant_loads(text)
-    except (ValueError, RecursionError):
-        report.add("error", "json-syntax", "$", syntax_message(err))
+    if not reading.readable:
+        report.add("error", "json-syntax", "$", syntax_message(reading.error))
         return None, report
-    report.add("error", "json-syntax", "$", syntax_message(err) +
+    report.add("error", "json-syntax", "$", syntax_message(reading.error) +
                " (newsld read the data anyway by skipping comments/wrappers/trailing text; "
                "the other issues refer to that reading)")
-    return data, report.extend(validate(data, profile=profile, max_depth=max_depth))
+    return reading.value, report.extend(validate(reading.value, profile=profile, max_depth=max_depth))

@@ -1,5 +1,8 @@
 """The CLI contract: stdout, stderr and exit code checked separately."""
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -162,3 +165,118 @@ def test_validate_stdin_array_of_documents():
 def test_text_starting_with_a_bracket_is_still_text():
     code, out, _ = run(["extract", "--no-validate", "-"], input="[Updated] Title\n\nBody text here.\n")
     assert code == 0 and json.loads(out)["@graph"][0]["headline"] == "[Updated] Title"
+
+
+@pytest.mark.parametrize("jsonld,fragment", [
+    ('{"@type": "NewsArticle", "wordCount": NaN}', "not a json value: nan"),
+    ('{"@type": "NewsArticle", "x": -Infinity}', "not a json value: -infinity"),
+    ("[" * 100_000 + "]" * 100_000, "deeper than 500"),
+    ('{"@type": "NewsArticle", "n": ' + "9" * 5000 + "}", "digits"),
+])
+def test_inject_jsonld_is_read_as_strict_depth_limited_json(tmp_path, jsonld, fragment):
+    """--jsonld used a bare json.loads: NaN/Infinity went into the page (no browser reads that
+    JSON), and 100k-deep JSON or a 5000-digit number ended in 'internal error'."""
+    page = tmp_path / "p.html"
+    page.write_bytes(b"<html><head><title>T</title></head><body><p>x</p></body></html>")
+    doc = tmp_path / "doc.jsonld"
+    doc.write_text(jsonld)
+    code, out, err = run(["inject", str(page), "--jsonld", str(doc)])
+    assert code == 2 and out == ""
+    assert len(err.strip().splitlines()) == 1 and fragment in err.lower(), err
+    assert "internal error" not in err
+
+
+def test_cli_choices_come_from_the_registries():
+    """One registry each for input formats, report formats and syntaxes: the CLI, batch's
+    file walk and the fuzzer read them, so adding one there is enough."""
+    import importlib.util
+
+    from newsld import batch
+    from newsld.cli import extract, validate
+    from newsld.io.reports import FORMATTERS
+    from newsld.pages import page
+    from newsld.readers.formats import DEFAULT_SYNTAXES, EXTENSION_FORMATS, FORMATS, SYNTAXES
+    choices = {(cmd.name, p.name): list(p.type.choices) for cmd in (extract, validate)
+               for p in cmd.params if hasattr(p.type, "choices")}
+    assert choices["extract", "from_"] == [*FORMATS, *batch.CONTAINERS]
+    assert set(choices["validate", "from_"]) <= set(choices["extract", "from_"])
+    assert choices["validate", "fmt"] == list(FORMATTERS)
+    assert choices["extract", "syntaxes"] == choices["validate", "syntaxes"] == list(SYNTAXES)
+    assert set(DEFAULT_SYNTAXES) | set(page.DEFAULT_SYNTAXES) <= set(SYNTAXES)
+    assert set(EXTENSION_FORMATS.values()) <= set(FORMATS)
+    assert batch.EXTENSIONS == tuple(EXTENSION_FORMATS)
+    spec = importlib.util.spec_from_file_location("fuzz_extract", ROOT / "fuzz" / "fuzz_extract.py")
+    fuzz = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(fuzz)
+    assert fuzz.FORMATS == FORMATS
+
+
+def test_recursive_walk_reads_every_extension_the_readers_know(tmp_path):
+    (tmp_path / "a.text").write_text("Headline of a text file\n\nBody of the article, one paragraph.\n")
+    (tmp_path / "b.xyz").write_text("not read")
+    code, out, _ = run(["extract", "-r", "--no-validate", str(tmp_path)])
+    assert [json.loads(ln)["source"] for ln in out.splitlines()] == [str(tmp_path / "a.text")]
+
+
+# ---- issue 14: nothing about one input may end a batch ------------------------------------
+
+PAGE_WITH_LONE_SURROGATE = (b'<html><head><script type="application/ld+json">{"@context": "https://schema.org", '
+                            b'"@type": "NewsArticle", "headline": "Storm \\ud83d"}</script></head><body>'
+                            b'<h1>Storm</h1><p>Body text of the article, long enough.</p></body></html>')
+
+
+def _lines(data: bytes) -> list[dict]:
+    return [json.loads(ln) for ln in data.decode("utf-8").splitlines()]  # strict UTF-8
+
+
+def test_lone_surrogate_in_a_page_does_not_end_the_batch(tmp_path):
+    from helpers import cli
+    (tmp_path / "a.html").write_bytes(PAGE_WITH_LONE_SURROGATE)
+    (tmp_path / "b.txt").write_text("Headline\n\nBody text of the second article.\n")
+    proc = cli("extract", "--ndjson", tmp_path / "a.html", tmp_path / "b.txt")
+    assert b"internal error" not in proc.stderr
+    assert [r["source"].rsplit("/", 1)[-1] for r in _lines(proc.stdout)] == ["a.html", "b.txt"]
+    out = tmp_path / "out.ndjson"
+    proc = cli("extract", "-o", out, tmp_path / "a.html", tmp_path / "b.txt")
+    assert b"internal error" not in proc.stderr and len(_lines(out.read_bytes())) == 2
+    proc = cli("extract", tmp_path / "a.html")
+    assert proc.returncode in (0, 1) and json.loads(proc.stdout.decode("utf-8"))
+
+
+def test_lone_surrogate_in_an_ndjson_source_and_a_non_utf8_file_name(tmp_path):
+    from helpers import cli
+    records = tmp_path / "in.ndjson"
+    records.write_text('{"source": "a\\udc80b \\ud83d", "text": "Head\\n\\nBody text here."}\n'
+                       '{"text": "Second\\n\\nBody text."}\n')
+    proc = cli("extract", "--from", "ndjson", records)
+    assert [r["source"] for r in _lines(proc.stdout)] == ["a\ufffdb \ufffd", f"{records}:2"]
+    bad = os.path.join(os.fsencode(tmp_path), b"bad\xff.txt")
+    with open(bad, "wb") as f:
+        f.write(b"Headline\n\nBody text of the article.\n")
+    out = tmp_path / "out.ndjson"
+    env_run = subprocess.run([sys.executable, "-m", "newsld", "extract", "-o", str(out), bad,
+                              str(tmp_path / "in.ndjson")], capture_output=True, cwd=ROOT,
+                             env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    assert b"internal error" not in env_run.stderr
+    assert [r["source"].rsplit("/", 1)[-1] for r in _lines(out.read_bytes())] == ["bad\ufffd.txt", "in.ndjson"]
+
+
+def test_malformed_url_among_inputs_is_its_own_error_line(tmp_path):
+    from helpers import cli
+    (tmp_path / "b.txt").write_text("Headline\n\nBody text of the article.\n")
+    proc = cli("extract", "--ndjson", "http://[::1", tmp_path / "b.txt")
+    recs = _lines(proc.stdout)
+    assert proc.returncode == 2 and b"internal error" not in proc.stderr
+    assert [r["ok"] for r in recs] == [False, True]
+    assert "not a valid URL" in recs[0]["issues"][0]["message"]
+
+
+def test_validate_ndjson_with_a_raw_line_separator_in_a_string(tmp_path):
+    """NDJSON lines end at \\n: a raw U+2028 inside a string is JSON, not a line break."""
+    f = tmp_path / "docs.jsonld"
+    doc = {"@context": "https://schema.org", "@type": "Person", "name": "Jane\u2028Doe"}
+    f.write_text(json.dumps(doc, ensure_ascii=False) + "\n" + json.dumps(doc, ensure_ascii=False) + "\n",
+                 encoding="utf-8")
+    code, out, _ = run(["validate", "--format", "json", str(f)])
+    assert code == 0, out
+    assert "json-syntax" not in out

@@ -162,3 +162,54 @@ def test_validate_jsonld_encodings(tmp_path):
         proc = cli("validate", "--format", "json", f)
         assert_clean(proc)
         assert proc.returncode == 0, proc.stdout
+
+
+# ---- one label table (WHATWG, via webencodings) for reading, fetching and injecting ----------
+
+@pytest.mark.parametrize("charset", ["idna", "undefined", "rot13", "utf-7", "no-such-thing"])
+def test_html_meta_charset_browsers_do_not_know_is_ignored(charset):
+    """Python knows idna, undefined and rot13 but cannot decode a page with them: they used to
+    end the run with 'internal error' (and a `validate -r` gate with it)."""
+    data = _page(f'<meta charset="{charset}">').encode("cp1252")
+    assert _node(newsld.extract(data, format="html"))["headline"] == HTML_HEADLINE
+    proc = cli("validate", "--from", "html", "-", input=data)
+    assert_clean(proc)
+    assert b"internal error" not in proc.stderr
+
+
+def test_charset_labels_follow_whatwg():
+    from newsld.io.charset import label
+    assert label("unicode") == "utf-16-le"       # an html_parse table once said utf-8
+    assert label(" Latin1 ") == label("US-ASCII") == label("iso-8859-1") == "cp1252"
+    assert label("gb2312") == label("GBK") == "gb18030"   # the standard's GBK decoder is gb18030's
+    assert label("x-user-defined") == "cp1252"
+    assert label("shift_jis") == "cp932" and label("euc-kr") == "cp949"
+    assert label("iso-2022-kr") is None           # WHATWG "replacement": nothing reads it so
+    assert label("idna") is None and label("") is None and label(None) is None
+
+
+@pytest.mark.parametrize("head,expected", [
+    (b'<meta charset="koi8-r">', "koi8-r"),
+    (b"<META CHARSET=KOI8-R>", "koi8-r"),
+    (b'<meta http-equiv="Content-Type" content="text/html; charset=koi8-r">', "koi8-r"),
+    (b'<meta content="text/html; charset=\'koi8-r\'" http-equiv=content-type>', "koi8-r"),
+    (b'<meta content="text/html; charset=koi8-r">', None),             # no http-equiv: no pragma
+    (b"<!-- <meta charset=koi8-r> --><p>", None),                       # in a comment
+    (b"<meta charset=nonsense><meta charset=koi8-r>", "koi8-r"),        # an unknown label is skipped
+    (b'<p title="<meta charset=koi8-r>">', None),                       # inside an attribute value
+    (b"<meta charset=utf-16>", "utf-8"),
+    (b"<meta charset=x-user-defined>", "cp1252"),
+])
+def test_meta_prescan(head, expected):
+    from newsld.io.charset import prescan
+    assert prescan(head) == expected
+
+
+def test_reading_and_injecting_agree_on_a_declared_page():
+    from newsld.io.charset import browser_encoding, decode_html
+    page = _page('<meta charset="windows-1250">', "Zażółć gęślą").encode("cp1250")
+    assert browser_encoding(page) == "cp1250"
+    assert browser_encoding(page, "nonsense") == "cp1250"   # an unknown HTTP label is ignored (was cp1252)
+    assert browser_encoding(page, "koi8-r") == "koi8-r"      # a known one wins over the meta
+    assert browser_encoding(b"<meta charset=nonsense><p>") == "utf-8"  # was cp1252
+    assert "Zażółć gęślą" in decode_html(page)

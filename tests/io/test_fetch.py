@@ -1,6 +1,7 @@
 """newsld.io.fetch against a local server on 127.0.0.1 (no other network)."""
 from __future__ import annotations
 
+import json
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -9,7 +10,8 @@ import pytest
 
 from newsld import __version__
 from newsld.errors import InputError, LimitError
-from newsld.io.fetch import as_utf8, fetch, is_url
+from newsld.batch import is_url
+from newsld.io.fetch import as_utf8, fetch
 
 BODY = "<html><head><title>Café</title></head><body>é</body></html>".encode("iso-8859-1")
 SEEN: list[dict] = []
@@ -178,4 +180,21 @@ def test_as_utf8_lets_the_http_charset_win():
     assert as_utf8(page, None) == page
     assert as_utf8(b"\xef\xbb\xbf<p>x</p>", "koi8-r") == b"\xef\xbb\xbf<p>x</p>"
     assert as_utf8("é".encode("utf-8"), "utf-8") == "é".encode("utf-8")
-    assert as_utf8("é".encode("cp1252"), "no-such-charset") == "é".encode("utf-8")  # browsers: windows-1252
+    assert as_utf8("é".encode("utf-8"), "utf8") == "é".encode("utf-8")
+
+
+@pytest.mark.parametrize("charset", ["no-such-charset", "idna", "undefined", "rot13", "utf-7"])
+def test_as_utf8_ignores_a_charset_browsers_do_not_know(charset):
+    """Not a WHATWG label: browsers ignore it (so the reader's own sniffing decides). Python
+    knows idna, undefined and rot13, which used to crash the whole run ('internal error')."""
+    page = "<title>Caf\u00e9</title>".encode("cp1252")
+    assert as_utf8(page, charset) == page
+    import newsld
+    doc = newsld.extract(as_utf8(page + b"<p>Some body text of the page.</p>", charset), format="html")
+    assert "Caf\u00e9" in json.dumps(doc, ensure_ascii=False)
+
+
+def test_as_utf8_reads_whatwg_labels():
+    assert as_utf8("\u00e9".encode("utf-16-le"), "unicode") == "\u00e9".encode("utf-8")  # WHATWG: UTF-16LE
+    assert as_utf8(b"caf\xe9", "latin1") == "caf\u00e9".encode("utf-8")
+    assert as_utf8(b"\x80", "us-ascii") == "\u20ac".encode("utf-8")  # ascii is windows-1252 too

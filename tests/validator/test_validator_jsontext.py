@@ -95,3 +95,45 @@ def test_huge_max_depth_never_leaks_recursion_error():
     text = "[" * 100_000 + "]" * 100_000
     with pytest.raises(LimitError):
         validate_json_text(text, max_depth=10**9)
+
+
+# ---- newsld.io.jsontext: the one JSON reader behind validate, page checks, readers and inject ----
+
+def test_one_tolerant_reading_for_validator_pages_and_reader():
+    """A page's broken ld+json block reads the same in `validate` (page checks) and `extract`
+    (the HTML reader's fallback once extruct gives up): both call io.jsontext.tolerant."""
+    import newsld
+    from newsld.io.jsontext import tolerant
+    from newsld.pages.page import validate_page
+    block = '<!--\n{"@context": "https://schema.org", "@type": "NewsArticle", /* c */ "headline": "Storm\x01 hits", NaN: 1,}\n-->'
+    block = block.replace("NaN: 1,", '"wordCount": NaN,')
+    value = tolerant(block)
+    assert value["headline"] == "Storm\x01 hits" and value["wordCount"] is None
+    page = (f'<html><head><script type="application/ld+json">{block}</script></head><body><article>'
+            '<h1>Storm hits</h1><p>Body text of the article, long enough to read.</p></article></body></html>')
+    report = validate_page(page.encode())
+    assert report.codes()[0] == "json-syntax" and "read the block anyway" in report.issues[0].message
+    from newsld.readers.html_parse import parse
+    from newsld.readers.html_structured import declared_nodes
+    assert declared_nodes(parse(page.encode()), None, ("json-ld",)) == [value]
+    assert newsld.extract(page.encode(), format="html")  # and the reader goes on with it
+
+
+def test_read_says_strict_or_tolerant_or_unreadable():
+    from newsld.io.jsontext import read
+    assert read('{"a": 1}') == ({"a": 1}, None, True)
+    value, err, ok = read('{"a": 1,} junk')
+    assert value == {"a": 1} and ok and err.msg.startswith("Expecting property name")
+    assert read("{'a'}")[2] is False
+    with pytest.raises(LimitError):
+        read("[" * 600 + "]" * 600)
+    with pytest.raises(LimitError, match="too long"):
+        read('{"n": ' + "9" * 5000 + "}")
+
+
+def test_page_block_with_a_number_too_long_is_one_issue():
+    from newsld.pages.page import validate_page
+    page = '<script type="application/ld+json">{"@type": "Person", "n": ' + "9" * 5000 + "}</script>"
+    issues = validate_page(page.encode()).issues
+    assert [(i.code, i.path) for i in issues][:1] == [("input", "ld+json[1]")]
+    assert "too long" in issues[0].message
