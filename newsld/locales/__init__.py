@@ -23,7 +23,8 @@ class Rules:
     byline: re.Pattern          # "By " / "Por " at the start of a line
     author_split: re.Pattern    # separators between several authors
     faq_heading: re.Pattern     # a FAQ section heading
-    question_prefix: re.Pattern
+    question_prefix: re.Pattern  # an optional "Q:" / "1." before a question (may match nothing)
+    question_label: re.Pattern  # a "Q:" / "1." that is there (never matches the empty string)
     answer_prefix: re.Pattern
     author_box_heading: re.Pattern  # "About the author" before an author box
     author_url: re.Pattern      # an author-page URL path ("/author/", "/autor/"...); group "slug":
@@ -72,6 +73,8 @@ def load() -> Rules:
             rf"(?:\s*(?:[:\-–—(]|(?:{_alt(all_of('faq_about'))})\s)|\s*$)", re.I),
         question_prefix=re.compile(
             rf"^(?:#{{1,6}}\s*)?(?:(?:{_alt(all_of('question_prefixes'))})\s*|\d{{1,3}}[.)]\s+)?", re.I),
+        question_label=re.compile(
+            rf"^(?:#{{1,6}}\s*)?(?:(?:{_alt(all_of('question_prefixes'))})\s*|\d{{1,3}}[.)]\s+)", re.I),
         published_label=re.compile(rf"^(?:{_alt(all_of('published_labels'))})\s*:?\s*", re.I),
         updated_label=re.compile(rf"^(?:{_alt(all_of('updated_labels'))})\s*:?\s*", re.I),
         author_box_heading=re.compile(rf"^#{{0,6}}\s*(?:{_alt(all_of('author_box_headings'))})\s*:?$", re.I),

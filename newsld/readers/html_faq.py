@@ -181,6 +181,6 @@ def find(sc: Scan, root) -> list[tuple[str, str]]:
     ps = sc.paragraphs
     for i, p in enumerate(ps[:-1]):
         t = text_of(p)
-        if rules.question_prefix.match(t) and not t.startswith("#") and rules.answer_prefix.match(text_of(ps[i + 1])):
+        if rules.question_label.match(t) and not t.startswith("#") and rules.answer_prefix.match(text_of(ps[i + 1])):
             add(t, text_of(ps[i + 1]))
     return out

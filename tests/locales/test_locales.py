@@ -100,3 +100,15 @@ def test_tag_labels(line):
 ])
 def test_gmt_offsets_mean_ahead_of_utc(text, iso):
     assert to_iso(text) == iso
+
+
+@pytest.mark.parametrize("line,labelled", [
+    ("Q: Do you ship abroad?", True), ("Frage: Wie lange dauert es?", True), ("3. Why?", True),
+    ("## Q: Why?", True), ("Do you ship abroad?", False), ("", False), ("Quality matters.", False),
+])
+def test_question_label_needs_a_label(line, labelled):
+    # question_prefix is optional (it strips a label that may be absent); question_label says
+    # whether one is there, so it must never match the empty string
+    r = locale.load()
+    assert bool(r.question_label.match(line)) is labelled
+    assert r.question_prefix.match(line) is not None
