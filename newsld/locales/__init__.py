@@ -1,5 +1,7 @@
-"""Locale rules (FAQ headings, tag labels, byline words, newsroom and job-title words) loaded
-from one JSON data file per language in ``newsld/locales``. Readers match against the rules of
+"""Locale rules (FAQ headings, tag labels, byline words, newsroom and job-title words, date
+words) loaded from one JSON data file per language in ``newsld/locales``: every word of a
+language lives there, never in Python (``words(key)`` gives a list, ``load()`` the compiled
+rules). Readers match against the rules of
 every language at once, so an article is parsed the same whatever language it is in; the
 article's own language is detected separately from its stopwords."""
 from __future__ import annotations
@@ -44,19 +46,32 @@ class Rules:
     date_words: re.Pattern      # foreign filler words in dates ("de", weekday names)
 
 
-# "Correspondent in Berlin": words that join a job title to a place/desk (more from each locale's
-# ``job_title_links``).
-_LINKS = ["in", "at", "for", "of", "on", "en", "de", "del", "para", "a"]
+def alternation(words) -> str:
+    """A regex alternation of ``words``: each escaped, longest first (so "Frequently Asked
+    Questions" wins over "FAQ"), never empty (no words: a pattern that matches nothing)."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w))) or "(?!)"
 
 
-def _alt(words):
-    # Longest first so "Frequently Asked Questions" wins over "FAQ"; each word escaped.
-    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+_alt = alternation
+
+
+@lru_cache(maxsize=1)
+def _data() -> tuple:
+    """The parsed locale files, in file-name order."""
+    return tuple(json.loads(p.read_text(encoding="utf-8")) for p in sorted(locales_dir().glob("*.json")))
+
+
+@lru_cache(maxsize=None)
+def words(key: str, lang: str | None = None) -> tuple[str, ...]:
+    """The words listed under ``key``: the union over every language (file order, each once),
+    or one language's when ``lang`` is given. A missing key gives ()."""
+    out = [w for d in _data() if lang is None or d["lang"] == lang for w in d.get(key, [])]
+    return tuple(dict.fromkeys(out))
 
 
 @lru_cache(maxsize=1)
 def load() -> Rules:
-    data = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(locales_dir().glob("*.json"))]
+    data = _data()
 
     def all_of(key):
         return [w for d in data for w in d.get(key, [])]
@@ -91,10 +106,10 @@ def load() -> Rules:
         org_suffix=re.compile(rf"(?:\s(?:{_alt(all_of('organisation_suffixes'))})|\.(?:com|net|org|es|co\.uk|news))$", re.I),
         job_title=re.compile(
             rf"(?<!\w)(?:{_alt(all_of('job_title_words'))})"
-            rf"(?:\s+(?:{_alt(all_of('job_title_links') + _LINKS)})\s+\S.*)?$", re.I),
+            rf"(?:\s+(?:{_alt(all_of('job_title_links'))})\s+\S.*)?$", re.I),
         stopwords={d["lang"]: frozenset(d.get("stopwords", [])) for d in data},
         months={k.lower(): v for d in data for k, v in d.get("months", {}).items()},
-        date_words=re.compile(rf"(?<!\w)(?:{_alt(all_of('date_words')) or '(?!)'})(?!\w)\.?", re.I),
+        date_words=re.compile(rf"(?<!\w)(?:{_alt(all_of('date_words'))})(?!\w)\.?", re.I),
     )
 
 

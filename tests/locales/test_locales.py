@@ -7,6 +7,7 @@ import pytest
 from newsld import locales as locale
 from newsld.readers.byline import parse_people
 from newsld.locales.dates import to_iso
+from newsld.errors import InputError
 from newsld.locales import locales_dir
 
 LANGS = ("en", "es", "de", "fr", "it", "pt", "nl")
@@ -112,3 +113,32 @@ def test_question_label_needs_a_label(line, labelled):
     r = locale.load()
     assert bool(r.question_label.match(line)) is labelled
     assert r.question_prefix.match(line) is not None
+
+
+def test_words_is_the_union_over_languages_or_one_language():
+    assert locale.words("time_connectors", "es") == ("a las",)
+    union = locale.words("time_connectors")
+    assert {"at", "um", "à", "a las", "às", "alle", "om"} <= set(union) and len(union) == len(set(union))
+    assert locale.words("no such key") == ()
+
+
+@pytest.mark.parametrize("text,fuzzy,iso", [
+    ("5 de mayo de 2020 a las 10:30", False, "2020-05-05T10:30:00+00:00"),
+    ("Dienstag, 3. März 2020 um 10:30 Uhr", False, "2020-03-03T10:30:00+00:00"),
+    ("am 3. März 2020", False, "2020-03-03"),
+    ("publié le 12 décembre 2019 à 18h05", True, "2019-12-12T18:05:00+00:00"),
+    ("Mittwoch, 10 August 2024, 2:30 p.m.", False, "2024-08-10T14:30:00+00:00"),
+])
+def test_foreign_dates_read_through_the_locale_parserinfo(text, fuzzy, iso):
+    assert to_iso(text, fuzzy=fuzzy) == iso
+
+
+def test_a_weekday_alone_does_not_make_a_full_date():
+    # weekdays are jumped, not read as weekdays: "Montag, Mai 2020" has no day
+    with pytest.raises(InputError):
+        to_iso("Montag, Mai 2020")
+
+
+def test_the_locale_parser_is_built_once():
+    from newsld.locales.dates import locale_parser
+    assert locale_parser() is locale_parser()
