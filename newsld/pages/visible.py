@@ -24,13 +24,11 @@ import datetime as _dt
 import difflib
 import re
 
+from newsld.readers.selectors import MODIFIED_CLS as _UPDATE, NOT_ARTICLE_CLS as _JUNK
 from newsld.validator._report import Issue
 
-_JUNK = re.compile(r"comment|related|recommend|more-?stories|most-?popular|trending|footer|sidebar|widget|"
-                   r"(?<![a-z])nav|menu|promo|newsletter|archive|calendar|ticker|weather", re.I)
 # blockquote: quotes and embedded posts; a: a date inside a link is a teaser's, for another page
 _JUNK_TAGS = {"nav", "footer", "aside", "blockquote", "a"}
-_UPDATE = re.compile(r"updat|modif", re.I)  # a class/itemprop marking the modification date
 
 
 def mismatches(root, arts, text: str | None = None) -> list[Issue]:
