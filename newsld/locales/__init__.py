@@ -1,9 +1,16 @@
 """Locale rules (FAQ headings, tag labels, byline words, newsroom and job-title words, date
 words) loaded from one JSON data file per language in ``newsld/locales``: every word of a
 language lives there, never in Python (``words(key)`` gives a list, ``load()`` the compiled
-rules). Readers match against the rules of
-every language at once, so an article is parsed the same whatever language it is in; the
-article's own language is detected separately from its stopwords."""
+rules). Readers match against the rules of every language at once, so an article is parsed
+the same whatever language it is in; the
+article's own language is detected separately from its stopwords.
+
+Word keys read with ``words(key)`` by the readers (besides the ones ``load()`` compiles):
+``ordinal_suffixes``, ``day_month_links`` ("5 de mayo"), ``month_year_links`` ("mayo de 2020"),
+``time_connectors`` ("um 10:30"), ``not_names`` / ``not_name_phrases`` (byline text that names
+nobody), ``name_end_words`` (where a name in a byline ends), ``byline_class_words`` /
+``date_class_words`` (CMS class names in the language: "autor", "fecha"). Add a language's
+words to its own file; readers take the union over all files."""
 from __future__ import annotations
 
 import json

@@ -22,6 +22,7 @@ def test_every_locale_file_loads_with_the_common_keys():
             assert d.get(key), (lang, key)
         if lang != "en":
             assert d.get("months") and d.get("date_words"), lang
+        assert d.get("time_connectors"), lang  # "at 10:30", "um 10:30", "a las 10:30"...
     assert set(LANGS) <= set(locale.load().langs)
 
 
