@@ -2,8 +2,8 @@
 words) loaded from one JSON data file per language in ``newsld/locales``: every word of a
 language lives there, never in Python (``words(key)`` gives a list, ``load()`` the compiled
 rules). Readers match against the rules of every language at once, so an article is parsed
-the same whatever language it is in; the
-article's own language is detected separately from its stopwords.
+the same whatever language it is in; the article's own language is detected separately from
+its stopwords.
 
 Word keys read with ``words(key)`` by the readers (besides the ones ``load()`` compiles):
 ``ordinal_suffixes``, ``day_month_links`` ("5 de mayo"), ``month_year_links`` ("mayo de 2020"),
