@@ -143,3 +143,17 @@ def test_a_weekday_alone_does_not_make_a_full_date():
 def test_the_locale_parser_is_built_once():
     from newsld.locales.dates import locale_parser
     assert locale_parser() is locale_parser()
+
+
+@pytest.mark.parametrize("text,iso", [
+    # "AM" is also the German date word "am": jumped, so it is no zone name either (the locale
+    # parser's one dateutil hook, _could_be_tzname; a corpus page writes exactly this)
+    ("1 de diciembre de 2017 3:00 AM PST", "2017-12-01T03:00:00+00:00"),
+    # a hyphenated weekday after a time: its hyphen is no zone offset sign
+    ("5 de maio de 2020 10:30 quinta-feira", "2020-05-05T10:30:00+00:00"),
+])
+def test_locale_date_words_are_no_zone_names_or_offsets(text, iso):
+    import warnings
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # dateutil warns about "PST"
+        assert to_iso(text) == iso
