@@ -60,16 +60,14 @@ def locale_parser():
     class LocaleParserInfo(parser.parserinfo):
         MONTHS = [tuple(names) for names in months]
         JUMP = parser.parserinfo.JUMP + sorted(jump)
-
-        def ampm(self, name):
-            # "am" (German "am 3. Mai") and the "a" of "a las" are date words here, not AM
-            return None if name.lower() in jump else super().ampm(name)
+        # "am" (German "am 3. Mai") and the "a" of "a las" are date words here, not AM
+        AMPM = [tuple(w for w in names if w not in jump) for names in parser.parserinfo.AMPM]
 
     class LocaleParser(parser.parser):
         def _could_be_tzname(self, hour, tzname, tzoffset, token):
             # nor a zone name ("AM" after a time is the German "am"): dateutil asks the parser,
             # not the parserinfo, so this one hook is overridden (tests/locales pin it)
-            return token.lower() not in jump and super()._could_be_tzname(hour, tzname, tzoffset, token)
+            return super()._could_be_tzname(hour, tzname, tzoffset, token) and token.lower() not in jump
 
     return LocaleParser(LocaleParserInfo())
 
