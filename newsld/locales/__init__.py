@@ -1,7 +1,16 @@
-"""Locale rules (FAQ headings, tag labels, byline words, newsroom and job-title words) loaded
-from one JSON data file per language in ``newsld/locales``. Readers match against the rules of
-every language at once, so an article is parsed the same whatever language it is in; the
-article's own language is detected separately from its stopwords."""
+"""Locale rules (FAQ headings, tag labels, byline words, newsroom and job-title words, date
+words) loaded from one JSON data file per language in ``newsld/locales``: every word of a
+language lives there, never in Python (``words(key)`` gives a list, ``load()`` the compiled
+rules). Readers match against the rules of every language at once, so an article is parsed
+the same whatever language it is in; the article's own language is detected separately from
+its stopwords.
+
+Word keys read with ``words(key)`` by the readers (besides the ones ``load()`` compiles):
+``ordinal_suffixes``, ``day_month_links`` ("5 de mayo"), ``month_year_links`` ("mayo de 2020"),
+``time_connectors`` ("um 10:30"), ``not_names`` / ``not_name_phrases`` (byline text that names
+nobody), ``name_end_words`` (where a name in a byline ends), ``byline_class_words`` /
+``date_class_words`` (CMS class names in the language: "autor", "fecha"). Add a language's
+words to its own file; readers take the union over all files."""
 from __future__ import annotations
 
 import json
@@ -23,7 +32,8 @@ class Rules:
     byline: re.Pattern          # "By " / "Por " at the start of a line
     author_split: re.Pattern    # separators between several authors
     faq_heading: re.Pattern     # a FAQ section heading
-    question_prefix: re.Pattern
+    question_prefix: re.Pattern  # an optional "Q:" / "1." before a question (may match nothing)
+    question_label: re.Pattern  # a "Q:" / "1." that is there (never matches the empty string)
     answer_prefix: re.Pattern
     author_box_heading: re.Pattern  # "About the author" before an author box
     author_url: re.Pattern      # an author-page URL path ("/author/", "/autor/"...); group "slug":
@@ -46,19 +56,32 @@ class Rules:
     question_start: re.Pattern  # a title in a question form without "?" ("How to...", "Wie...", "¿")
 
 
-# "Correspondent in Berlin": words that join a job title to a place/desk (more from each locale's
-# ``job_title_links``).
-_LINKS = ["in", "at", "for", "of", "on", "en", "de", "del", "para", "a"]
+def alternation(words) -> str:
+    """A regex alternation of ``words``: each escaped, longest first (so "Frequently Asked
+    Questions" wins over "FAQ"), never empty (no words: a pattern that matches nothing)."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w))) or "(?!)"
 
 
-def _alt(words):
-    # Longest first so "Frequently Asked Questions" wins over "FAQ"; each word escaped.
-    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+_alt = alternation
+
+
+@lru_cache(maxsize=1)
+def _data() -> tuple:
+    """The parsed locale files, in file-name order."""
+    return tuple(json.loads(p.read_text(encoding="utf-8")) for p in sorted(locales_dir().glob("*.json")))
+
+
+@lru_cache(maxsize=None)
+def words(key: str, lang: str | None = None) -> tuple[str, ...]:
+    """The words listed under ``key``: the union over every language (file order, each once),
+    or one language's when ``lang`` is given. A missing key gives ()."""
+    out = [w for d in _data() if lang is None or d["lang"] == lang for w in d.get(key, [])]
+    return tuple(dict.fromkeys(out))
 
 
 @lru_cache(maxsize=1)
 def load() -> Rules:
-    data = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(locales_dir().glob("*.json"))]
+    data = _data()
 
     def all_of(key):
         return [w for d in data for w in d.get(key, [])]
@@ -75,6 +98,8 @@ def load() -> Rules:
             rf"(?:\s*(?:[:\-–—(]|(?:{_alt(all_of('faq_about'))})\s)|\s*$)", re.I),
         question_prefix=re.compile(
             rf"^(?:#{{1,6}}\s*)?(?:(?:{_alt(all_of('question_prefixes'))})\s*|\d{{1,3}}[.)]\s+)?", re.I),
+        question_label=re.compile(
+            rf"^(?:#{{1,6}}\s*)?(?:(?:{_alt(all_of('question_prefixes'))})\s*|\d{{1,3}}[.)]\s+)", re.I),
         published_label=re.compile(rf"^(?:{_alt(all_of('published_labels'))})\s*:?\s*", re.I),
         updated_label=re.compile(rf"^(?:{_alt(all_of('updated_labels'))})\s*:?\s*", re.I),
         author_box_heading=re.compile(rf"^#{{0,6}}\s*(?:{_alt(all_of('author_box_headings'))})\s*:?$", re.I),
@@ -91,7 +116,7 @@ def load() -> Rules:
         org_suffix=re.compile(rf"(?:\s(?:{_alt(all_of('organisation_suffixes'))})|\.(?:com|net|org|es|co\.uk|news))$", re.I),
         job_title=re.compile(
             rf"(?<!\w)(?:{_alt(all_of('job_title_words'))})"
-            rf"(?:\s+(?:{_alt(all_of('job_title_links') + _LINKS)})\s+\S.*)?$", re.I),
+            rf"(?:\s+(?:{_alt(all_of('job_title_links'))})\s+\S.*)?$", re.I),
         stopwords={d["lang"]: frozenset(d.get("stopwords", [])) for d in data},
         months={k.lower(): v for d in data for k, v in d.get("months", {}).items()},
         date_words=re.compile(rf"(?<!\w)(?:{_alt(all_of('date_words')) or '(?!)'})(?!\w)\.?", re.I),

@@ -1,7 +1,9 @@
 """Dates: any text python-dateutil understands, written as ISO 8601. A time without a zone
-takes the given timezone (default UTC); a date alone stays a date. Dates written in an article's
-own text (``text_date``) also read zone abbreviations from ``zones/abbreviations.json`` and keep
-a time with no (or an ambiguous) zone zone-less unless a timezone is given."""
+takes the given timezone (default UTC); a date alone stays a date. Foreign month names and
+date words are read through a dateutil parserinfo built from the locale files. Dates written
+in an article's own text (``text_date``) also read zone abbreviations from
+``zones/abbreviations.json`` and keep a time with no (or an ambiguous) zone zone-less unless a
+timezone is given."""
 from __future__ import annotations
 
 import json
@@ -43,9 +45,11 @@ def parse_timezone(name: str | None) -> tzinfo:
         raise InputError(f"unknown timezone {name!r}: use an IANA name such as Europe/Madrid or an offset such as +02:00") from None
 
 
-def _parse(text: str, default: datetime, **kw) -> datetime:
+def _parse(text: str, default: datetime, info=None, **kw) -> datetime:
     from dateutil import parser
-    return parser.parse(text, default=default, **kw)
+    if info is None:
+        return parser.parse(text, default=default, **kw)
+    return info.parse(text, default=default, **kw)
 
 
 @lru_cache(maxsize=1)
@@ -80,21 +84,54 @@ def _tzinfos(name: str | None, offset: int | None) -> tzinfo | None:
 # reads the POSIX way (GMT+1 = UTC-01:00), so the "GMT"/"UTC" before an offset is dropped
 _GMT_OFFSET = re.compile(r"\b(?:GMT|UTC)(?=[+-]\d)", re.I)
 _MONTH_WORD = re.compile(r"[^\W\d_]{3,}\.?")
+_WORD = re.compile(r"[^\W\d_]+")
 
 
-def _translate(text: str) -> str:
-    """Foreign month names to numbers' English names and filler words dropped, from the locales."""
+@lru_cache(maxsize=1)
+def locale_parser():
+    """The dateutil parser for what the English one cannot read. Its parserinfo is built from
+    the locale files: every language's month names beside the English ones, and the locale
+    date words (weekdays, "de", "um", "Uhr", "a las") as words to jump over. A weekday is
+    jumped, not read as one: it must not move a date. Built once."""
+    from dateutil import parser
     from newsld import locales as locale
     rules = locale.load()
-    if not rules.months:
-        return text
-    names = ("January February March April May June July August September October November "
-             "December").split()
+    jump = frozenset(w.lower() for phrase in locale.words("date_words") for w in _WORD.findall(phrase))
+    months = [list(names) for names in parser.parserinfo.MONTHS]
+    for name, n in rules.months.items():
+        months[n - 1].append(name)
 
-    def month(m):
-        n = rules.months.get(m.group().rstrip(".").lower())
-        return names[n - 1] if n else m.group()
-    return rules.date_words.sub(" ", _MONTH_WORD.sub(month, text))
+    class LocaleParserInfo(parser.parserinfo):
+        MONTHS = [tuple(names) for names in months]
+        JUMP = parser.parserinfo.JUMP + sorted(jump)
+        # "am" (German "am 3. Mai") and the "a" of "a las" are date words here, not AM
+        AMPM = [tuple(w for w in names if w not in jump) for names in parser.parserinfo.AMPM]
+
+    class LocaleParser(parser.parser):
+        def _could_be_tzname(self, hour, tzname, tzoffset, token):
+            # nor a zone name ("AM" after a time is the German "am"): dateutil asks the parser,
+            # not the parserinfo, so this one hook is overridden (tests/locales pin it)
+            return super()._could_be_tzname(hour, tzname, tzoffset, token) and token.lower() not in jump
+
+    return LocaleParser(LocaleParserInfo())
+
+
+@lru_cache(maxsize=1)
+def _hyphenated() -> re.Pattern:
+    """The locale date words written with a hyphen ("segunda-feira"): dateutil splits them, and
+    after a time it reads the hyphen as the sign of a zone offset."""
+    from newsld import locales as locale
+    return re.compile(rf"(?<!\w)(?:{locale.alternation(w for w in locale.words('date_words') if '-' in w)})(?!\w)",
+                      re.I)
+
+
+def _locale_words(text: str) -> bool:
+    """Whether ``text`` has a locale month name or date word (what the English parser lacks)."""
+    from newsld import locales as locale
+    rules = locale.load()
+    months = rules.months
+    return bool(rules.date_words.search(text)
+                or any(m.group().rstrip(".").lower() in months for m in _MONTH_WORD.finditer(text)))
 
 
 _STRICT_ISO = re.compile(r"\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d{1,6})?)?(?:Z|[+-]\d\d:?\d\d)?)?")
@@ -136,10 +173,11 @@ def to_iso(text: str, tz: tzinfo | str | None = None, *, fuzzy: bool = False,
         except ValueError:
             a = b = None
         if a is None or (fuzzy and (a.month, a.day) != (b.month, b.day)):
-            # a foreign month name: fuzzy parsing skips it and finds no month, so translate
-            alt = _translate(raw)
-            if a is None or alt != raw:
-                a, b = _parse(alt, _A, **kw), _parse(alt, _B, **kw)
+            # a foreign month name: the English parser fails, or fuzzy parsing skips it and
+            # finds no month; read it again with the locales' parserinfo
+            if a is None or _locale_words(raw):
+                info, text = locale_parser(), _hyphenated().sub(lambda m: m.group().replace("-", " "), raw)
+                a, b = _parse(text, _A, info, **kw), _parse(text, _B, info, **kw)
     except (ValueError, OverflowError, TypeError):
         raise InputError(f"cannot read {raw[:60]!r} as a date: write it as 2025-04-02 or 2025-04-02T10:30:00+00:00") from None
     if (a.year, a.month, a.day) != (b.year, b.month, b.day):

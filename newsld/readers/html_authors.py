@@ -18,10 +18,10 @@ _URLISH = re.compile(r"^(?:https?:)?//|^www\.|\.(?:com|org|net)/", re.I)
 _AUTHOR_META = ("author", "article:author", "byl", "parsely-author", "sailthru.author", "dc.creator",
                 "dcterms.creator", "citation_author", "og:article:author", "author_name", "twitter:creator:name")
 _LETTER = re.compile(r"[^\W\d_]")
-_NOT_NAME = re.compile(r"^(?:by|admin|administrator|unknown|anonymous|guest|author|autor|editor|video|photo|image|"
-                       r"audio|live|opinion|analysis|advertisement|sponsored|more|home|news|contact|contactar)$|@|https?:|"
-                       r"\d{3,}|[|<>{}=©]|(?:^|\s)(?:share|follow|email|comments?|read more|view all|posts? by|min read|"
-                       r"powered by|sort by|sign in|log in|subscribe)(?:\s|$)", re.I)
+# not a name: a placeholder word ("admin", "Autor"), an address, a number, markup, or a link
+# label ("read more", "sign in"); the words from the locale files
+_NOT_NAME = re.compile(rf"^(?:{locale.alternation(locale.words('not_names'))})$|@|https?:|\d{{3,}}|[|<>{{}}=©]|"
+                       rf"(?:^|\s)(?:{locale.alternation(locale.words('not_name_phrases'))})(?:\s|$)", re.I)
 
 
 def _names_from(text: str) -> list:
@@ -50,7 +50,7 @@ def _name_end() -> re.Pattern:
     """Where a name in a byline ends: a date ("Tom Krisher Updated 5 min ago", "Jane Doe 20 Nov
     2019", a locale date word before a number: "Christian Weber am 03.05.2013") or a " | "
     segment ("Jacobo Betancur | Publicado hace 3 horas")."""
-    return re.compile(r"\s+(?:on|updated|published|posted|\d{1,2}[/.:]|(?:19|20)\d\d)\b|\s+[|·•]\s"
+    return re.compile(rf"\s+(?:{locale.alternation(locale.words('name_end_words'))}|\d{{1,2}}[/.:]|(?:19|20)\d\d)\b|\s+[|·•]\s"
                       rf"|\s+(?:{locale.load().date_words.pattern})\s*(?=\d)", re.I)
 
 

@@ -3,17 +3,14 @@
 /share boxes."""
 from __future__ import annotations
 
-import re
 
 from lxml import etree
 
 from newsld import locales as locale
 from newsld.readers.html_scan import Scan, text_of
 
-_JUNK_TAGS = {"nav", "footer", "aside", "figure", "figcaption", "form", "header", "menu", "dialog", "blockquote"}
-_JUNK_CLS = re.compile(r"comment|related|share|sharing|social|newsletter|subscribe|promo|advert|(?<![a-z])ads?(?![a-z])|"
-                       r"sidebar|footer|(?<![a-z])nav|menu|cookie|banner|popup|modal|breadcrumb|recommend|"
-                       r"most-?popular|trending|signup|paywall|caption|credit|byline|author-?bio|tags?(?![a-z])|disclaimer", re.I)
+from newsld.readers.selectors import CHROME_CLS as _CHROME_CLS, CHROME_ROLES as _CHROME_ROLES, CHROME_TAGS as _CHROME_TAGS
+from newsld.readers.selectors import JUNK_CLS as _JUNK_CLS, JUNK_TAGS as _JUNK_TAGS
 
 
 def _link_len(el, memo: dict | None = None) -> int:
@@ -132,11 +129,8 @@ def paragraphs(sc: Scan, block) -> list[str]:
 
 
 # Page chrome, never the article: left out of the fallback text of pages without paragraphs
-# (a page of only a menu and a footer is no article, not one headlined "Home").
-_CHROME_TAGS = {"nav", "header", "footer", "aside", "menu"}
-_CHROME_ROLES = {"navigation", "banner", "contentinfo", "complementary", "menu", "menubar", "search"}
-_CHROME_CLS = re.compile(r"(?<![a-z])(?:nav|navbar|navigation|menu|menubar|footer|site-?header|sidebar|"
-                         r"breadcrumbs?|cookie-?banner)(?![a-z])", re.I)
+# (a page of only a menu and a footer is no article, not one headlined "Home"): the
+# selectors' CHROME_* vocabulary.
 
 
 def chrome(el) -> bool:

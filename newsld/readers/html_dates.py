@@ -6,9 +6,11 @@ from __future__ import annotations
 import re
 import warnings
 
+from newsld import locales as locale
 from newsld.locales.dates import to_iso
 from newsld.errors import InputError
 from newsld.readers.html_scan import Scan, text_of
+from newsld.readers.selectors import ENTRY_CLS, MODIFIED_CLS, NOT_ARTICLE_DATE_CLS, PUBLISHED_CLS
 
 PUBLISHED_META = ("article:published_time", "og:published_time", "article:published", "datepublished",
                   "article.published", "publishdate", "publish-date", "publish_date", "published_time",
@@ -20,19 +22,25 @@ PUBLISHED_META = ("article:published_time", "og:published_time", "article:publis
                   "og:updated_time")
 MODIFIED_META = ("article:modified_time", "og:modified_time", "datemodified", "last-modified", "dcterms.modified",
                  "dc.date.modified", "article.updated", "lastmod", "og:updated_time", "updated_time")
+def _one_of(key: str, lang: str | None = None) -> str:
+    return locale.alternation(locale.words(key, lang))
+
+
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:/|[_-]|\.|$)")
 _URL_DATE2 = re.compile(r"/((?:19|20)\d{2})/(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])/")
-_MONTHS = ("jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|"
-           "september|october|november|december")
 # Longest alternative first and no digit after: "2018-08-16" must not read as 2018-08-01.
 _DD = r"(?:3[01]|[12]\d|0?[1-9])(?!\d)"
 _MM = r"(?:1[0-2]|0?[1-9])(?!\d)"
+# A month is any word of 3-10 letters here (dateutil and the locales' parserinfo decide whether
+# it is one); ordinals, "de"/"of" links and time connectors come from the locale files.
+# Month-first dates take the English ordinals only ("May 1st, 2020"), as they always did.
 _TEXT_DATE = re.compile(
     rf"(?<!\d)(?:(?:19|20)\d\d[-/.]{_MM}[-/.]{_DD}(?:[T ]\d\d:\d\d(?::\d\d)?)?"
     rf"|{_DD}[./-]{_MM}[./-](?:19|20)\d\d(?!\d)"
-    rf"|(?:(?:{_MONTHS}|[^\W\d_]{{3,10}})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d(?!\d))"
-    rf"|(?:\d{{1,2}}(?:st|nd|rd|th|er)?\.?\s+(?:(?:of|de)\s+)?(?:{_MONTHS}|[^\W\d_]{{3,10}})\.?,?\s+(?:de\s+)?(?:19|20)\d\d(?!\d)))"
-    rf"(?:,?\s+(?:(?:at|um|à|a las|às|alle|om|-)\s+)?\d{{1,2}}[:.h]\d\d(?!\d)(?:\s*[ap]\.?m\.?)?)?", re.I)
+    rf"|(?:[^\W\d_]{{3,10}}\.?\s+\d{{1,2}}(?:{_one_of('ordinal_suffixes', 'en')})?,?\s+(?:19|20)\d\d(?!\d))"
+    rf"|(?:\d{{1,2}}(?:{_one_of('ordinal_suffixes')})?\.?\s+(?:(?:{_one_of('day_month_links')})\s+)?"
+    rf"[^\W\d_]{{3,10}}\.?,?\s+(?:(?:{_one_of('month_year_links')})\s+)?(?:19|20)\d\d(?!\d)))"
+    rf"(?:,?\s+(?:(?:{_one_of('time_connectors')}|-)\s+)?\d{{1,2}}[:.h]\d\d(?!\d)(?:\s*[ap]\.?m\.?)?)?", re.I)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # "Party, 30.10.23" / "8.5.12": day.month.two-digit year, in date-classed elements only.
 _SHORT_DATE = re.compile(r"(?<![\d.])(3[01]|[12]\d|0?[1-9])\.(1[0-2]|0?[1-9])\.(\d\d)(?!\d|\.\d)")
@@ -90,7 +98,7 @@ def published(sc: Scan, declared: str | None, url: str | None) -> tuple[str | No
         if d:
             return d, "itemprop"
     times = [t for t in sc.times if not _modified_el(t)]
-    pub = [t for t in times if t.get("pubdate") is not None or re.search(r"publish|posted|created", (t.get("class") or "") + (t.get("itemprop") or ""), re.I)]
+    pub = [t for t in times if t.get("pubdate") is not None or PUBLISHED_CLS.search((t.get("class") or "") + (t.get("itemprop") or ""))]
     for t in pub:
         d = _time_el(t)
         if d:
@@ -257,7 +265,7 @@ def _in_dated_list(el) -> bool:
 
 
 def _modified_el(el) -> bool:
-    return bool(re.search(r"updat|modif", f"{el.get('class') or ''} {el.get('itemprop') or ''}", re.I))
+    return bool(MODIFIED_CLS.search(f"{el.get('class') or ''} {el.get('itemprop') or ''}"))
 
 
 def modified(sc: Scan, declared: str | None) -> str | None:
@@ -283,8 +291,8 @@ def text_date(sc: Scan) -> str | None:
     only when no other has a date."""
     header = None
     for el in sc.dateish[:40]:
-        if (_modified_el(el) and not re.search(r"publish|post|entry", el.get("class") or "", re.I)) or re.search(r"comment|related|footer|sidebar|widget|archive|calendar",
-                                         f"{el.get('class') or ''} {el.get('id') or ''}", re.I):
+        if (_modified_el(el) and not ENTRY_CLS.search(el.get("class") or "")) or \
+                NOT_ARTICLE_DATE_CLS.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
             continue
         t = text_of(el)
         if not t or len(t) > 300 or _in_dated_list(el):

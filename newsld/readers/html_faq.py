@@ -4,16 +4,15 @@ headings or bold questions, CMS FAQ blocks with a question-classed element (Yoas
 and runs of question headings ("...?") each followed by its answer."""
 from __future__ import annotations
 
-import re
 
 from newsld import locales as locale
-from newsld.readers.html_scan import FAQ_WIDGETS, HEADINGS, Scan, text_of
+from newsld.readers.html_scan import HEADINGS, Scan, text_of
+from newsld.readers.selectors import FAQ_NOT_INSIDE as _NOT_INSIDE
+from newsld.readers.selectors import FAQ_PANEL_CLASSES as _PANELS
+from newsld.readers.selectors import FAQ_TITLE_CLASSES as _TITLES
 
 _BLOCK_STOP = HEADINGS | {"details", "dl"}
 _MAX_ANSWER = 4000
-_TITLES = frozenset(FAQ_WIDGETS["titles"])
-_PANELS = frozenset(FAQ_WIDGETS["panels"])
-_NOT_INSIDE = re.compile(FAQ_WIDGETS["not_inside"], re.I)
 _HIDDEN = {"script", "style", "noscript", "template", "svg", "iframe"}
 _BLOCKS = HEADINGS | {"p", "div", "ul", "ol", "dl", "table", "blockquote", "figure", "pre", "section", "details"}
 _WRAPPERS = {"div", "section", "article"}
@@ -308,6 +307,6 @@ def find(sc: Scan, root) -> list[tuple[str, str]]:
     ps = sc.paragraphs
     for i, p in enumerate(ps[:-1]):
         t = text_of(p)
-        if rules.question_prefix.match(t) and not t.startswith("#") and rules.answer_prefix.match(text_of(ps[i + 1])):
+        if rules.question_label.match(t) and not t.startswith("#") and rules.answer_prefix.match(text_of(ps[i + 1])):
             add(t, text_of(ps[i + 1]))
     return out

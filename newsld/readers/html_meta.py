@@ -182,10 +182,12 @@ def images(sc: Scan, base: str | None) -> list[str]:
 
 def tags(sc: Scan) -> list[str]:
     out: list[str] = []
+    seen: set[str] = set()  # casefolded: one lookup per tag, linear in the number of tags
 
     def add(t):
         t = " ".join((t or "").split()).strip(" ,;#")
-        if t and len(t) <= 60 and t.casefold() not in {x.casefold() for x in out}:
+        if t and len(t) <= 60 and t.casefold() not in seen:
+            seen.add(t.casefold())
             out.append(t)
     for v in sc.meta.get("article:tag", []):
         for t in v.split(",") if v.count(",") >= 1 and len(sc.meta.get("article:tag", [])) == 1 else [v]:

@@ -3,24 +3,14 @@
 markup), so the page is walked once and later rules only look at short lists."""
 from __future__ import annotations
 
-import json
-import re
 import threading
 from contextlib import contextmanager
 from functools import lru_cache
 from dataclasses import dataclass, field
-from pathlib import Path
 
-_BYLINE_CLS = re.compile(r"byline|author|writer|reporter|contributor|(?<![a-z])autor(?![a-z])|creator", re.I)
-_NOT_BYLINE_CLS = re.compile(r"comment|avatar|credit|caption|figure|photo|image|img|(?<![a-z])form|select|author-?(?:bio|box|image|img|photo|pic|desc|description|more|info|social|link|follow|twitter)|about-?author", re.I)
-_DATE_CLS = re.compile(r"date|time|publish|posted|dateline|(?<![a-z])(?:meta|byline|info|fecha|datum)(?![a-z])", re.I)
-_DEK_CLS = re.compile(r"standfirst|(?<![a-z])dek(?![a-z])|(?:sub-?)?headline-?sub|subtitle|sub-?head|summary|lede|lead|intro|teaser|excerpt|strapline|deck", re.I)
-# the class vocabulary of FAQ/accordion widgets (read by html_faq): its title and panel classes are
-# FAQ candidates too, whether or not they say "accordion"
-FAQ_WIDGETS = json.loads((Path(__file__).parent / "faq_widgets.json").read_text(encoding="utf-8"))
-_WIDGET_CLS = sorted({t.lower() for k in ("titles", "panels") for t in FAQ_WIDGETS[k]})
-_FAQ_CLS = re.compile(r"faq|accordion|question|collaps|toggle|qa-|-qa(?![a-z])|"
-                      + "|".join(map(re.escape, _WIDGET_CLS)), re.I)
+from newsld.readers.selectors import (ANY_CLS as _ANY_RE, BYLINE_CLS as _BYLINE_CLS, DATE_CLS as _DATE_CLS,
+                                     DEK_CLS as _DEK_CLS, FAQ_CLS as _FAQ_CLS, NOT_BYLINE_CLS as _NOT_BYLINE_CLS)
+
 _SKIP = {"script", "style", "noscript", "template", "svg", "iframe", "select", "option", "button", "textarea", "input", "img", "path"}
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
@@ -204,14 +194,6 @@ def scan(root) -> Scan:
     s.strongs = strongs
     s.microdata = bool(s.itemscopes)  # an item on <html> is an item too
     return s
-
-
-_ANY = ("by", "auth", "writ", "report", "contrib", "autor", "creat", "date", "time", "publish", "posted", "meta",
-        "info", "fecha", "datum", "standfirst", "dek", "head", "sub", "summar", "lede", "lead", "intro", "teaser",
-        "excerpt", "strap", "deck", "faq", "accordion", "question", "collaps", "toggle", "qa", *_WIDGET_CLS)
-
-
-_ANY_RE = re.compile("|".join(map(re.escape, _ANY)))
 
 
 @lru_cache(maxsize=16384)

@@ -306,12 +306,14 @@ class TextReader:
     def _tags(self, blocks, k) -> list[str]:
         m = self.tag_match(blocks[k])
         raw = "\n".join([m.group("rest")] + blocks[k].lines[1:])
-        seen: dict[str, None] = {}
+        out: list[str] = []
+        seen: set[str] = set()  # casefolded: one lookup per tag, linear in the number of tags
         for t in _TAG_SPLIT.split(raw):
             t = self.inline(t.strip().lstrip("#")).strip()
-            if t and t.casefold() not in {s.casefold() for s in seen}:
-                seen[t] = None
-        return list(seen)
+            if t and t.casefold() not in seen:
+                seen.add(t.casefold())
+                out.append(t)
+        return out
 
     def _merge_box(self, authors, name_block, bio_block):
         people = byline.parse_people(self.inline(name_block.lines[0]))

@@ -22,16 +22,13 @@ from newsld.readers.html_body import main_block
 from newsld.readers.html_dates import iso, written_date
 from newsld.readers.html_meta import norm
 from newsld.readers.html_scan import Scan, scan, text_of, visible_texts
+from newsld.readers.selectors import MODIFIED_CLS as _UPDATE
+from newsld.readers.selectors import NOT_ARTICLE_CLS as _JUNK
 
 __all__ = ["PageView", "clip", "written_day"]
 
-_JUNK = re.compile(r"comment|related|recommend|more-?stories|most-?popular|trending|footer|sidebar|widget|"
-                   r"(?<![a-z])nav|menu|promo|newsletter|archive|calendar|ticker|weather", re.I)
 # blockquote: quotes and embedded posts; a: a date inside a link is a teaser's, for another page
 _JUNK_TAGS = {"nav", "footer", "aside", "blockquote", "a"}
-_UPDATE = re.compile(r"updat|modif", re.I)  # a class/itemprop marking the modification date
-
-
 
 
 class PageView:

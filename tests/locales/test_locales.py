@@ -7,6 +7,7 @@ import pytest
 from newsld import locales as locale
 from newsld.readers.byline import parse_people
 from newsld.locales.dates import to_iso
+from newsld.errors import InputError
 from newsld.locales import locales_dir
 
 LANGS = ("en", "es", "de", "fr", "it", "pt", "nl")
@@ -21,6 +22,7 @@ def test_every_locale_file_loads_with_the_common_keys():
             assert d.get(key), (lang, key)
         if lang != "en":
             assert d.get("months") and d.get("date_words"), lang
+        assert d.get("time_connectors"), lang  # "at 10:30", "um 10:30", "a las 10:30"...
     assert set(LANGS) <= set(locale.load().langs)
 
 
@@ -100,3 +102,58 @@ def test_tag_labels(line):
 ])
 def test_gmt_offsets_mean_ahead_of_utc(text, iso):
     assert to_iso(text) == iso
+
+
+@pytest.mark.parametrize("line,labelled", [
+    ("Q: Do you ship abroad?", True), ("Frage: Wie lange dauert es?", True), ("3. Why?", True),
+    ("## Q: Why?", True), ("Do you ship abroad?", False), ("", False), ("Quality matters.", False),
+])
+def test_question_label_needs_a_label(line, labelled):
+    # question_prefix is optional (it strips a label that may be absent); question_label says
+    # whether one is there, so it must never match the empty string
+    r = locale.load()
+    assert bool(r.question_label.match(line)) is labelled
+    assert r.question_prefix.match(line) is not None
+
+
+def test_words_is_the_union_over_languages_or_one_language():
+    assert locale.words("time_connectors", "es") == ("a las",)
+    union = locale.words("time_connectors")
+    assert {"at", "um", "à", "a las", "às", "alle", "om"} <= set(union) and len(union) == len(set(union))
+    assert locale.words("no such key") == ()
+
+
+@pytest.mark.parametrize("text,fuzzy,iso", [
+    ("5 de mayo de 2020 a las 10:30", False, "2020-05-05T10:30:00+00:00"),
+    ("Dienstag, 3. März 2020 um 10:30 Uhr", False, "2020-03-03T10:30:00+00:00"),
+    ("am 3. März 2020", False, "2020-03-03"),
+    ("publié le 12 décembre 2019 à 18h05", True, "2019-12-12T18:05:00+00:00"),
+    ("Mittwoch, 10 August 2024, 2:30 p.m.", False, "2024-08-10T14:30:00+00:00"),
+])
+def test_foreign_dates_read_through_the_locale_parserinfo(text, fuzzy, iso):
+    assert to_iso(text, fuzzy=fuzzy) == iso
+
+
+def test_a_weekday_alone_does_not_make_a_full_date():
+    # weekdays are jumped, not read as weekdays: "Montag, Mai 2020" has no day
+    with pytest.raises(InputError):
+        to_iso("Montag, Mai 2020")
+
+
+def test_the_locale_parser_is_built_once():
+    from newsld.locales.dates import locale_parser
+    assert locale_parser() is locale_parser()
+
+
+@pytest.mark.parametrize("text,iso", [
+    # "AM" is also the German date word "am": jumped, so it is no zone name either (the locale
+    # parser's one dateutil hook, _could_be_tzname; a corpus page writes exactly this)
+    ("1 de diciembre de 2017 3:00 AM PST", "2017-12-01T03:00:00+00:00"),
+    # a hyphenated weekday after a time: its hyphen is no zone offset sign
+    ("5 de maio de 2020 10:30 quinta-feira", "2020-05-05T10:30:00+00:00"),
+])
+def test_locale_date_words_are_no_zone_names_or_offsets(text, iso):
+    import warnings
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # dateutil warns about "PST"
+        assert to_iso(text) == iso

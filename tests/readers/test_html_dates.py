@@ -121,3 +121,23 @@ def test_two_digit_year_in_date_element(text, expected):
 def test_two_digit_year_needs_a_day_and_month(text):
     from newsld.readers.html_dates import _short_date
     assert _short_date(text) is None
+
+
+@pytest.mark.parametrize("text,expected", [
+    # ordinals, day-month links and time connectors come from the locale files
+    ("May 1st, 2020", "2020-05-01"),
+    ("1st of May 2020", "2020-05-01"),
+    ("5 de mayo de 2020 a las 10:30", "2020-05-05T10:30:00+00:00"),
+    ("10 mei 2021 om 09:15", "2021-05-10T09:15:00+00:00"),
+    ("3 maggio 2024 alle 18:30", "2024-05-03T18:30:00+00:00"),
+    ("le 2 avril 2024 à 08:00", "2024-04-02T08:00:00+00:00"),
+    ("2 April 2024 at 8:00 pm", "2024-04-02T20:00:00+00:00"),
+])
+def test_locale_words_in_text_dates(text, expected):
+    assert text_date(text) == expected
+
+
+def test_month_first_dates_take_english_ordinals_only():
+    # "1er" is a French ordinal, written day first ("1er mai 2020"); month first it never was one
+    assert text_date("1er mai 2020") == "2020-05-01"
+    assert _TEXT_DATE.search("mai 1er, 2020") is None
