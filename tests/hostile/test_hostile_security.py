@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import http.server
 import json
-import threading
 from html.parser import HTMLParser
 
 import pytest
@@ -37,14 +36,9 @@ class _Recorder(http.server.BaseHTTPRequestHandler):
 
 
 @pytest.fixture
-def server():
+def server(http_server):
     _Recorder.hits = []
-    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Recorder)
-    t = threading.Thread(target=srv.serve_forever, daemon=True)
-    t.start()
-    yield srv
-    srv.shutdown()
-    srv.server_close()
+    return http_server(_Recorder)
 
 
 def _xxe_page(port: int, secret_file) -> bytes:
