@@ -5,19 +5,29 @@
     >>> report = newsld.validate(doc, profile="google")
     >>> report.valid, [i.code for i in report.issues]
 """
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING, Any, BinaryIO
+
 from newsld.errors import InputError, LimitError, NewsldError
 
+if TYPE_CHECKING:
+    from newsld.validator import Report
+
 __all__ = ["extract", "validate", "NewsldError", "InputError", "LimitError", "__version__"]
+# The one place the version is written: pyproject.toml reads it ([tool.hatch.version]).
 __version__ = "0.1.0"
 
 
-def validate(doc, *, profile: str = "schema.org"):
+def validate(doc: dict[str, Any] | list[Any], *, profile: str = "schema.org") -> Report:
     """Validate a JSON-LD document (dict or list) and return a ``Report`` of issues."""
     from newsld.validator import validate as _validate
     return _validate(doc, profile=profile)
 
 
-def extract(source, *, format: str = "auto", **metadata) -> dict:
+def extract(source: str | bytes | os.PathLike[str] | BinaryIO, *, format: str = "auto",
+            **metadata: Any) -> dict[str, Any]:
     """The JSON-LD document (a dict) for one article.
 
     ``source``: the article as ``str`` or ``bytes``, a ``pathlib.Path`` or a binary file object.
