@@ -3,7 +3,11 @@
 
 usage: python benchmarks/quality/eval_direct.py CASES.json [--tools DIR] [--dump FILE] [--validate]
 """
-import argparse, json, statistics, sys, time
+import argparse
+import json
+import statistics
+import sys
+import time
 from pathlib import Path
 
 ap = argparse.ArgumentParser()
@@ -34,7 +38,12 @@ for c, data in pages:
     times.append((time.perf_counter() - t0) * 1000)
     preds[c["id"]] = from_jsonld(doc)
 rows = score(cases, preds)
-f = lambda x: round(x[0] / x[1], 3) if x[1] else None
+
+
+def f(x):
+    return round(x[0] / x[1], 3) if x[1] else None
+
+
 for s, r in rows.items():
     print(f"{s:6} n={r['n']:4} headline={f(r['h'])} date={f(r['d'])} author={f(r['a'])}")
 print(f"ms/page median={statistics.median(times):.1f} mean={statistics.mean(times):.1f} errors={len(errors)}")

@@ -5,7 +5,11 @@ usage: python benchmarks/quality/htmldate_hybrid.py CASES.json [--tools DIR]
 Needs htmldate importable (pip install htmldate). Times are per page, in-process, warm:
 newsld = the full newsld.extract pipeline; htmldate = find_date alone on the page string.
 """
-import argparse, json, statistics, sys, time
+import argparse
+import json
+import statistics
+import sys
+import time
 from pathlib import Path
 
 ap = argparse.ArgumentParser()

@@ -3,7 +3,12 @@ htmldate (fast mode). Run with the anchors' Python.
 
 usage: ANCHOR_PYTHON benchmarks/quality/speed_anchors.py CASES.json AEB_HTML_DIR [--tools DIR]
 """
-import gzip, json, statistics, sys, time, warnings
+import gzip
+import json
+import statistics
+import sys
+import time
+import warnings
 from pathlib import Path
 
 warnings.filterwarnings("ignore")
