@@ -12,6 +12,10 @@ TESTS = ROOT / "tests"
 FIXTURES = TESTS / "fixtures"
 SEED = ROOT / "seeds" / "000_fbfac43950afd32e.txt"
 HANG = 60  # seconds: a hang detector, not a performance assertion
+# The shared corpus (a development aid, absent from a fresh clone): $NEWSLD_CORPUS, else
+# ../shared/corpus beside the checkout. Tests that need it skip when it is not there.
+CORPUS = Path(os.environ.get("NEWSLD_CORPUS") or ROOT.parent / "shared" / "corpus")
+VOCAB = Path(os.environ.get("NEWSLD_VOCAB") or CORPUS / "schemaorg" / "vocab" / "schemaorg-current-https.jsonld")
 
 
 def cli(*args, input: bytes | None = None, timeout: float = HANG, cwd=None) -> subprocess.CompletedProcess:
