@@ -13,9 +13,11 @@ import logging
 from collections import defaultdict
 from pathlib import Path
 
+from paths import TOOLS
+
 ap = argparse.ArgumentParser()
 ap.add_argument("cases")
-ap.add_argument("--tools", default="/work/shared/tools")
+ap.add_argument("--tools", default=TOOLS, help="the yardstick scripts (default $NEWSLD_TOOLS, else ../shared/tools)")
 a = ap.parse_args()
 sys.path.insert(0, a.tools)
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))

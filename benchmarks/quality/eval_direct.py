@@ -1,5 +1,5 @@
 """Dev yardstick without the CLI: score newsld.extract (called in-process) with the scoring of
-/work/shared/tools/metadata_eval.py, and time read+extract+build per page.
+the yardstick's metadata_eval.py, and time read+extract+build per page.
 
 usage: python benchmarks/quality/eval_direct.py CASES.json [--tools DIR] [--dump FILE] [--validate]
 """
@@ -10,9 +10,11 @@ import sys
 import time
 from pathlib import Path
 
+from paths import TOOLS
+
 ap = argparse.ArgumentParser()
 ap.add_argument("cases")
-ap.add_argument("--tools", default="/work/shared/tools")
+ap.add_argument("--tools", default=TOOLS, help="the yardstick scripts (default $NEWSLD_TOOLS, else ../shared/tools)")
 ap.add_argument("--dump")
 ap.add_argument("--sets", default="aeb,traf,hdate")
 ap.add_argument("--validate", action="store_true", help="also time newsld.validate on each result")

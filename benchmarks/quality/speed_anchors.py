@@ -11,8 +11,10 @@ import time
 import warnings
 from pathlib import Path
 
+from paths import TOOLS
+
 warnings.filterwarnings("ignore")
-tools = next((a.split("=", 1)[1] for a in sys.argv if a.startswith("--tools=")), "/work/shared/tools")
+tools = next((a.split("=", 1)[1] for a in sys.argv if a.startswith("--tools=")), TOOLS)
 sys.path.insert(0, tools)
 from metadata_eval import day, page_bytes  # noqa: E402
 
