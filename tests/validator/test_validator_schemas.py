@@ -51,12 +51,14 @@ def test_vocab_digest():
     assert len(vocab["classes"]) > 800 and len(vocab["properties"]) > 1400
 
 
+@pytest.mark.slow
 def test_validator_module_does_not_import_jsonschema():
     code = "import sys, newsld.validator; print('jsonschema' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert out.stdout.strip() == "False", out.stderr
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not VOCAB.is_file(), reason=f"no schema.org vocabulary at {VOCAB} (set NEWSLD_VOCAB)")
 def test_committed_schemas_are_up_to_date():
     out = subprocess.run([sys.executable, str(ROOT / "tools" / "gen_schemas.py"), str(VOCAB), "--check",
