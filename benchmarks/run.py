@@ -1,7 +1,10 @@
 """newsld performance benchmark: one command, medians and ratios against anchors measured in
 the same run (docs/performance.md).
 
-    python benchmarks/run.py [--corpus /work/shared/corpus] [--quick] [--profile] [--json OUT]
+    python benchmarks/run.py [--corpus DIR] [--anchors-python PY] [--quick] [--profile] [--json OUT]
+
+--corpus defaults to $NEWSLD_CORPUS, else ../shared/corpus beside the checkout; --anchors-python
+(a venv with trafilatura 2.3.1) to $NEWSLD_ANCHORS_PYTHON, else that anchor is skipped.
 
 Rows (each: newsld, anchor, ratio, target, PASS/FAIL):
   html-vs-trafilatura  full HTML pipeline per page (read, extract, build, validate: what
@@ -79,9 +82,17 @@ def load_pages(corpus: Path | None, quick: bool) -> tuple[list[tuple[str, bytes]
         if paths:
             if quick:
                 paths = paths[:12]
-            return [(p.name, gzip.open(p).read()) for p in paths], f"{d} ({len(paths)} pages)"
+            return [(p.name, gzip.open(p).read()) for p in paths], f"{shown(d)} ({len(paths)} pages)"
     n = 12 if quick else 80
     return generate_pages(n), f"generated ({n} pages)"
+
+
+def shown(path: Path) -> str:
+    """``path`` relative to the checkout when it is beside it (no machine path in the output)."""
+    try:
+        return os.path.relpath(path.resolve(), ROOT) if path.resolve().is_relative_to(ROOT.parent) else str(path)
+    except ValueError:  # another drive
+        return str(path)
 
 
 def load_text() -> tuple[bytes, str]:
@@ -409,10 +420,12 @@ def print_table(rows, out=sys.stdout):
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--corpus", default="/work/shared/corpus", help="directory holding article-extraction-benchmark/")
+    ap.add_argument("--corpus", default=os.environ.get("NEWSLD_CORPUS") or str(ROOT.parent / "shared" / "corpus"),
+                    help="directory holding article-extraction-benchmark/ (default $NEWSLD_CORPUS, "
+                         "else ../shared/corpus beside the checkout)")
     ap.add_argument("--quick", action="store_true", help="few pages and repetitions (CI smoke)")
-    ap.add_argument("--anchors-python", default="/work/anchors/bin/python",
-                    help="python of the venv with trafilatura ('' to skip that anchor)")
+    ap.add_argument("--anchors-python", default=os.environ.get("NEWSLD_ANCHORS_PYTHON", ""),
+                    help="python of the venv with trafilatura (default $NEWSLD_ANCHORS_PYTHON; '' skips that anchor)")
     ap.add_argument("--rounds", type=int, help="in-process rounds per page (default 3, quick 1)")
     ap.add_argument("--reps", type=int, help="subprocess repetitions (default 9, quick 2)")
     ap.add_argument("--profile", action="store_true", help="also print a cProfile of the HTML pipeline")

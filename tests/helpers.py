@@ -1,5 +1,6 @@
 """Shared by the tests (on sys.path through pytest's ``pythonpath``): the checkout's paths, and
-the CLI run as a real subprocess with a hang detector."""
+the CLI run in-process (fast: ``run_cli``) or as a real subprocess with a hang detector (for
+what only a process shows: tracebacks on stderr, signals, broken pipes, pools: ``cli``)."""
 from __future__ import annotations
 
 import os
@@ -12,6 +13,10 @@ TESTS = ROOT / "tests"
 FIXTURES = TESTS / "fixtures"
 SEED = ROOT / "seeds" / "000_fbfac43950afd32e.txt"
 HANG = 60  # seconds: a hang detector, not a performance assertion
+# The shared corpus (a development aid, absent from a fresh clone): $NEWSLD_CORPUS, else
+# ../shared/corpus beside the checkout. Tests that need it skip when it is not there.
+CORPUS = Path(os.environ.get("NEWSLD_CORPUS") or ROOT.parent / "shared" / "corpus")
+VOCAB = Path(os.environ.get("NEWSLD_VOCAB") or CORPUS / "schemaorg" / "vocab" / "schemaorg-current-https.jsonld")
 
 
 def cli(*args, input: bytes | None = None, timeout: float = HANG, cwd=None) -> subprocess.CompletedProcess:
@@ -19,6 +24,18 @@ def cli(*args, input: bytes | None = None, timeout: float = HANG, cwd=None) -> s
     env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
     return subprocess.run([sys.executable, "-m", "newsld", *map(str, args)], input=input,
                           capture_output=True, timeout=timeout, cwd=cwd or ROOT, env=env)
+
+
+def run_cli(*args, input: bytes | None = None) -> subprocess.CompletedProcess:
+    """``newsld ARGS`` in this process through click's CliRunner, as a CompletedProcess (exit
+    code, stdout and stderr bytes) like ``cli``. An exception that escapes newsld's one exit
+    path is raised here, so the test fails with its traceback."""
+    from click.testing import CliRunner
+
+    from newsld.cli import main
+    argv = [str(a) for a in args]
+    r = CliRunner().invoke(main, argv, input=input, catch_exceptions=False)
+    return subprocess.CompletedProcess(["newsld", *argv], r.exit_code, r.stdout_bytes, r.stderr_bytes)
 
 
 def err_lines(proc) -> list[str]:

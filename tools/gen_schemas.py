@@ -3,7 +3,8 @@
 
     python tools/gen_schemas.py [VOCAB.jsonld] [--out schemas] [--check]
 
-VOCAB defaults to $NEWSLD_VOCAB, then /work/shared/corpus/schemaorg/vocab/schemaorg-current-https.jsonld.
+VOCAB (the schema.org release, e.g. schemaorg-current-https.jsonld) defaults to $NEWSLD_VOCAB,
+then to schemaorg/vocab/schemaorg-current-https.jsonld under $NEWSLD_CORPUS.
 Writes into ``schemas/``:
 
 * ``vocab.json`` - compact digest: classes -> direct parents, properties -> [domains, ranges],
@@ -29,7 +30,7 @@ sys.path.insert(0, str(ROOT))
 
 from newsld.validator.vocab import Vocab, build_schema  # noqa: E402
 
-DEFAULT_VOCAB = "/work/shared/corpus/schemaorg/vocab/schemaorg-current-https.jsonld"
+CORPUS_VOCAB = Path("schemaorg", "vocab", "schemaorg-current-https.jsonld")  # under $NEWSLD_CORPUS
 SCHEMAORG_VERSION = "30.0"
 
 BUNDLED = [
@@ -142,12 +143,26 @@ def generate(vocab_path: str) -> dict[str, str]:
     return files
 
 
+def default_vocab() -> str | None:
+    """$NEWSLD_VOCAB, else the release inside $NEWSLD_CORPUS, else None."""
+    if os.environ.get("NEWSLD_VOCAB"):
+        return os.environ["NEWSLD_VOCAB"]
+    if os.environ.get("NEWSLD_CORPUS"):
+        return str(Path(os.environ["NEWSLD_CORPUS"]) / CORPUS_VOCAB)
+    return None
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("vocab", nargs="?", default=os.environ.get("NEWSLD_VOCAB", DEFAULT_VOCAB))
+    ap.add_argument("vocab", nargs="?", default=default_vocab(),
+                    help="schema.org release (JSON-LD); default $NEWSLD_VOCAB, then under $NEWSLD_CORPUS")
     ap.add_argument("--out", default=str(ROOT / "schemas"))
     ap.add_argument("--check", action="store_true", help="compare with the committed files only")
     args = ap.parse_args(argv)
+    if not args.vocab:
+        ap.error("no schema.org vocabulary: give VOCAB, or set NEWSLD_VOCAB or NEWSLD_CORPUS")
+    if not Path(args.vocab).is_file():
+        ap.error(f"{args.vocab}: no such file (the schema.org release, schemaorg-current-https.jsonld)")
     files = generate(args.vocab)
     out = Path(args.out)
     stale = []

@@ -2,7 +2,7 @@
 times ``trafilatura.bare_extraction(html, with_metadata=True)`` per page, in its own process,
 and prints one JSON object on stdout.
 
-usage: /work/anchors/bin/python trafilatura_worker.py ROUNDS PAGE...   (PAGE: .html or .html.gz)
+usage: $NEWSLD_ANCHORS_PYTHON trafilatura_worker.py ROUNDS PAGE...   (PAGE: .html or .html.gz)
 
 Output: {"version": "...", "times": [[seconds per page, in PAGE order] per round]}. Pages are
 read (and gunzipped) before timing; one untimed warm-up call on the first page loads the lazy

@@ -3,7 +3,8 @@
 
 usage: cut_fixture.py PAGE(.gz) OUT.html XPATH [XPATH...] [--paras N] [--no-ld]
 """
-import gzip, sys
+import gzip
+import sys
 from pathlib import Path
 
 import lxml.html

@@ -4,13 +4,20 @@ the case url (as the CLI eval). Writes /tmp/date_rules.json (one row per page) f
 
 usage: python benchmarks/quality/date_rules.py CASES.json [--tools DIR]
 """
-import argparse, json, sys, time, warnings, logging
+import argparse
+import json
+import sys
+import time
+import warnings
+import logging
 from collections import defaultdict
 from pathlib import Path
 
+from paths import TOOLS
+
 ap = argparse.ArgumentParser()
 ap.add_argument("cases")
-ap.add_argument("--tools", default="/work/shared/tools")
+ap.add_argument("--tools", default=TOOLS, help="the yardstick scripts (default $NEWSLD_TOOLS, else ../shared/tools)")
 a = ap.parse_args()
 sys.path.insert(0, a.tools)
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
@@ -49,8 +56,10 @@ agg = defaultdict(lambda: [0, 0, 0, 0, 0, 0])
 for r in rows:
     g = agg[(r["rule"], r["set"])]
     ok = day(r["newsld"]) == r["truth"]
-    g[0] += 1; g[1] += ok; g[2] += day(r["orig"]) == r["truth"]; g[3] += day(r["pub"]) == r["truth"]
-    g[4] += day(r["orig"]) == day(r["newsld"]); g[5] += (not ok) and day(r["orig"]) == r["truth"]
+    hits = (True, ok, day(r["orig"]) == r["truth"], day(r["pub"]) == r["truth"],
+            day(r["orig"]) == day(r["newsld"]), (not ok) and day(r["orig"]) == r["truth"])
+    for i, hit in enumerate(hits):
+        g[i] += hit
 print("| rule | set | pages | newsld right | htmldate orig right | htmldate pub right | agree | htmldate right where newsld wrong |")
 print("|---|---|---|---|---|---|---|---|")
 for (ru, s), g in sorted(agg.items()):

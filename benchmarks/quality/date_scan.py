@@ -4,7 +4,12 @@ every HTML page of a corpus (not only the benchmark set the eval runs on)?
 usage: date_scan.py CORPUS [--tools DIR]    (DIR defaults to CORPUS/../tools)
 Prints each page where the two disagree, then the counts. Dev script: needs the corpus.
 """
-import argparse, gzip, json, subprocess, sys, tempfile
+import argparse
+import gzip
+import json
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
 
 ap = argparse.ArgumentParser()

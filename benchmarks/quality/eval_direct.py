@@ -1,14 +1,20 @@
 """Dev yardstick without the CLI: score newsld.extract (called in-process) with the scoring of
-/work/shared/tools/metadata_eval.py, and time read+extract+build per page.
+the yardstick's metadata_eval.py, and time read+extract+build per page.
 
 usage: python benchmarks/quality/eval_direct.py CASES.json [--tools DIR] [--dump FILE] [--validate]
 """
-import argparse, json, statistics, sys, time
+import argparse
+import json
+import statistics
+import sys
+import time
 from pathlib import Path
+
+from paths import TOOLS
 
 ap = argparse.ArgumentParser()
 ap.add_argument("cases")
-ap.add_argument("--tools", default="/work/shared/tools")
+ap.add_argument("--tools", default=TOOLS, help="the yardstick scripts (default $NEWSLD_TOOLS, else ../shared/tools)")
 ap.add_argument("--dump")
 ap.add_argument("--sets", default="aeb,traf,hdate")
 ap.add_argument("--validate", action="store_true", help="also time newsld.validate on each result")
@@ -34,7 +40,12 @@ for c, data in pages:
     times.append((time.perf_counter() - t0) * 1000)
     preds[c["id"]] = from_jsonld(doc)
 rows = score(cases, preds)
-f = lambda x: round(x[0] / x[1], 3) if x[1] else None
+
+
+def f(x):
+    return round(x[0] / x[1], 3) if x[1] else None
+
+
 for s, r in rows.items():
     print(f"{s:6} n={r['n']:4} headline={f(r['h'])} date={f(r['d'])} author={f(r['a'])}")
 print(f"ms/page median={statistics.median(times):.1f} mean={statistics.mean(times):.1f} errors={len(errors)}")

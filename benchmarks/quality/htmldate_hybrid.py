@@ -1,16 +1,22 @@
 """Experiment: newsld's own HTML date rules vs htmldate, and hybrids of the two, scored per set
-like /work/shared/tools/metadata_eval.py (date = same day), WITHOUT the case url (as the CLI eval).
+like the yardstick's metadata_eval.py (date = same day), WITHOUT the case url (as the CLI eval).
 
 usage: python benchmarks/quality/htmldate_hybrid.py CASES.json [--tools DIR]
 Needs htmldate importable (pip install htmldate). Times are per page, in-process, warm:
 newsld = the full newsld.extract pipeline; htmldate = find_date alone on the page string.
 """
-import argparse, json, statistics, sys, time
+import argparse
+import json
+import statistics
+import sys
+import time
 from pathlib import Path
+
+from paths import TOOLS
 
 ap = argparse.ArgumentParser()
 ap.add_argument("cases")
-ap.add_argument("--tools", default="/work/shared/tools")
+ap.add_argument("--tools", default=TOOLS, help="the yardstick scripts (default $NEWSLD_TOOLS, else ../shared/tools)")
 a = ap.parse_args()
 sys.path.insert(0, a.tools)
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))

@@ -4,7 +4,11 @@ usage: python benchmarks/quality/speed.py CORPUS/article-extraction-benchmark/ht
 Stages: lxml parse only; newsld read (parse + scan + extruct + rules); extract (+ build);
 extract + validate.
 """
-import gzip, re, statistics, sys, time
+import gzip
+import re
+import statistics
+import sys
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))

@@ -3,11 +3,18 @@ htmldate (fast mode). Run with the anchors' Python.
 
 usage: ANCHOR_PYTHON benchmarks/quality/speed_anchors.py CASES.json AEB_HTML_DIR [--tools DIR]
 """
-import gzip, json, statistics, sys, time, warnings
+import gzip
+import json
+import statistics
+import sys
+import time
+import warnings
 from pathlib import Path
 
+from paths import TOOLS
+
 warnings.filterwarnings("ignore")
-tools = next((a.split("=", 1)[1] for a in sys.argv if a.startswith("--tools=")), "/work/shared/tools")
+tools = next((a.split("=", 1)[1] for a in sys.argv if a.startswith("--tools=")), TOOLS)
 sys.path.insert(0, tools)
 from metadata_eval import day, page_bytes  # noqa: E402
 

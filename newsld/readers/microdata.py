@@ -56,7 +56,7 @@ def text_content(el) -> str:
 
     if el.tag in _HIDDEN:
         return ""
-    hidden = [x for x in el.iterdescendants(*_HIDDEN, etree.Comment, etree.ProcessingInstruction)]
+    hidden = list(el.iterdescendants(*_HIDDEN, etree.Comment, etree.ProcessingInstruction))
     if hidden:
         el = copy.deepcopy(el)
         for x in el.iterdescendants(*_HIDDEN, etree.Comment, etree.ProcessingInstruction):
@@ -188,7 +188,7 @@ class _Walk:
         return self.text(text_content(el))
 
     def url(self, raw: str) -> str:
-        return urljoin(self.base_url, raw.strip(_HTML_WS))
+        return urljoin(self.base_url or "", raw.strip(_HTML_WS))
 
 
 def nodes(root, base_url: str | None = None, *, itemscopes: list | None = None,

@@ -48,6 +48,7 @@ def test_text_files_in_input_order_with_real_values(texts, tmp_path):
     assert "cannot read" in got[4]["issues"][0]["message"]
 
 
+@pytest.mark.slow  # the processes scheduler starts worker processes
 def test_same_records_as_the_cli_path_and_on_the_processes_scheduler(texts):
     paths = [SEED, *texts]
     expected = [extract_item(Options(profile="google"), it) for it in batch.items(map(str, paths))]
@@ -111,6 +112,7 @@ def test_bad_options_fail_before_any_task():
         nd.extract_bag(["a.txt"], timezone="Mars/Olympus")
 
 
+@pytest.mark.slow  # starts a local dask.distributed cluster
 def test_same_code_on_a_distributed_cluster(tmp_path, texts):
     distributed = pytest.importorskip("distributed")
     write_warc(tmp_path / "a.warc.gz", [("https://x.test/a", "text/html", PAGE.format(t="Storm hits coast").encode()),

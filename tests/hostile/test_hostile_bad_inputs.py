@@ -1,13 +1,17 @@
-"""The bad-inputs suite: every file in tests/bad_inputs/ run through the CLI as a real
-subprocess, as tests/bad_inputs/cases.json says. Every case is answered with exit 0, 1 or 2,
-never a traceback; for exit 2, exactly one line on stderr."""
+"""The bad-inputs suite: every file in tests/bad_inputs/ run through the CLI, as
+tests/bad_inputs/cases.json says. Every case is answered with exit 0, 1 or 2, never a traceback;
+for exit 2, exactly one line on stderr.
+
+The manifest runs in-process (click's CliRunner: the same exit path, in milliseconds); a few
+cases also run as real subprocesses (marked slow), for what only a process shows: nothing on
+stderr from the interpreter itself."""
 from __future__ import annotations
 
 import json
 
 import pytest
 
-from helpers import TESTS, cli, err_lines
+from helpers import TESTS, cli, err_lines, run_cli
 
 HERE = TESTS / "bad_inputs"
 MANIFEST = json.loads((HERE / "cases.json").read_text(encoding="utf-8"))["cases"]
@@ -25,10 +29,32 @@ def test_every_file_has_a_case():
     assert files == set(MANIFEST), (files ^ set(MANIFEST))
 
 
+def _args(name, case) -> list[str]:
+    return [a.replace("{file}", str(HERE / name)).replace("{dir}", str(HERE)) for a in case["args"]]
+
+
 @pytest.mark.parametrize("name,case", list(_params()))
 def test_bad_input(name, case):
-    args = [a.replace("{file}", str(HERE / name)).replace("{dir}", str(HERE)) for a in case["args"]]
-    proc = cli(*args)
+    _check(run_cli(*_args(name, case)), case)
+
+
+# One case of each kind again as a real process: exit 2 with one line, exit 1 on stdout, a
+# deep document (the interpreter's own recursion limit), an HTML page, and exit 0.
+AS_PROCESS = ["empty.txt-0-extract", "huge-nesting.json-0-validate", "html-deep.html-0-extract",
+              "broken.json-0-validate", "valid-article.txt-0-extract"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name,case", [p for p in _params() if p.id in AS_PROCESS])
+def test_bad_input_as_a_process(name, case):
+    _check(cli(*_args(name, case)), case)
+
+
+def test_process_cases_exist():
+    assert {p.id for p in _params()} >= set(AS_PROCESS)
+
+
+def _check(proc, case):
     out = proc.stdout.decode("utf-8", "replace")
     err = proc.stderr.decode("utf-8", "replace")
     assert "Traceback" not in err and "Exception ignored" not in err, err[-2000:]

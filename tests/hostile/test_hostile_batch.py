@@ -1,4 +1,7 @@
-"""Batch resilience (one bad record is one error line), broken pipes, Ctrl-C, determinism."""
+"""Batch resilience (one bad record is one error line), broken pipes, Ctrl-C, determinism.
+
+One process runs in-process (helpers.run_cli); pools, pipes, signals and the same bytes from
+separate interpreters need real processes (marked slow)."""
 from __future__ import annotations
 
 import json
@@ -10,8 +13,7 @@ import time
 
 import pytest
 
-from helpers import HANG, ROOT, SEED, assert_clean, cli, err_lines
-
+from helpers import HANG, ROOT, SEED, assert_clean, cli, err_lines, run_cli
 
 
 def _record(i: int, **extra) -> str:
@@ -27,13 +29,14 @@ def _env():
 
 @pytest.mark.parametrize("bad", ['{"text": ', "[1, 2]", '{"html": 5}', '{"text": ""}', '{"text": "\\u0000"}',
                                  '{"text": "only a headline"}', "\xff\xfe garbage"])
-@pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.parametrize("jobs", ["1", pytest.param("2", marks=pytest.mark.slow)])
 def test_one_bad_record_of_300(tmp_path, bad, jobs):
     lines = [_record(i) for i in range(300)]
     lines[137] = bad
     f = tmp_path / "many.ndjson"
     f.write_text("\n".join(lines) + "\n", encoding="utf-8", errors="surrogateescape")
-    proc = cli("extract", "--from", "ndjson", "--jobs", jobs, f)
+    run = run_cli if jobs == "1" else cli  # a pool of workers is real processes
+    proc = run("extract", "--from", "ndjson", "--jobs", jobs, f)
     assert_clean(proc)
     assert proc.returncode == 2
     out = [json.loads(x) for x in proc.stdout.decode().splitlines()]
@@ -52,7 +55,7 @@ def test_one_bad_file_of_many(tmp_path):
         (tmp_path / f"a{i:02}.txt").write_text(f"Headline {i}\n\nBody of article {i}.\n")
     (tmp_path / "a07.txt").write_bytes(b"\x00\x01binary")
     (tmp_path / "a08.json").write_text("{not json")
-    proc = cli("extract", "-r", tmp_path)
+    proc = run_cli("extract", "-r", tmp_path)
     assert_clean(proc)
     assert proc.returncode == 2
     out = [json.loads(x) for x in proc.stdout.decode().splitlines()]
@@ -66,7 +69,7 @@ def test_record_metadata_of_the_wrong_type(tmp_path, extra):
     lines = [_record(0), _record(1, **extra), _record(2)]
     f = tmp_path / "types.ndjson"
     f.write_text("\n".join(lines) + "\n")
-    proc = cli("extract", "-q", "--from", "ndjson", f)
+    proc = run_cli("extract", "-q", "--from", "ndjson", f)
     assert_clean(proc)
     assert proc.returncode == 2
     assert [json.loads(x)["ok"] for x in proc.stdout.decode().splitlines()] == [True, False, True]
@@ -79,6 +82,7 @@ def _shell(cmd: str) -> subprocess.CompletedProcess:
                           cwd=ROOT, env=_env())
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("args", [
     "extract --from ndjson {big}", "extract --from ndjson --jobs 2 {big}",
     "extract --no-validate {faq}", "extract --format html-script {faq}",
@@ -118,6 +122,7 @@ def _check_interrupted(p, out: bytes, err: bytes):
         json.loads(ln)
 
 
+@pytest.mark.slow
 def test_sigint_on_slow_stdin():
     p = _popen("extract", "--from", "ndjson", "-", stdin=subprocess.PIPE)
     for i in range(3):
@@ -130,6 +135,7 @@ def test_sigint_on_slow_stdin():
     _check_interrupted(p, out, err)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_sigint_mid_batch_leaves_whole_lines(tmp_path, jobs):
     big = tmp_path / "big.ndjson"
@@ -144,6 +150,7 @@ def test_sigint_mid_batch_leaves_whole_lines(tmp_path, jobs):
     assert len((first + out).splitlines()) < 20000
 
 
+@pytest.mark.slow
 def test_ndjson_stdin_streams():
     p = _popen("extract", "--from", "ndjson", "-", stdin=subprocess.PIPE)
     try:
@@ -160,6 +167,7 @@ def test_ndjson_stdin_streams():
         p.communicate()
 
 
+@pytest.mark.slow
 def test_sigint_message_is_one_line():
     p = _popen("extract", "--from", "ndjson", "-", stdin=subprocess.PIPE)
     time.sleep(1.5)
@@ -170,6 +178,7 @@ def test_sigint_message_is_one_line():
 
 # ---- determinism ---------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_same_input_same_bytes(tmp_path):
     page = tmp_path / "p.html"
     page.write_text("<html><head><title>Storm closes schools</title><meta property='og:image' "
@@ -184,6 +193,7 @@ def test_same_input_same_bytes(tmp_path):
         assert len({r.returncode for r in runs}) == 1
 
 
+@pytest.mark.slow
 def test_jobs_2_equals_jobs_1(tmp_path):
     lines = [_record(i) for i in range(200)]
     lines[50] = "{broken"

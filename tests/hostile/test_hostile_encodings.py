@@ -44,6 +44,7 @@ def test_latin1_text():
     assert _node(doc)["headline"] == LATIN1_HEADLINE
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("enc", ["utf-8-sig", "utf-16", "cp1252"])
 def test_cli_stdin_encodings(enc):
     proc = cli("extract", "--no-validate", "-", input=_article().encode(enc))
@@ -126,11 +127,13 @@ def test_invalid_byte_sequences_give_text(data):
     assert _node(doc)["headline"]
 
 
+@pytest.mark.slow
 def test_invalid_utf16_after_bom_is_a_clean_exit_2():
     data = codecs.BOM_UTF16_LE + "Head\n\nBody.\n".encode("utf-16-le") + b"\x00\xd8"  # lone surrogate
     assert_one_line_error(cli("extract", "-", input=data), "invalid utf-16")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("data,fragment", [
     (b"Head\x00line\n\nBody text here.\n", "binary"),
     (_article().encode("utf-16-le"), "binary"),  # UTF-16 without a BOM: NUL bytes
@@ -154,6 +157,7 @@ def test_nul_bytes_in_html_are_dropped():
     assert "Monday" in art["articleBody"]
 
 
+@pytest.mark.slow
 def test_validate_jsonld_encodings(tmp_path):
     doc = {"@context": "https://schema.org", "@type": "Person", "name": HEADLINE}
     for enc, bom in (("utf-8", b""), ("utf-8", codecs.BOM_UTF8), ("utf-16-le", codecs.BOM_UTF16_LE)):

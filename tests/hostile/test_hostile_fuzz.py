@@ -24,6 +24,7 @@ def test_corpus_input(path):
     _target().check(path.read_bytes())
 
 
+@pytest.mark.slow
 def test_short_atheris_run(tmp_path):
     pytest.importorskip("atheris")
     corpus = tmp_path / "corpus"  # libFuzzer adds what it finds to the corpus folder: a copy

@@ -17,6 +17,7 @@ ARTICLE = "Storm closes schools\n\nThe storm closed every school in the county o
 
 # ---- input size ----------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_default_max_bytes_is_20_mb_and_names_the_option(tmp_path):
     big = tmp_path / "big.txt"
     big.write_bytes(ARTICLE.encode() + b"x" * (20 * 1024 * 1024))
@@ -24,6 +25,7 @@ def test_default_max_bytes_is_20_mb_and_names_the_option(tmp_path):
     assert "20971520" in line
 
 
+@pytest.mark.slow
 def test_max_bytes_option_on_a_file_and_on_stdin(tmp_path):
     f = tmp_path / "a.txt"
     f.write_text(ARTICLE)
@@ -33,6 +35,7 @@ def test_max_bytes_option_on_a_file_and_on_stdin(tmp_path):
     assert ok.returncode == 0, ok.stderr
 
 
+@pytest.mark.slow
 def test_max_bytes_in_validate_and_batch(tmp_path):
     f = tmp_path / "a.jsonld"
     f.write_text(json.dumps({"@context": "https://schema.org", "@type": "Person", "name": "x" * 100}))
@@ -65,6 +68,7 @@ def test_validate_json_text_deep_is_limit_error():
     assert data["name"] == "[" * DEEP
 
 
+@pytest.mark.slow
 def test_cli_validate_deep_json_file(tmp_path):
     f = tmp_path / "deep.json"
     f.write_text(_deep_array())
@@ -75,6 +79,7 @@ def test_cli_validate_deep_json_file(tmp_path):
     assert "flatten the document or raise the depth limit" in proc.stdout.decode()
 
 
+@pytest.mark.slow
 def test_cli_validate_deep_ndjson_line(tmp_path):
     f = tmp_path / "deep.ndjson"
     f.write_text('{"@context": "https://schema.org", "@type": "Person", "name": "A"}\n'
@@ -91,6 +96,7 @@ def _deep_page() -> str:
             "on Monday, officials said.</p></article></body></html>")
 
 
+@pytest.mark.slow
 def test_cli_validate_html_with_deep_ld_json(tmp_path):
     f = tmp_path / "deep.html"
     f.write_text(_deep_page())
@@ -100,6 +106,7 @@ def test_cli_validate_html_with_deep_ld_json(tmp_path):
     assert "nest" in proc.stdout.decode().lower()
 
 
+@pytest.mark.slow
 def test_cli_extract_html_with_deep_ld_json_is_clean(tmp_path):
     f = tmp_path / "deep.html"
     f.write_text(_deep_page())
@@ -111,6 +118,7 @@ def test_cli_extract_html_with_deep_ld_json_is_clean(tmp_path):
         assert json.loads(proc.stdout)["@graph"][0]["headline"] == "Storm closes schools"
 
 
+@pytest.mark.slow
 def test_cli_extract_html_with_deep_ld_json_reads_the_markup(tmp_path):
     f = tmp_path / "deep.html"
     f.write_text(_deep_page())
@@ -118,6 +126,7 @@ def test_cli_extract_html_with_deep_ld_json_reads_the_markup(tmp_path):
     assert proc.returncode == 0, err_lines(proc)
 
 
+@pytest.mark.slow
 def test_cli_extract_from_json_deep(tmp_path):
     f = tmp_path / "deep.json"
     f.write_text('{"text": "Storm closes schools\\n\\nBody.", "x": ' + _deep_array() + "}")
@@ -125,6 +134,7 @@ def test_cli_extract_from_json_deep(tmp_path):
     assert_one_line_error(proc, "nesting")
 
 
+@pytest.mark.slow
 def test_cli_extract_ndjson_deep_record_is_its_own_error_line(tmp_path):
     f = tmp_path / "deep.ndjson"
     f.write_text('{"text": "Storm closes schools\\n\\nBody here."}\n'
@@ -151,12 +161,14 @@ def _node(doc, type_):
     return next((n for n in doc["@graph"] if n["@type"] == type_), None)
 
 
+@pytest.mark.slow
 def test_5mb_single_line(tmp_path):
     words = "word " * (5 * 1024 * 1024 // 5)
     doc = _extract(tmp_path, "long.txt", "Storm closes schools\n\n" + words + "end.\n")
     assert _node(doc, "NewsArticle")["wordCount"] == 5 * 1024 * 1024 // 5 + 1
 
 
+@pytest.mark.slow
 def test_5mb_single_line_markdown_no_newline_at_all(tmp_path):
     f = tmp_path / "one.md"
     f.write_text("# " + "a*b_c[d](e " * (5 * 1024 * 1024 // 11))
@@ -165,6 +177,7 @@ def test_5mb_single_line_markdown_no_newline_at_all(tmp_path):
     assert proc.returncode in (0, 1, 2)
 
 
+@pytest.mark.slow
 def test_100k_spaces_before_a_question_mark(tmp_path):
     text = ("Storm closes schools\n\nThe storm closed every school.\n\nFrequently Asked Questions\n\n"
             + " " * 100_000 + "?\n\nAn answer.\n\n" + "Why" + " " * 100_000 + "?\n\nBecause.\n")
@@ -172,12 +185,14 @@ def test_100k_spaces_before_a_question_mark(tmp_path):
     assert _node(doc, "NewsArticle")["headline"] == "Storm closes schools"
 
 
+@pytest.mark.slow
 def test_tag_line_of_100k_commas(tmp_path):
     text = "Storm closes schools\n\nThe storm closed every school.\n\nTags: " + "," * 100_000 + "storm\n"
     doc = _extract(tmp_path, "commas.txt", text)
     assert _node(doc, "NewsArticle")["keywords"] == ["storm"]
 
 
+@pytest.mark.slow
 def test_faq_of_10000_questions_all_kept(tmp_path):
     qa = "".join(f"What is question {i}?\n\nAnswer number {i}.\n\n" for i in range(10_000))
     text = "Storm closes schools\n\nThe storm closed every school.\n\nFrequently Asked Questions\n\n" + qa
@@ -189,6 +204,7 @@ def test_faq_of_10000_questions_all_kept(tmp_path):
     assert len({q["name"] for q in questions}) == 10_000
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("unit", ["[x](", "![", "[", "[x](a(b)(", "**a", " *a", "`a"])
 def test_markdown_inline_syntax_repeated_100k_times(tmp_path, unit):
     # "[x](" x 100,000 took minutes before the link pattern was made linear
@@ -217,6 +233,7 @@ def test_markdown_links_still_read():
         or "https://example.com/a.png" in json.dumps(art["image"])
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("unit", ["Ann Lee, ", "CNN, ", "Ann Lee, Editor, "])
 def test_byline_of_50k_names(tmp_path, unit):
     # "By A, A, A, ..." took 45 s before parse_people stopped rescanning its groups
@@ -225,17 +242,20 @@ def test_byline_of_50k_names(tmp_path, unit):
     assert _node(doc, "NewsArticle")["headline"] == "Storm closes schools"
 
 
+@pytest.mark.slow
 def test_front_matter_of_100k_lines(tmp_path):
     text = "---\n" + "tags: a\n" * 100_000 + "---\nStorm closes schools\n\nBody.\n"
     doc = _extract(tmp_path, "fm.md", text)
     assert _node(doc, "NewsArticle")["headline"] == "Storm closes schools"
 
 
+@pytest.mark.slow
 def test_100k_paragraphs(tmp_path):
     doc = _extract(tmp_path, "paras.txt", "Storm closes schools\n\n" + "A short line.\n\n" * 100_000)
     assert _node(doc, "NewsArticle")["wordCount"] == 300_000
 
 
+@pytest.mark.slow
 def test_html_pathological(tmp_path):
     f = tmp_path / "p.html"
     f.write_text("<html><head><title>Storm</title></head><body><h1>Storm closes schools</h1>"

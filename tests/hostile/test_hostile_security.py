@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import http.server
 import json
-import threading
 from html.parser import HTMLParser
 
 import pytest
@@ -37,14 +36,9 @@ class _Recorder(http.server.BaseHTTPRequestHandler):
 
 
 @pytest.fixture
-def server():
+def server(http_server):
     _Recorder.hits = []
-    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Recorder)
-    t = threading.Thread(target=srv.serve_forever, daemon=True)
-    t.start()
-    yield srv
-    srv.shutdown()
-    srv.server_close()
+    return http_server(_Recorder)
 
 
 def _xxe_page(port: int, secret_file) -> bytes:
@@ -65,6 +59,7 @@ def _xxe_page(port: int, secret_file) -> bytes:
 </article></body></html>""".encode()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("command", [
     ["extract"], ["extract", "--syntax", "json-ld", "--syntax", "microdata", "--syntax", "rdfa",
                   "--syntax", "microformat", "--syntax", "dublincore", "--syntax", "opengraph"],
@@ -95,6 +90,7 @@ def test_xxe_through_the_library(tmp_path, server):
     assert _Recorder.hits == []
 
 
+@pytest.mark.slow
 def test_url_input_is_the_only_fetch(server):
     """A URL given on the command line is fetched (once); nothing the page names is."""
     port = server.server_address[1]
@@ -153,6 +149,7 @@ def _evil_article() -> str:
 FIELDS = ["headline", "description", "articleBody", "keywords", "author", "faq-question", "faq-answer"]
 
 
+@pytest.mark.slow
 def test_html_script_keeps_every_field_data(tmp_path):
     f = tmp_path / "evil.md"
     f.write_text(_evil_article())
@@ -173,6 +170,7 @@ def test_html_script_keeps_every_field_data(tmp_path):
     assert text.count("alert(1)") >= 7
 
 
+@pytest.mark.slow
 def test_html_script_with_metadata_options(tmp_path):
     f = tmp_path / "a.txt"
     f.write_text("Storm closes schools\n\nThe storm closed every school.\n")
@@ -196,6 +194,7 @@ def _strings(value):
             yield from _strings(v)
 
 
+@pytest.mark.slow  # a property search over arbitrary values
 @settings(max_examples=200, deadline=None)
 @given(st.recursive(st.one_of(st.none(), st.booleans(), st.integers(), st.text(),
                               st.sampled_from([EVIL, NASTY, "<!--", "-->", "\u2028", "</scr", "ipt>"])),
@@ -222,6 +221,7 @@ def test_inject_keeps_fields_data():
     _assert_one_script_holding(out1.decode("cp1252"), doc)
 
 
+@pytest.mark.slow
 def test_cli_inject_keeps_fields_data(tmp_path):
     doc = newsld.extract(_evil_article(), format="markdown")
     ld = tmp_path / "doc.jsonld"
@@ -236,6 +236,7 @@ def test_cli_inject_keeps_fields_data(tmp_path):
     _assert_one_script_holding(proc.stdout.decode(), doc)
 
 
+@pytest.mark.slow
 def test_written_file_is_atomic_on_error(tmp_path):
     out = tmp_path / "out.jsonld"
     out.write_text("previous")
@@ -255,6 +256,7 @@ HOSTILE_DOC = {"@context": "https://schema.org", "@type": "NewsArticle", "headli
                "author": {"@type": "Person\n::error::z", "name": EVIL}}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", ["text", "json", "junit", "github", "sarif"])
 def test_reports_stay_well_formed(tmp_path, fmt):
     import xml.etree.ElementTree as ET

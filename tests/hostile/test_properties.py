@@ -17,6 +17,8 @@ from newsld.errors import NewsldError
 from newsld.readers import read, read_record
 from newsld.validator import validate, validate_json_text
 
+pytestmark = pytest.mark.slow  # hundreds of examples per property: about half a minute in all
+
 SETTINGS = settings(max_examples=200, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 

@@ -7,9 +7,8 @@ import json
 import os
 import stat
 import tempfile
-import threading
 from html.parser import HTMLParser
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 from click.testing import CliRunner
@@ -412,30 +411,23 @@ def test_cli_extracts_from_the_page_itself_and_is_idempotent(tmp_path):
 LATIN = ARTICLE.replace(b"Council approves new park budget", "Café council approves park budget".encode("latin-1"))
 
 
-@pytest.fixture
-def server(monkeypatch):
-    monkeypatch.setenv("no_proxy", "*")
-    monkeypatch.setenv("NO_PROXY", "*")
+class PageHandler(BaseHTTPRequestHandler):
+    def do_GET(self):
+        latin = self.path == "/latin.html"
+        body = (ARTICLE if self.path == "/a.html" else LATIN if latin else b"not found")
+        self.send_response(200 if self.path in ("/a.html", "/latin.html") else 404)
+        self.send_header("Content-Type", f"text/html; charset={'iso-8859-1' if latin else 'utf-8'}")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self):
-            latin = self.path == "/latin.html"
-            body = (ARTICLE if self.path == "/a.html" else LATIN if latin else b"not found")
-            self.send_response(200 if self.path in ("/a.html", "/latin.html") else 404)
-            self.send_header("Content-Type", f"text/html; charset={'iso-8859-1' if latin else 'utf-8'}")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+    def log_message(self, *a):
+        pass
 
-        def log_message(self, *a):
-            pass
 
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    t = threading.Thread(target=httpd.serve_forever, daemon=True)
-    t.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+@pytest.fixture(scope="module")
+def server(http_server):
+    return http_server(PageHandler).url
 
 
 @needs_reader

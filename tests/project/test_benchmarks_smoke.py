@@ -3,6 +3,9 @@ anchors venv) and prints every metric row. No timing assertions: CI machines are
 import json
 import subprocess
 import sys
+
+import pytest
+
 from helpers import ROOT
 
 RUN = ROOT / "benchmarks" / "run.py"
@@ -10,6 +13,7 @@ METRICS = ["html-vs-trafilatura", "html-vs-lxml", "extruct-all-vs-3", "text-rate
            "cold-html", "jobs2-vs-jobs1", "cpu-2proc-ceiling", "rss-10n-vs-n", "warm-text", "warm-html"]
 
 
+@pytest.mark.slow  # runs newsld and pools as subprocesses: ~10 s
 def test_quick_benchmark_prints_every_metric_row(tmp_path):
     out_json = tmp_path / "bench.json"
     r = subprocess.run([sys.executable, str(RUN), "--quick", "--corpus", str(tmp_path / "no-corpus"),

@@ -3,6 +3,9 @@ does not use, the HTML path does not pay for extruct's off-by-default syntaxes, 
 extruct's extractors that way leaves `import extruct` intact for everyone else."""
 import subprocess
 import sys
+
+import pytest
+
 from helpers import ROOT
 
 PAGE = ("<html><head><title>T</title><script type='application/ld+json'>{\"@type\": \"NewsArticle\"}"
@@ -17,17 +20,20 @@ def modules_after(code: str) -> set:
     return set(out.split())
 
 
+@pytest.mark.slow
 def test_text_path_imports_no_html_stack():
     mods = modules_after("import newsld, pathlib; newsld.extract(pathlib.Path('seeds/000_fbfac43950afd32e.txt'))")
     assert not {"lxml", "extruct", "htmldate", "dateparser", "warcio", "click"} & mods
 
 
+@pytest.mark.slow
 def test_html_path_skips_extruct_package_init():
     mods = modules_after(f"import newsld; newsld.extract({PAGE!r}, format='html')")
     assert "lxml" in mods
     assert not {"rdflib", "mf2py", "bs4", "pyRdfa", "extruct"} & mods
 
 
+@pytest.mark.slow
 def test_real_extruct_still_imports_whole_after_the_light_load():
     code = (f"import newsld; newsld.extract({PAGE!r}, format='html')\n"
             "import extruct, extruct.jsonld\n"

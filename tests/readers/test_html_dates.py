@@ -67,6 +67,7 @@ def test_no_date_without_htmldate(monkeypatch):
     assert "datePublished" not in doc["@graph"][0]
 
 
+@pytest.mark.slow
 def test_text_path_never_imports_htmldate():
     import subprocess, sys
     code = ("import sys, newsld; newsld.extract(b'Headline\\n\\nBody text here.', format='text'); "

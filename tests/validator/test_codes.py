@@ -19,7 +19,7 @@ REPORTED = re.compile(r"""(?:emit|add|Issue)\(\s*"(error|warning|info)",\s*"([a-
 def readme_table():
     text = README.read_text(encoding="utf-8")
     block = text.split("<!-- codes: begin -->", 1)[1].split("<!-- codes: end -->", 1)[0]
-    lines = [ln for ln in block.strip().splitlines()[2:]]  # after the header and the rule
+    lines = list(block.strip().splitlines()[2:])  # after the header and the rule
     rows = []
     for ln in lines:
         m = ROW.match(ln)

@@ -1,4 +1,4 @@
-"""newsld.validator: codes, paths, profiles (no dependency on /work/shared)."""
+"""newsld.validator: codes, paths, profiles (no dependency on the shared corpus)."""
 import copy
 import json
 
