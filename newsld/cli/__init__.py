@@ -12,6 +12,7 @@ import click
 
 from newsld import __version__
 from newsld.errors import NewsldError
+from newsld.io.reports import FORMATS
 from newsld.batch import MAX_BYTES
 from newsld.batch.records import EXIT_INPUT, Options, exit_code
 
@@ -209,7 +210,7 @@ def extract(inputs, from_, ndjson, fmt, output, profile, strict, no_validate, ur
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "junit", "github", "sarif"]),
+@click.option("--format", "fmt", type=click.Choice(FORMATS),
               default="text", show_default=True, help="Report format.")
 @click.option("--from", "from_", type=click.Choice(["auto", "json", "html", "warc"]), default="auto",
               show_default=True, help="Input format (auto: by extension, then by content).")
