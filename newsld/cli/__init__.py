@@ -237,7 +237,7 @@ def validate(inputs, fmt, from_, profile, strict, syntaxes, max_bytes, recursive
     opts = Options(format=from_, profile=profile, strict=strict, syntaxes=tuple(syntaxes) or None)
     work = batch.items(inputs, from_="warc" if from_ == "warc" else "auto", recursive=recursive,
                        glob=glob, max_bytes=max_bytes)
-    streamed = fmt in ("text", "json", "github")
+    streamed = fmt in ("text", "json")  # github: errors first over the whole run
     kept, worst, checked, bad = [], 0, 0, 0
     counts = {"error": 0, "warning": 0, "info": 0}
     for rec in batch.run(work, functools.partial(validate_item, opts), jobs=batch.cpu_jobs(jobs)):

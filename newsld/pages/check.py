@@ -1,8 +1,10 @@
 """What ``newsld validate`` checks in one input: JSON-LD text (one document, an array of
-documents, or NDJSON, one document a line) or an HTML page's own markup."""
+documents, or NDJSON, one document a line) or an HTML page's own markup. Each issue dict may carry a ``location`` ({"line", "column"?}),
+see newsld.pages.locate; the JSON report leaves it out."""
 from __future__ import annotations
 
 from newsld.errors import InputError, NewsldError
+from newsld.pages.locate import add_locations
 
 
 def check(data: bytes, *, source: str = "input", format: str = "auto",
@@ -11,8 +13,10 @@ def check(data: bytes, *, source: str = "input", format: str = "auto",
     fmt = detect_format(source, data) if format == "auto" else format
     if fmt == "html":
         from newsld.pages.page import validate_page
-        return [i.to_dict() for i in validate_page(data, source=source, profile=profile,
-                                                   syntaxes=syntaxes).issues]
+        issues = [i.to_dict() for i in validate_page(data, source=source, profile=profile,
+                                                     syntaxes=syntaxes).issues]
+        add_locations(issues, data, "html")
+        return issues
     if fmt not in ("json", "jsonld"):
         raise InputError(f"{source}: not JSON-LD or HTML: validate takes .json/.jsonld files, NDJSON or HTML pages "
                          "(to check an article, run `newsld extract`)")
@@ -27,9 +31,12 @@ def check(data: bytes, *, source: str = "input", format: str = "auto",
         for n, ln in enumerate(lines):
             _, report = validate_json_text(ln, profile=profile)
             out += [dict(i.to_dict(), path=f"line {n + 1}: {i.path}") for i in report.issues]
+        add_locations(out, data, "json")
         return out
     _, report = validate_json_text(text, profile=profile)
-    return [i.to_dict() for i in report.issues]
+    issues = [i.to_dict() for i in report.issues]
+    add_locations(issues, data, "json")
+    return issues
 
 
 def _is_ndjson(lines: list[str]) -> bool:
