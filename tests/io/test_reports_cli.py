@@ -104,3 +104,25 @@ def test_extract_r_does_not_read_json_ld_files_as_articles(tmp_path):
     proc = cli("extract", "-r", "-q", "site", cwd=tmp_path)
     assert_clean(proc)
     assert [json.loads(x)["source"] for x in proc.stdout.splitlines()] == ["site/a.txt"]
+
+
+def test_inject_in_place_on_a_symlink_writes_through_to_its_target(tmp_path):
+    real = tmp_path / "real.html"
+    real.write_text("<html><head><title>T</title></head><body><article><h1>Headline here</h1>"
+                    "<p>" + "A paragraph of the article text. " * 10 + "</p></article></body></html>")
+    link = tmp_path / "link.html"
+    link.symlink_to(real.name)
+    proc = cli("inject", "--in-place", "link.html", cwd=tmp_path)
+    assert_clean(proc)
+    assert proc.returncode in (0, 1), proc.stderr
+    assert link.is_symlink() and link.resolve() == real.resolve()
+    assert "application/ld+json" in real.read_text()
+
+
+def test_distributed_docs_example_has_a_main_guard():
+    from helpers import ROOT
+    text = (ROOT / "docs" / "distributed.md").read_text("utf-8")
+    block = text[text.index("```python\nfrom dask.distributed"):]
+    block = block[:block.index("\n```", 10)]
+    assert 'if __name__ == "__main__":' in block
+    compile(block.removeprefix("```python\n"), "distributed.md", "exec")
