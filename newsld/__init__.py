@@ -45,7 +45,44 @@ def extract(source: str | bytes | os.PathLike[str] | BinaryIO, *, format: str = 
     ``source``: the article as ``str`` or ``bytes``, a ``pathlib.Path`` or a binary file object.
     ``format``: auto, text, markdown, html or json. ``metadata``: url, date_published,
     date_modified, images, author, publisher_name, publisher_url, publisher_logo, lang, section,
-    tags, timezone. Raises ``newsld.NewsldError`` for input that is not an article."""
+    tags, timezone. ``tags`` may be a list or one string of comma-separated tags (split here).
+    Raises ``newsld.NewsldError`` for input that is not an article, ``TypeError`` for a
+    metadata value of the wrong type, and ``InputError`` for a file name given as a ``str``
+    (pass ``pathlib.Path``) or a ``url`` that is not an absolute http(s) URL."""
     from newsld.article.builder import build
     from newsld.readers import read_article
-    return build(read_article(source, format=format, **metadata))
+    _check_source(source)
+    return build(read_article(source, format=format, **_checked(metadata)))
+
+
+_PATHLIKE_EXT = (".txt", ".md", ".markdown", ".html", ".htm", ".xhtml", ".json", ".jsonld", ".gz")
+
+
+def _check_source(source: object) -> None:
+    """A short one-line str naming a file is a mistake: it would be read as the article's text."""
+    import os
+    if (isinstance(source, str) and "\n" not in source and len(source) < 4096
+            and (source.lower().endswith(_PATHLIKE_EXT) or os.path.isfile(source))):
+        raise InputError(f"{source!r} looks like a file name, and a str is read as the article's text: "
+                         f"to read the file, pass pathlib.Path({source!r})")
+
+
+def _checked(metadata: dict[str, Any]) -> dict[str, Any]:
+    from urllib.parse import urlsplit
+    meta = dict(metadata)
+    for key in ("url", "lang", "section", "author", "date_published", "date_modified", "timezone",
+                "publisher_name", "publisher_url", "publisher_logo"):
+        value = meta.get(key)
+        if value is not None and not isinstance(value, str):
+            raise TypeError(f"newsld.extract: {key} must be a str, not {type(value).__name__} ({value!r})")
+    tags = meta.get("tags")
+    if isinstance(tags, str):
+        meta["tags"] = [t.strip() for t in tags.split(",") if t.strip()]
+    elif tags is not None and not (isinstance(tags, (list, tuple)) and all(isinstance(t, str) for t in tags)):
+        raise TypeError(f"newsld.extract: tags must be a list of str or one comma-separated str, not {tags!r}")
+    url = meta.get("url")
+    if url:
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.netloc or " " in url:
+            raise InputError(f"url {url!r} is not an absolute http(s) URL such as https://example.com/article")
+    return meta

@@ -28,8 +28,16 @@ def is_url(s) -> bool:
     return isinstance(s, str) and bool(_URL.match(s))
 
 
-EXTENSIONS = tuple(EXTENSION_FORMATS)  # what -r reads without --glob: what the readers know
 CONTAINERS = ("ndjson", "warc")  # --from values batch reads itself: many inputs in one file
+# what -r reads below a directory, without --glob (from the readers' registry): extract reads
+# articles, validate markup; a ".gz" page is decompressed (read_input), a WARC file read record
+# by record (warc_items)
+WARC_EXTENSIONS = (".warc", ".warc.gz")
+EXTRACT_EXTENSIONS = tuple(e for e, f in EXTENSION_FORMATS.items() if e != ".jsonld") + tuple(
+    e + ".gz" for e, f in EXTENSION_FORMATS.items() if f == "html") + WARC_EXTENSIONS
+VALIDATE_EXTENSIONS = tuple(e for e, f in EXTENSION_FORMATS.items() if f in ("html", "json")) + tuple(
+    e + ".gz" for e, f in EXTENSION_FORMATS.items() if f in ("html", "json")) + WARC_EXTENSIONS
+EXTENSIONS = tuple(dict.fromkeys(EXTRACT_EXTENSIONS + VALIDATE_EXTENSIONS))
 
 
 @dataclass
@@ -72,7 +80,26 @@ def read_input(name: str, max_bytes: int) -> bytes:
         raise InputError(f"cannot read {name}: {e.strerror or e}") from None
     if len(data) > max_bytes:
         raise LimitError(f"{name}: larger than {max_bytes} bytes; raise the limit with --max-bytes")
+    if name.lower().endswith(".gz") and data[:2] == b"\x1f\x8b":
+        data = gunzip(name, data, max_bytes)
     return data
+
+
+def gunzip(name: str, data: bytes, max_bytes: int) -> bytes:
+    """A gzip file's content, at most ``max_bytes`` of it (a small file can hold gigabytes)."""
+    import gzip
+    import io
+    import zlib
+
+    from newsld.errors import LimitError
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as f:
+            out = _read_bounded(f, max_bytes)
+    except (OSError, EOFError, zlib.error) as e:
+        raise InputError(f"{name}: not a readable gzip file ({e})") from None
+    if len(out) > max_bytes:
+        raise LimitError(f"{name}: larger than {max_bytes} bytes uncompressed; raise the limit with --max-bytes")
+    return out
 
 
 def _read_bounded(f, max_bytes: int) -> bytes:
@@ -87,30 +114,33 @@ def _read_bounded(f, max_bytes: int) -> bytes:
     return b"".join(chunks)
 
 
-def walk(path: str, pattern: str | None) -> Iterator[str]:
+def walk(path: str, pattern: str | None, extensions: tuple = EXTENSIONS) -> Iterator[str]:
     """Files below ``path`` in a stable (sorted) order, lazily, matching ``pattern`` or, without
-    one, the extensions newsld reads."""
+    one, ``extensions``."""
     for root, dirs, files in os.walk(path):
         dirs.sort()
         for name in sorted(files):
-            if (fnmatch.fnmatch(name, pattern) if pattern else name.lower().endswith(EXTENSIONS)):
+            if (fnmatch.fnmatch(name, pattern) if pattern else name.lower().endswith(extensions)):
                 yield os.path.join(root, name)
 
 
 def items(inputs: Iterable[str], *, from_: str = "auto", recursive: bool = False,
-          glob: str | None = None, max_bytes: int = MAX_BYTES) -> Iterator[Item]:
+          glob: str | None = None, max_bytes: int = MAX_BYTES,
+          extensions: tuple = EXTENSIONS) -> Iterator[Item]:
     for name in inputs:
         if name != "-" and os.path.isdir(name):
             if not recursive:
                 yield Item(name, error=f"{name}: is a directory (use -r to read the files below it)")
                 continue
-            for path in walk(name, glob):
+            for path in walk(name, glob, extensions):
                 yield from _items_of(path, from_, max_bytes)
             continue
         yield from _items_of(name, from_, max_bytes)
 
 
 def _items_of(name: str, from_: str, max_bytes: int) -> Iterator[Item]:
+    if from_ == "auto" and name.lower().endswith(WARC_EXTENSIONS) and not is_url(name):
+        from_ = "warc"  # a WARC file by its name
     if from_ == "warc":
         yield from warc_items(name, max_bytes)
         return

@@ -30,6 +30,10 @@ class _Interrupted(Exception):
     """Ctrl-C, carried past click (which would print a blank line for a KeyboardInterrupt)."""
 
 
+class _PipeClosed(Exception):
+    """The reader of stdout went away (``| head -1``), carried past click (which exits 1)."""
+
+
 class Cli(click.Group):
     """One exit path: newsld's errors and surprises become one line and exit 2."""
 
@@ -38,6 +42,8 @@ class Cli(click.Group):
             return super().invoke(ctx)
         except KeyboardInterrupt:
             raise _Interrupted() from None
+        except BrokenPipeError:
+            raise _PipeClosed() from None
 
     def main(self, *args, **kwargs):
         kwargs.pop("standalone_mode", None)  # errors are always handled here
@@ -58,7 +64,7 @@ class Cli(click.Group):
         except (click.Abort, KeyboardInterrupt, _Interrupted):
             click.echo("newsld: interrupted", err=True)
             return 130
-        except BrokenPipeError:
+        except (BrokenPipeError, _PipeClosed):  # like other Unix tools: a quiet end, not a failure
             _silence_stdout()
             return 0
         except NewsldError as e:
@@ -122,6 +128,18 @@ def _write(text: str, output: str | None):
         sys.stdout.flush()
 
 
+def nothing_to_check(inputs, glob: str | None, extensions) -> NewsldError:
+    """The error for a run that found no input at all: an empty folder or a --glob that
+    matches nothing is not a pass."""
+    dirs = [i for i in inputs if i != "-" and os.path.isdir(i)]
+    where = ", ".join(dirs) or ", ".join(inputs)
+    if glob:
+        return NewsldError(f"nothing to check: no file below {where} matches --glob {glob!r} "
+                           "(patterns are case-sensitive)")
+    return NewsldError(f"nothing to check: no file below {where} has a name newsld reads "
+                       f"({', '.join(extensions)}); choose files with --glob")
+
+
 def _emit(out, text: str):
     text = printable(text)
     out.write(text.encode("utf-8") if "b" in getattr(out, "mode", "") else text)
@@ -162,7 +180,7 @@ def main():
               help="Refuse larger inputs.")
 @click.option("-r", "--recursive", is_flag=True, help="Read the files below directories.")
 @click.option("--glob", help="With -r: only file names matching this pattern (default: the extensions newsld reads).")
-@click.option("-j", "--jobs", type=int, default=1, show_default=True, help="Processes; 0 = all cores.")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True, help="Processes; 0 = all cores.")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=60.0, show_default=True,
               help="Seconds one input may take before it becomes an error line.")
 @click.option("-q", "--quiet", is_flag=True, help="No issues, progress or summary on stderr.")
@@ -193,7 +211,8 @@ def extract(inputs, from_, ndjson, fmt, output, profile, strict, no_validate, ur
         parse_timezone(timezone)  # a bad zone is a usage error before any input is read
     single = (not ndjson and len(inputs) == 1 and from_ not in ("ndjson", "warc")
               and not (inputs[0] != "-" and os.path.isdir(inputs[0])))
-    work = batch.items(inputs, from_=from_, recursive=recursive, glob=glob, max_bytes=max_bytes)
+    work = batch.items(inputs, from_=from_, recursive=recursive, glob=glob, max_bytes=max_bytes,
+                       extensions=batch.EXTRACT_EXTENSIONS)
     run = functools.partial(batch.run, work, jobs=1 if single else batch.cpu_jobs(jobs), budget=timeout,
                             warm=functools.partial(warm_up, opts))
     if single:
@@ -219,6 +238,8 @@ def extract(inputs, from_, ndjson, fmt, output, profile, strict, no_validate, ur
             _emit(out, text)
             progress.tick()
     progress.done()
+    if not progress.n:
+        raise nothing_to_check(inputs, glob, batch.EXTRACT_EXTENSIONS)
     if not quiet:
         click.echo(f"newsld: {counts['ok']} ok, {counts['invalid']} invalid, {counts['failed']} failed "
                    f"({progress.rate():.1f} per second)", err=True)
@@ -237,7 +258,7 @@ def extract(inputs, from_, ndjson, fmt, output, profile, strict, no_validate, ur
 @click.option("--max-bytes", type=click.IntRange(min=1), default=MAX_BYTES, show_default=True)
 @click.option("-r", "--recursive", is_flag=True, help="Read the files below directories.")
 @click.option("--glob", help="With -r: only file names matching this pattern.")
-@click.option("-j", "--jobs", type=int, default=1, show_default=True, help="Processes; 0 = all cores.")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True, help="Processes; 0 = all cores.")
 @click.option("-q", "--quiet", is_flag=True, help="No summary line on stderr.")
 def validate(inputs, fmt, from_, profile, strict, syntaxes, max_bytes, recursive, glob, jobs, quiet):
     """Validate JSON-LD files (.json/.jsonld, an array of documents, NDJSON) or HTML pages.
@@ -250,8 +271,8 @@ def validate(inputs, fmt, from_, profile, strict, syntaxes, max_bytes, recursive
     from newsld.batch.records import validate_item
     opts = Options(format=from_, profile=profile, strict=strict, syntaxes=tuple(syntaxes) or None)
     work = batch.items(inputs, from_="warc" if from_ == "warc" else "auto", recursive=recursive,
-                       glob=glob, max_bytes=max_bytes)
-    streamed = fmt in ("text", "json", "github")
+                       glob=glob, max_bytes=max_bytes, extensions=batch.VALIDATE_EXTENSIONS)
+    streamed = fmt in ("text", "json")  # github: errors first over the whole run
     kept, worst, checked, bad = [], 0, 0, 0
     counts = {"error": 0, "warning": 0, "info": 0}
     for rec in batch.run(work, functools.partial(validate_item, opts), jobs=batch.cpu_jobs(jobs)):
@@ -264,6 +285,8 @@ def validate(inputs, fmt, from_, profile, strict, syntaxes, max_bytes, recursive
             _emit(sys.stdout, FORMATTERS[fmt]([pair], strict))
         else:
             kept.append(pair)
+    if not checked:
+        raise nothing_to_check(inputs, glob, batch.VALIDATE_EXTENSIONS)
     if not streamed:
         _write(FORMATTERS[fmt](kept, strict), None)
     if not quiet:

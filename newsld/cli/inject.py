@@ -5,6 +5,7 @@ Errors are NewsldError / click.UsageError, so the group's one exit path turns th
 line on stderr and exit 2."""
 from __future__ import annotations
 
+import os
 import sys
 
 import click
@@ -72,7 +73,8 @@ def inject(page, jsonld_file, output, in_place, url, max_bytes, timeout):
 
     result = inject_block(html, doc, charset=charset)
 
-    target = page if in_place else output
+    # --in-place on a symlink writes through to the file it points to, as editors do (the link stays)
+    target = os.path.realpath(page) if in_place else output
     if target:
         if in_place and result == html:
             return  # nothing to change: leave the file (and its mtime) alone

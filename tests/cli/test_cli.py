@@ -204,7 +204,10 @@ def test_cli_choices_come_from_the_registries():
     assert choices["extract", "syntaxes"] == choices["validate", "syntaxes"] == list(SYNTAXES)
     assert set(DEFAULT_SYNTAXES) | set(page.DEFAULT_SYNTAXES) <= set(SYNTAXES)
     assert set(EXTENSION_FORMATS.values()) <= set(FORMATS)
-    assert batch.EXTENSIONS == tuple(EXTENSION_FORMATS)
+    assert set(EXTENSION_FORMATS) - {".jsonld"} <= set(batch.EXTRACT_EXTENSIONS)
+    assert {e for e, f in EXTENSION_FORMATS.items() if f in ("html", "json")} <= set(batch.VALIDATE_EXTENSIONS)
+    for ext in batch.EXTENSIONS:  # every name -r reads is a registered format, gzipped, or WARC
+        assert ext.removesuffix(".gz") in EXTENSION_FORMATS or ext in batch.WARC_EXTENSIONS
     spec = importlib.util.spec_from_file_location("fuzz_extract", ROOT / "fuzz" / "fuzz_extract.py")
     fuzz = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(fuzz)
