@@ -12,6 +12,8 @@ from helpers import FIXTURES, ROOT
 from newsld.validator import format_path, validate
 from newsld.validator.features import RULES_DIR, retired, rules_files
 
+# Google's printed examples: the JSON-LD of the pages in tests/fixtures/pages/google, one file per
+# single-node example (video-live.json writes contentUrl where Google's page has the typo contentURL).
 EXAMPLES = FIXTURES / "validator" / "google"
 FEATURE_FILES = sorted(p.name for p in RULES_DIR.glob("*.json"))
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -89,14 +91,25 @@ def test_docs_list_every_feature_with_source_and_date():
 CHECKED = [r for r in rules_files() if r.get("checked_by") != "guidance"]
 
 
+def recommended_props(rules):
+    return {r["path"].rsplit(".", 1)[-1] for r in rules.get("recommended", ())}
+
+
 @pytest.mark.parametrize("rules", CHECKED, ids=lambda r: r["file"])
-def test_googles_example_gives_no_error_and_no_warning_of_the_feature(rules):
+def test_googles_example_gives_no_error_and_warns_only_of_what_it_leaves_out(rules):
+    """Google's own examples (the JSON-LD of the pages in tests/fixtures/pages/google) pass; some of
+    them leave out a recommended property (the SeekToAction example has no duration), and only that
+    may be warned of."""
     paths = examples_for(rules)
     assert paths, f"no example for {rules['file']} in {EXAMPLES}"
     for path in paths:
         report = validate(load(path), profile="google")
-        assert report.valid, (path.name, report.errors)
-        assert not [i for i in report.warnings if i.message.startswith(rules["feature"] + ":")], path.name
+        assert not [i for i in report.errors if i.message.startswith(rules["feature"] + ":")], path.name
+        for issue in report.warnings:
+            if issue.message.startswith(rules["feature"] + ":"):
+                assert issue.code == "missing-property", (path.name, issue.message)
+                prop = issue.message.split(" recommends ", 1)[1].split(" ", 1)[0]
+                assert prop in recommended_props(rules), (path.name, issue.message)
 
 
 def cases(key):
@@ -117,6 +130,8 @@ def drop_and_expect(rules, rule):
             continue
         for node, _, _ in found:
             del node[prop]
+            if "." not in rule.get("or", "."):   # an alternative on the same node goes too
+                node.pop(rule["or"], None)
         expected = {format_path(p) for _, p, last in found if not (rule.get("except_last") and last)}
         return doc, expected
     pytest.fail(f"no example of {rules['file']} exercises {rule['path']}")
@@ -181,7 +196,7 @@ def test_a_feature_nested_in_a_graph_and_by_reference_is_checked_where_it_is_def
 
 
 def test_clip_rules_apply_through_haspart_only_to_clips():
-    doc = load(EXAMPLES / "video.json")
+    doc = load(EXAMPLES / "video-clip.json")
     doc["hasPart"].append({"@type": "WebPageElement", "cssSelector": ".x"})
     assert validate(doc, profile="google").valid
     doc["hasPart"][0].pop("url")
@@ -210,20 +225,37 @@ def test_one_accepted_answer_per_faq_question():
     assert issues == [("rich-result-value", "$.mainEntity[0].acceptedAnswer")]
 
 
-def test_paywall_applies_only_to_content_marked_not_free():
+def test_paywall_section_without_its_selector_is_a_warning_not_an_error():
+    """Google requires only isAccessibleForFree; hasPart.cssSelector is recommended."""
     doc = load(EXAMPLES / "paywall.json")
     del doc["hasPart"]["cssSelector"]
-    assert [i.path for i in validate(doc, profile="google").errors] == ["$.hasPart"]
+    report = validate(doc, profile="google")
+    assert report.valid
+    assert [i.path for i in report.warnings if i.message.startswith("Subscription")] == ["$.hasPart"]
     doc["isAccessibleForFree"] = True
-    assert validate(doc, profile="google").valid
+    assert not [i for i in validate(doc, profile="google").issues if i.message.startswith("Subscription")]
 
 
-def test_image_metadata_needs_one_of_the_credits_only_when_it_gives_contenturl():
-    bare = {"@context": "https://schema.org", "@type": "ImageObject", "url": "https://example.com/a.jpg"}
-    assert validate(bare, profile="google").valid
-    doc = dict(bare, contentUrl="https://example.com/a.jpg")
+def test_an_image_without_any_image_metadata_is_not_image_metadata_markup():
+    """An article's image or a logo (contentUrl, size, caption) gives no creator, credit, copyright
+    or licence: Google's image metadata feature has nothing to show, and newsld reports nothing."""
+    for bare in ({"@context": "https://schema.org", "@type": "ImageObject", "url": "https://example.com/a.jpg"},
+                 {"@context": "https://schema.org", "@type": "ImageObject", "contentUrl": "https://example.com/a.jpg",
+                  "width": 1200, "height": 800, "caption": "A storm"}):
+        assert not [i for i in validate(bare, profile="google").issues if i.message.startswith("Image metadata")]
+
+
+def test_image_metadata_needs_one_of_the_credits_when_it_gives_only_a_licence_page():
+    doc = {"@context": "https://schema.org", "@type": "ImageObject", "contentUrl": "https://example.com/a.jpg",
+           "acquireLicensePage": "https://example.com/buy"}
     (issue,) = validate(doc, profile="google").errors
     assert issue.path == "$" and "creator or creditText or copyrightNotice or license" in issue.message
+
+
+def test_image_metadata_takes_url_for_contenturl():
+    doc = load(EXAMPLES / "image-metadata.json")
+    doc["url"] = doc.pop("contentUrl")
+    assert validate(doc, profile="google").valid
 
 
 @pytest.mark.parametrize("old", retired()["features"], ids=lambda o: o["feature"])
@@ -258,3 +290,53 @@ def test_carousel_rules_apply_to_list_items_only():
     doc = {"@context": "https://schema.org", "@type": "ItemList",
            "itemListElement": [{"@type": "Product", "name": "A thing listed directly"}]}
     assert validate(doc, profile="google").valid
+
+
+def test_speakable_takes_googles_xpath_spelling_and_schema_orgs():
+    for key in ("xPath", "xpath", "cssSelector"):
+        doc = {"@context": "https://schema.org", "@type": "WebPage", "name": "n",
+               "speakable": {"@type": "SpeakableSpecification", key: ["/html/head/title"]}}
+        assert not [i for i in validate(doc, profile="google").issues if i.message.startswith("Speakable")], key
+
+
+def test_a_live_video_needs_the_end_of_its_broadcast():
+    doc = load(EXAMPLES / "video-live.json")
+    del doc["publication"][1]["endDate"]
+    hits = [i.path for i in validate(doc, profile="google").errors if "endDate" in i.message]
+    assert hits == ["$.publication[1]"]
+
+
+def test_a_profile_name_may_be_a_handle():
+    doc = load(EXAMPLES / "profile-page.json")
+    del doc["mainEntity"]["name"]
+    assert not [i for i in validate(doc, profile="google").errors if i.message.startswith("Profile page")]
+    del doc["mainEntity"]["alternateName"]
+    assert [i.path for i in validate(doc, profile="google").errors if i.message.startswith("Profile page")] == ["$.mainEntity"]
+
+
+# -- Google's printed examples, as the pages Google prints them ------------------------------------
+PAGES = FIXTURES / "pages" / "google"
+# Errors Google's own examples do get, each for a reason outside the Google rules: Google's page
+# spells a property differently from schema.org, which newsld's schema.org checks report.
+KNOWN = {
+    "video-live.html": {("unknown-property", "ld+json[1]$.contentURL")},   # Google's LIVE example writes contentURL
+    "speakable.html": {("unknown-property", "ld+json[1]$.speakable.xPath")},   # Google: xPath; schema.org: xpath
+}
+
+
+@pytest.mark.parametrize("page", sorted(p.name for p in PAGES.glob("*.html")))
+def test_googles_printed_examples_give_no_error_as_pages(page):
+    from newsld.pages.page import validate_page
+    report = validate_page((PAGES / page).read_bytes(), profile="google")
+    assert {(i.code, i.path) for i in report.errors} == KNOWN.get(page, set())
+
+
+def test_every_feature_has_googles_page_example():
+    names = {p.stem.split("-")[0] for p in PAGES.glob("*.html")} | {p.stem for p in PAGES.glob("*.html")}
+    for rules in CHECKED:
+        assert rules["file"].removesuffix(".json") in names, rules["file"]
+
+
+def test_a_blog_post_is_not_a_forum_post():
+    doc = {"@context": "https://schema.org", "@type": "BlogPosting", "headline": "x"}
+    assert not [i for i in validate(doc, profile="google").issues if i.message.startswith("Discussion forum")]
