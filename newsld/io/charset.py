@@ -32,7 +32,7 @@ _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
     (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-_CONTROL = set(range(0, 9)) | {11, 12} | set(range(14, 32))
+_CONTROL = set(range(9)) | {11, 12} | set(range(14, 32))
 _CONTROL_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_CONTROL)) + "]")
 # WHATWG encodings whose standard decoder is a wider Python codec than webencodings picks
 _WIDER = {"gbk": "gb18030"}

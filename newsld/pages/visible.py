@@ -23,8 +23,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import difflib
-import re
 
+from newsld import locales as locale
 from newsld.readers.html_dates import iso
 from newsld.readers.html_meta import norm
 from newsld.readers.visible import PageView, clip
@@ -147,7 +147,7 @@ def _declared_people(node, ids) -> list[str]:
 
 
 def _appears(name: str, visible: str, shown_names: list[str]) -> bool:
-    n = _norm(re.sub(r"^\s*by\s+", "", name, flags=re.I))
+    n = _norm(locale.load().author_name_prefix.sub("", name.strip(), count=1))
     if not n:
         return True
     if f" {n} " in f" {visible} ":

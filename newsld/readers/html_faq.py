@@ -296,7 +296,7 @@ def find(sc: Scan, root) -> list[tuple[str, str]]:
     by_level: dict = {}
     for h in run:
         by_level.setdefault(_level(h), []).append(h)
-    for lvl, hs in by_level.items():
+    for hs in by_level.values():
         if len(hs) < 2:
             continue
         for h in hs:

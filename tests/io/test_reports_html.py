@@ -31,7 +31,7 @@ def test_html_report_is_self_contained_and_complete(tmp_path):
     # nothing loaded from elsewhere: no external script, style, image or font
     assert not re.search(r"<(link|img|iframe)\b|\bsrc=|@import|url\(", out, re.I)
     assert out.count("<svg") == 2 and "By code" in out and "By severity" in out
-    checked = len(list(PAGES.glob("*.html")))
+    checked = len(list(PAGES.rglob("*.html")))  # -r: the google/ examples too
     assert f"<b>{checked}</b>pages checked" in out
     json_proc = cli("validate", "--format", "json", "-r", str(PAGES), cwd=tmp_path)
     n_issues = json_proc.stdout.decode().count('"severity"')

@@ -69,7 +69,8 @@ def test_no_date_without_htmldate(monkeypatch):
 
 @pytest.mark.slow
 def test_text_path_never_imports_htmldate():
-    import subprocess, sys
+    import subprocess
+    import sys
     code = ("import sys, newsld; newsld.extract(b'Headline\\n\\nBody text here.', format='text'); "
             "print('htmldate' in sys.modules, 'dateparser' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout
