@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+from http.server import BaseHTTPRequestHandler
 import sys
 from pathlib import Path
 
@@ -58,3 +59,18 @@ def assert_one_line_error(proc, *fragments):
     for f in fragments:
         assert f.lower() in lines[0].lower(), lines[0]
     return lines[0]
+
+
+class QuietHandler(BaseHTTPRequestHandler):
+    """Base of the test servers' handlers (served by conftest's ``http_server``): ``send`` writes
+    one whole response; nothing is logged to stderr."""
+
+    def send(self, code: int, body: bytes, ctype: str = "text/html; charset=utf-8") -> None:
+        self.send_response(code)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *a) -> None:
+        pass

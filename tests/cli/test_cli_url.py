@@ -1,11 +1,11 @@
 """URL inputs for extract and validate, served from 127.0.0.1 by the test itself."""
 import json
-from http.server import BaseHTTPRequestHandler
 
 import pytest
 from click.testing import CliRunner
 
 from newsld.cli import main
+from helpers import QuietHandler
 
 PAGE = ("<html><head><meta charset='utf-8'><title>Café reopens downtown</title>"
         "<script type='application/ld+json'>{\"@context\": \"https://schema.org\", \"@type\": \"NewsArticle\","
@@ -15,7 +15,7 @@ PAGE = ("<html><head><meta charset='utf-8'><title>Café reopens downtown</title>
         "</article></body></html>")
 
 
-class Handler(BaseHTTPRequestHandler):
+class Handler(QuietHandler):
     def do_GET(self):
         if self.path == "/moved":
             self.send_response(302)
@@ -25,15 +25,8 @@ class Handler(BaseHTTPRequestHandler):
         if self.path != "/a.html":
             self.send_error(404)
             return
-        body = PAGE.encode("cp1252")  # the HTTP charset must win over the page's meta utf-8
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html; charset=windows-1252")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *a):
-        pass
+        # the HTTP charset must win over the page's meta utf-8
+        self.send(200, PAGE.encode("cp1252"), "text/html; charset=windows-1252")
 
 
 @pytest.fixture(scope="module")

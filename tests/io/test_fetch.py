@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 import time
-from http.server import BaseHTTPRequestHandler
 
 import pytest
 
@@ -11,21 +10,22 @@ from newsld import __version__
 from newsld.errors import InputError, LimitError
 from newsld.batch import is_url
 from newsld.io.fetch import as_utf8, fetch
+from helpers import QuietHandler
 
 BODY = "<html><head><title>Café</title></head><body>é</body></html>".encode("iso-8859-1")
 SEEN: list[dict] = []
 
 
-class Handler(BaseHTTPRequestHandler):
+class Handler(QuietHandler):
     protocol_version = "HTTP/1.1"
 
     def do_GET(self):
         SEEN.append({"path": self.path, "ua": self.headers.get("User-Agent")})
         path = self.path
         if path == "/page":
-            self._send(200, BODY, "text/html; charset=ISO-8859-1")
+            self.send(200, BODY, "text/html; charset=ISO-8859-1")
         elif path == "/nocharset":
-            self._send(200, b"<p>x</p>", "text/html")
+            self.send(200, b"<p>x</p>", "text/html")
         elif path.startswith("/r/"):
             n = int(path[3:])
             self.send_response(302 if n % 2 else 301)
@@ -38,7 +38,7 @@ class Handler(BaseHTTPRequestHandler):
             self.send_header("Content-Length", "0")
             self.end_headers()
         elif path == "/big":
-            self._send(200, b"x" * 2048, "text/html")
+            self.send(200, b"x" * 2048, "text/html")
         elif path == "/big-unknown-length":
             self.send_response(200)
             self.send_header("Content-Type", "text/html")
@@ -48,24 +48,15 @@ class Handler(BaseHTTPRequestHandler):
                 self.wfile.write(b"y" * 512)
             self.close_connection = True
         elif path == "/exact":
-            self._send(200, b"z" * 1024, "text/html")
+            self.send(200, b"z" * 1024, "text/html")
         elif path == "/slow":
             time.sleep(1.5)
-            self._send(200, b"late", "text/html")
+            self.send(200, b"late", "text/html")
         elif path == "/error":
-            self._send(500, b"oops", "text/plain")
+            self.send(500, b"oops", "text/plain")
         else:
-            self._send(404, b"no", "text/plain")
+            self.send(404, b"no", "text/plain")
 
-    def _send(self, code, body, ctype):
-        self.send_response(code)
-        self.send_header("Content-Type", ctype)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *a):
-        pass
 
 
 @pytest.fixture(scope="module")

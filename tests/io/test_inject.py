@@ -8,7 +8,6 @@ import os
 import stat
 import tempfile
 from html.parser import HTMLParser
-from http.server import BaseHTTPRequestHandler
 
 import pytest
 from click.testing import CliRunner
@@ -17,6 +16,7 @@ from newsld.cli import Cli
 from newsld.cli.inject import inject as inject_cmd
 from newsld.errors import InputError
 from newsld.io.inject import detect_encoding, inject, remove
+from helpers import QuietHandler
 
 HAS_HTML_READER = importlib.util.find_spec("newsld.readers.html") is not None
 needs_reader = pytest.mark.skipif(not HAS_HTML_READER, reason="newsld.readers.html not there yet")
@@ -411,18 +411,12 @@ def test_cli_extracts_from_the_page_itself_and_is_idempotent(tmp_path):
 LATIN = ARTICLE.replace(b"Council approves new park budget", "Café council approves park budget".encode("latin-1"))
 
 
-class PageHandler(BaseHTTPRequestHandler):
+class PageHandler(QuietHandler):
     def do_GET(self):
         latin = self.path == "/latin.html"
         body = (ARTICLE if self.path == "/a.html" else LATIN if latin else b"not found")
-        self.send_response(200 if self.path in ("/a.html", "/latin.html") else 404)
-        self.send_header("Content-Type", f"text/html; charset={'iso-8859-1' if latin else 'utf-8'}")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *a):
-        pass
+        self.send(200 if self.path in ("/a.html", "/latin.html") else 404, body,
+                  f"text/html; charset={'iso-8859-1' if latin else 'utf-8'}")
 
 
 @pytest.fixture(scope="module")

@@ -1,17 +1,24 @@
-"""The HTML reader on small fixtures cut from real pages (tests/fixtures/html)."""
+"""The HTML reader on small pages cut from real ones: the golden pages (tests/golden/html, whose
+reviewed JSON-LD test_golden compares) and a few more in tests/fixtures/html."""
 
 import pytest
 
 import newsld
 from newsld.errors import InputError
 from newsld.readers.html import read
-from helpers import FIXTURES
+from helpers import FIXTURES, TESTS
 
 FIX = FIXTURES / "html"
+GOLDEN = TESTS / "golden" / "html"
+
+
+def page(name: str):
+    """A test page by file name: a golden page, else a fixture."""
+    return GOLDEN / name if (GOLDEN / name).exists() else FIX / name
 
 
 def article(name, **kw):
-    return read((FIX / name).read_bytes(), source=name, **kw)[0]
+    return read(page(name).read_bytes(), source=name, **kw)[0]
 
 
 def test_ap_byline_page():
@@ -106,7 +113,7 @@ def test_faq_accordion():
 
 
 def test_extract_builds_jsonld_with_faqpage():
-    doc = newsld.extract(FIX / "faq_heading_h3.html", format="html")
+    doc = newsld.extract(page("faq_heading_h3.html"), format="html")
     types = [n["@type"] for n in doc["@graph"]]
     assert "NewsArticle" in types and "FAQPage" in types
 
@@ -130,7 +137,7 @@ def test_xxe_entities_not_resolved(tmp_path):
 def test_garbage_never_raises_other_errors():
     import random
     rng = random.Random(7)
-    base = (FIX / "ap_byline.html").read_bytes()
+    base = page("ap_byline.html").read_bytes()
     for _ in range(30):
         i = rng.randrange(len(base))
         data = base[:i] + bytes(rng.randrange(256) for _ in range(20)) + base[i + 40:]
