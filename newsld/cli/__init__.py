@@ -148,7 +148,7 @@ def main():
 @click.option("--url", help="Canonical URL of the article; node ids derive from it.")
 @click.option("--date-published", help="Any date text; written as ISO 8601.")
 @click.option("--date-modified", help="Any date text; written as ISO 8601.")
-@click.option("--timezone", default=None, help="Zone for times without one (default UTC), e.g. Europe/Madrid or +02:00.")
+@click.option("--timezone", default=None, help="Zone for times without one (none given: they stay zone-less), e.g. Europe/Madrid or +02:00.")
 @click.option("--image", "images", multiple=True, help="Image URL (repeatable).")
 @click.option("--author", help="Author(s), as a byline: 'A, Staff Writer and B'.")
 @click.option("--publisher-name")
