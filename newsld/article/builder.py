@@ -79,8 +79,9 @@ def build(article: Article) -> dict:
         node["image"] = list(article.images)
     if article.date_published:
         node["datePublished"] = article.date_published
-    if article.date_modified:
-        node["dateModified"] = article.date_modified
+    if article.date_modified or article.date_published:
+        # never updated: last modified when it was published
+        node["dateModified"] = article.date_modified or article.date_published
     if article.authors:
         node["author"] = [ref(a, "author-" + slug(a.name)) for a in article.authors]
     if article.publisher:

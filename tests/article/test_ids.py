@@ -41,3 +41,11 @@ def test_url_less_ids_are_blank_nodes_and_links_resolve():
 def test_with_a_url_the_ids_are_stable_urls():
     doc = newsld.extract("A headline here\n\nBody of the article.", url="https://ex.com/a#top")
     assert doc["@graph"][0]["@id"] == "https://ex.com/a#article"
+
+
+def test_date_modified_is_date_published_when_none_is_given():
+    doc = newsld.extract("A headline here\n\nBody of the article.", date_published="2025-04-02T10:30:00+02:00")
+    assert doc["@graph"][0]["dateModified"] == "2025-04-02T10:30:00+02:00"
+    doc = newsld.extract("A headline here\n\nBody.", date_published="2025-04-02", date_modified="2025-04-03")
+    assert doc["@graph"][0]["dateModified"] == "2025-04-03"
+    assert "dateModified" not in newsld.extract("A headline here\n\nBody.")["@graph"][0]
