@@ -43,7 +43,10 @@ def _read_page(data: bytes, *, source: str, url: str | None, syntaxes) -> tuple[
     root = parse(data, source)
     view = PageView(root)  # what the page shows: the same view the page checks compare with
     sc, block = view.scan, view.block
-    declared = declared_nodes(root, url, syntaxes, sc.ldjson, sc.microdata, sc.itemscopes, sc.itemprop_els)
+    # newsld's own block (inject's <script data-newsld>) is never a source: what was injected
+    # last time must not hide an edit of the page
+    blocks = [el for el in sc.ldjson if el.get("data-newsld") is None]
+    declared = declared_nodes(root, url, syntaxes, blocks, sc.microdata, sc.itemscopes, sc.itemprop_els)
     facts = article_facts(declared) if declared else {}
 
     site = facts.get("publisher") or html_meta.publisher(sc, None)
