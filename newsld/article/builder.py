@@ -1,8 +1,12 @@
 """Article model -> one JSON-LD document: ``@context`` and an ``@graph`` of NewsArticle,
-FAQPage and Organization/Person nodes linked by ``@id``. Ids are fragments (``#article``),
-prefixed with the article URL when one is known, so the output is the same bytes every run."""
+FAQPage and Organization/Person nodes linked by ``@id``. With the article URL the ids are
+``<url>#article``; without one they are blank-node ids local to the document and unique to it
+(``_:a1b2c3d4e5f6-article``, from a hash of the article's text: RDF tools such as rdflib keep
+blank-node labels when several documents are loaded into one graph), so two URL-less articles
+stay two articles. Same bytes every run."""
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 
@@ -21,8 +25,9 @@ def word_count(text: str) -> int:
 
 
 class _Ids:
-    def __init__(self, url: str | None):
+    def __init__(self, url: str | None, text: str):
         self.base = (url or "").split("#", 1)[0]
+        self.label = "_:" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:12] + "-"
         self.used: set[str] = set()
 
     def new(self, fragment: str) -> str:
@@ -30,7 +35,7 @@ class _Ids:
         while frag in self.used:
             frag, n = f"{fragment}-{n}", n + 1
         self.used.add(frag)
-        return f"{self.base}#{frag}"
+        return f"{self.base}#{frag}" if self.base else self.label + frag
 
 
 def _agent_node(agent: Agent, node_id: str) -> dict:
@@ -49,7 +54,7 @@ def _agent_node(agent: Agent, node_id: str) -> dict:
 
 
 def build(article: Article) -> dict:
-    ids = _Ids(article.url)
+    ids = _Ids(article.url, "\n".join([article.headline, *article.body]))
     art_id = ids.new("article")
     faq_id = ids.new("faq") if article.faq else None
     agents: dict[tuple[str, str], dict] = {}  # (kind, folded name) -> node
@@ -74,8 +79,9 @@ def build(article: Article) -> dict:
         node["image"] = list(article.images)
     if article.date_published:
         node["datePublished"] = article.date_published
-    if article.date_modified:
-        node["dateModified"] = article.date_modified
+    if article.date_modified or article.date_published:
+        # never updated: last modified when it was published
+        node["dateModified"] = article.date_modified or article.date_published
     if article.authors:
         node["author"] = [ref(a, "author-" + slug(a.name)) for a in article.authors]
     if article.publisher:

@@ -40,3 +40,6 @@ class Article:
     lang: str | None = None
     # Structured data the source already declared (HTML pages): list of JSON-LD nodes.
     declared: list[dict] = field(default_factory=list)
+    # What the reader had to decide for the user (an ambiguous zone, a time with no zone):
+    # reported as warnings beside the document, never written into it.
+    notes: list[str] = field(default_factory=list)

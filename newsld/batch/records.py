@@ -75,18 +75,21 @@ def extract_record(source: str, data, opts: Options, *, format: str | None = Non
     from newsld.article.builder import build
     from newsld.readers import read_article
     try:
-        doc = build(read_article(data, format=format or opts.format, name=source,
-                                 syntaxes=opts.syntaxes, timezone=opts.timezone,
-                                 **(opts.metadata if metadata is None else metadata)))
+        article = read_article(data, format=format or opts.format, name=source,
+                               syntaxes=opts.syntaxes, timezone=opts.timezone,
+                               **(opts.metadata if metadata is None else metadata))
+        doc = build(article)
     except NewsldError as e:
         return failed(source, str(e))
     except Exception as e:  # a bug in newsld must not end a batch: this input gets its own line
         return failed(source, f"{source}: internal error: {type(e).__name__}: {e} "
                               "(please report it with this input)")
-    issues = []
+    # what the reader decided for the user (a date's zone) comes first, as warnings
+    issues = [{"severity": "warning", "code": "date-zone", "path": "$", "message": note}
+              for note in article.notes]
     if opts.validate:
         from newsld.validator import validate
-        issues = [i.to_dict() for i in validate(doc, profile=opts.profile).issues]
+        issues += [i.to_dict() for i in validate(doc, profile=opts.profile).issues]
     return {"source": source, "ok": exit_code(issues, opts.strict) == EXIT_OK, "jsonld": doc,
             "issues": issues}
 

@@ -117,6 +117,19 @@ def printable(text: str) -> str:
     return _SURROGATE.sub("\ufffd", text)
 
 
+class _Untouched(Exception):
+    """Leave -o's file as it was (a non-zero exit without --write-invalid)."""
+
+
+def _keeps(output: str | None, code: int, write_invalid: bool) -> bool:
+    """Whether -o's file stays untouched: "whole or untouched" on every non-zero exit, so a
+    publish hook keeps its last good file; --write-invalid writes anyway."""
+    if output and code and not write_invalid:
+        click.echo(f"newsld: exit {code}: {output} left untouched (--write-invalid writes it anyway)", err=True)
+        return True
+    return False
+
+
 def _write(text: str, output: str | None):
     """The whole ``text`` to stdout, or atomically to ``output``."""
     text = printable(text)
@@ -159,14 +172,16 @@ def main():
 @click.option("--ndjson", is_flag=True, help="One JSON line per input: {source, ok, jsonld, issues}.")
 @click.option("--format", "fmt", type=click.Choice(["jsonld", "html-script"]), default="jsonld",
               show_default=True, help="html-script: a <script> element safe to paste into a page.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here (atomically) instead of stdout.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Write here (atomically) instead of stdout; on a non-zero exit the file is left untouched.")
+@click.option("--write-invalid", is_flag=True, help="With -o: write the output even when the exit code is not 0.")
 @click.option("--profile", type=PROFILE, default="schema.org", show_default=True)
 @click.option("--strict", is_flag=True, help="Warnings fail too (exit 1).")
 @click.option("--no-validate", is_flag=True, help="Do not validate the output.")
 @click.option("--url", help="Canonical URL of the article; node ids derive from it.")
 @click.option("--date-published", help="Any date text; written as ISO 8601.")
 @click.option("--date-modified", help="Any date text; written as ISO 8601.")
-@click.option("--timezone", default=None, help="Zone for times without one (default UTC), e.g. Europe/Madrid or +02:00.")
+@click.option("--timezone", default=None, help="Zone for times without one (none given: they stay zone-less), e.g. Europe/Madrid or +02:00.")
 @click.option("--image", "images", multiple=True, help="Image URL (repeatable).")
 @click.option("--author", help="Author(s), as a byline: 'A, Staff Writer and B'.")
 @click.option("--publisher-name")
@@ -184,7 +199,7 @@ def main():
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=60.0, show_default=True,
               help="Seconds one input may take before it becomes an error line.")
 @click.option("-q", "--quiet", is_flag=True, help="No issues, progress or summary on stderr.")
-def extract(inputs, from_, ndjson, fmt, output, profile, strict, no_validate, url, date_published,
+def extract(inputs, from_, ndjson, fmt, output, write_invalid, profile, strict, no_validate, url, date_published,
             date_modified, timezone, images, author, publisher_name, publisher_url, publisher_logo,
             lang, section, syntaxes, max_bytes, recursive, glob, jobs, timeout, quiet):
     """Read articles and write their JSON-LD.
@@ -224,19 +239,27 @@ def extract(inputs, from_, ndjson, fmt, output, profile, strict, no_validate, ur
                 if i["severity"] in ("error", "warning"):
                     click.echo(f"{rec['source']}: {i['severity']} {i['code']} {i['path']}: {i['message']}", err=True)
         text = html_script(rec["jsonld"]) if fmt == "html-script" else pretty(rec["jsonld"])
+        code = exit_code(rec["issues"], strict)
+        if _keeps(output, code, write_invalid):
+            sys.exit(code)
         _write(text, output)
-        sys.exit(exit_code(rec["issues"], strict))
+        sys.exit(code)
     if fmt == "html-script":
         raise click.UsageError("--format html-script writes one document: give one input without --ndjson")
     progress = Progress(sys.stderr.isatty() and not quiet)
     counts = {"ok": 0, "invalid": 0, "failed": 0}
     worst = 0
-    with (AtomicFile(output) if output else contextlib.nullcontext(sys.stdout)) as out:
-        for code, text in run(functools.partial(extract_line, opts)):
-            worst = max(worst, code)
-            counts[("ok", "invalid", "failed")[code]] += 1
-            _emit(out, text)
-            progress.tick()
+    try:
+        with (AtomicFile(output) if output else contextlib.nullcontext(sys.stdout)) as out:
+            for code, text in run(functools.partial(extract_line, opts)):
+                worst = max(worst, code)
+                counts[("ok", "invalid", "failed")[code]] += 1
+                _emit(out, text)
+                progress.tick()
+            if _keeps(output, worst, write_invalid):
+                raise _Untouched()  # the atomic file is discarded: the last good one stays
+    except _Untouched:
+        pass
     progress.done()
     if not progress.n:
         raise nothing_to_check(inputs, glob, batch.EXTRACT_EXTENSIONS)

@@ -79,6 +79,11 @@ def words(key: str, lang: str | None = None) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+def setting(key: str, lang: str):
+    """One language's value for ``key`` (a flag such as "day_first"), or None."""
+    return next((d.get(key) for d in _data() if d["lang"] == lang), None)
+
+
 @lru_cache(maxsize=1)
 def load() -> Rules:
     data = _data()

@@ -1,9 +1,11 @@
-"""Dates: any text python-dateutil understands, written as ISO 8601. A time without a zone
-takes the given timezone (default UTC); a date alone stays a date. Foreign month names and
-date words are read through a dateutil parserinfo built from the locale files. Dates written
-in an article's own text (``text_date``) also read zone abbreviations from
-``zones/abbreviations.json`` and keep a time with no (or an ambiguous) zone zone-less unless a
-timezone is given."""
+"""Dates: any text python-dateutil understands, written as ISO 8601. A time with no zone takes
+the timezone given, and stays zone-less when none is given (never an invented +00:00); a date
+alone stays a date. Zone abbreviations ("EDT", "CEST", "IST") are read from the table
+``zones/abbreviations.json``: an ambiguous one takes the reading the article's locale means
+(else the table's first) and the result carries a note naming it. Numeric dates follow the
+locale's ``day_first`` flag ("04/05/2025" is 4 May in es/de/fr, 5 April in en-US); ISO is
+read as written. Foreign month names and date words are read through a dateutil parserinfo
+built from the locale files."""
 from __future__ import annotations
 
 import json
@@ -17,15 +19,20 @@ from newsld.errors import InputError
 _OFFSET = re.compile(r"^(?:UTC|GMT)?\s*([+-])(\d{1,2}):?(\d{2})?$", re.I)
 _A = datetime(2000, 1, 1, 0, 0, 0)
 _B = datetime(2001, 2, 2, 1, 1, 1)
-# The zone when the caller names none: UTC for dates given as metadata, while a LocalTime (a
-# time the article's text writes with no zone) stays zone-less under it.
+# The zone when the caller names none: a time with no zone then stays zone-less
 NO_ZONE_GIVEN = timezone(timedelta(0), "UTC")
 
 
 class LocalTime(str):
-    """An ISO 8601 date-time with no offset, read from an article's text where no zone (or an
-    ambiguous one) was written: ``to_iso`` keeps it zone-less unless a timezone is given."""
+    """An ISO 8601 date-time with no offset (no zone was written and none given): ``to_iso``
+    keeps it zone-less unless a timezone is given."""
     __slots__ = ()
+
+
+class Noted(str):
+    """An ISO 8601 date-time read with a zone abbreviation several zones use: ``note`` says
+    which reading was taken and how to choose another."""
+    note: str = ""
 
 
 def parse_timezone(name: str | None) -> tzinfo:
@@ -60,24 +67,40 @@ def zone_table() -> dict:
 
 
 def zone_of(abbreviation: str) -> tzinfo | None:
-    """The zone an abbreviation means ("EDT" -> UTC-04:00, "ET" -> America/New_York); None for
-    an ambiguous ("IST") or unknown one."""
+    """The zone an unambiguous abbreviation means ("EDT" -> UTC-04:00, "ET" ->
+    America/New_York); None for an ambiguous ("IST") or unknown one."""
     table = zone_table()
     name = abbreviation.upper()
     if name in table["offsets"]:
-        minutes = table["offsets"][name]
-        return timezone.utc if minutes == 0 else timezone(timedelta(minutes=minutes))
+        return _fixed(table["offsets"][name])
     if name in table["regions"]:
         from zoneinfo import ZoneInfo
         return ZoneInfo(table["regions"][name])
     return None
 
 
-def _tzinfos(name: str | None, offset: int | None) -> tzinfo | None:
-    # dateutil's hook for the zone it found: a written offset wins, else the table
-    if offset is not None:
-        return timezone(timedelta(seconds=offset))
-    return zone_of(name) if name else None
+def _fixed(minutes: int) -> tzinfo:
+    return timezone.utc if minutes == 0 else timezone(timedelta(minutes=minutes))
+
+
+def ambiguous_zone(abbreviation: str, lang: str | None) -> tuple[tzinfo, str] | None:
+    """(the zone, a note naming the reading taken) for an abbreviation several zones use: the
+    reading whose locales match ``lang`` ("en-IN" or "hi": IST is India), else the first."""
+    readings = zone_table()["ambiguous"].get(abbreviation.upper())
+    if not readings:
+        return None
+    tag = (lang or "").replace("_", "-").lower()
+    wanted = [tag, tag.split("-")[0]] if tag else []
+    name = next((r for w in wanted for r, v in readings.items() if w in (x.lower() for x in v["locales"])), None)
+    why = f"the article's language {lang}" if name else "no language that decides it"
+    name = name or next(iter(readings))
+    minutes = readings[name]["offset"]
+    zone = _fixed(minutes)
+    off = datetime(2000, 1, 1, tzinfo=zone).isoformat()[-6:]
+    others = ", ".join(r for r in readings if r != name)
+    note = (f"the zone {abbreviation.upper()} is ambiguous ({name}, {others}): read as {name} ({off}) "
+            f"from {why}; write the offset (e.g. {off}) to say which")
+    return zone, note
 
 
 # "GMT+0100" as JavaScript's Date.toString() and web pages write it means UTC+01:00; dateutil
@@ -148,25 +171,83 @@ def _iso_fast(raw: str, tz: tzinfo) -> str | None:
         return None
     if len(raw) == 10:
         return a.date().isoformat()  # a date alone stays a date
-    if a.tzinfo is None:
-        a = a.replace(tzinfo=tz)
-    return a.isoformat(timespec="seconds" if not a.microsecond else "auto")
+    return _written(a, tz)
+
+
+def day_first(lang: str | None) -> bool | None:
+    """Whether the locale of ``lang`` ("es", "en-GB") writes numeric dates day first; None
+    when the locale data does not say."""
+    if not lang:
+        return None
+    from newsld import locales as locale
+    base, _, region = lang.replace("_", "-").partition("-")
+    flag = locale.setting("day_first", base.lower())
+    if flag is not None and region and region.upper() in (locale.setting("day_first_regions", base.lower()) or ()):
+        return True
+    return flag
+
+
+# "19.11.2019" (dots) and "03/04/2024" or "03-04-2024": read by the locale; ISO as written
+_DOTTED_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.])")
+_SLASHED_DATE = re.compile(r"(?<![\d/-])(\d{1,2})[/-](\d{1,2})[/-](\d{4})(?![\d/-])")
+
+
+def _numeric(m: re.Match, first_day: bool) -> str:
+    day, month = int(m.group(1)), int(m.group(2))
+    if not first_day or day <= 12 < month:
+        day, month = month, day
+    return f"{m.group(3)}-{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else m.group()
+
+
+def has_numeric_date(text: str) -> bool:
+    """Whether ``text`` has a numeric date whose reading depends on the locale."""
+    return bool(_DOTTED_DATE.search(text) or _SLASHED_DATE.search(text))
+
+
+def zone_less(iso: str | None) -> bool:
+    """Whether an ISO 8601 value is a date-time with no offset."""
+    return bool(iso) and len(iso) > 10 and not _ISO_ZONE.search(iso)
+
+
+_ISO_ZONE = re.compile(r"(?:Z|[+-]\d\d:?\d\d)$")
+
+
+def numeric_dates(text: str, lang: str | None = None, *, first: bool | None = None) -> str:
+    """``text`` with its numeric dates written as ISO: day first where the locale of ``lang``
+    (or ``first``) says so; with neither, dots day first ("19.11.2019") and slashes month first
+    (the US reading). A day above 12 decides whatever the locale."""
+    first = day_first(lang) if first is None else first
+    text = _DOTTED_DATE.sub(lambda m: _numeric(m, first is not False), text)
+    return _SLASHED_DATE.sub(lambda m: _numeric(m, bool(first)), text)
 
 
 def to_iso(text: str, tz: tzinfo | str | None = None, *, fuzzy: bool = False,
-           zones: bool = False) -> str:
-    """ISO 8601 for ``text``; raises InputError when it is not a date. ``zones``: read zone
-    abbreviations ("EDT") from the zone table."""
+           lang: str | None = None) -> str:
+    """ISO 8601 for ``text``; raises InputError when it is not a date. A time with no zone
+    takes ``tz``, or stays zone-less (a LocalTime) when none is given. ``lang``: the article's
+    language, for numeric dates and ambiguous zone abbreviations (the result is then Noted)."""
     if not isinstance(tz, tzinfo):
         tz = parse_timezone(tz)
-    if isinstance(text, LocalTime) and tz is NO_ZONE_GIVEN:
-        return str(text)
-    kw: dict = {"fuzzy": fuzzy, "tzinfos": _tzinfos} if zones else {"fuzzy": fuzzy}
+    notes: list[str] = []
+
+    def tzinfos(name: str | None, offset: int | None) -> tzinfo | None:
+        # dateutil's hook for the zone it found: a written offset wins, else the table
+        if offset is not None:
+            return timezone(timedelta(seconds=offset))
+        if not name:
+            return None
+        found = zone_of(name)
+        if found is None and (amb := ambiguous_zone(name, lang)):
+            found, note = amb
+            notes.append(note)
+        return found
+
     raw = " ".join(str(text).split())
     fast = _iso_fast(raw, tz)
     if fast is not None:
         return fast
-    raw = _GMT_OFFSET.sub("", raw)
+    raw = numeric_dates(_GMT_OFFSET.sub("", raw), lang)
+    kw: dict = {"fuzzy": fuzzy, "tzinfos": tzinfos}
     try:
         try:
             a, b = _parse(raw, _A, **kw), _parse(raw, _B, **kw)
@@ -184,40 +265,35 @@ def to_iso(text: str, tz: tzinfo | str | None = None, *, fuzzy: bool = False,
         raise InputError(f"{raw[:60]!r} is not a full date (day, month and year): write it as 2025-04-02")
     if a.hour != b.hour and a.tzinfo is None:
         return a.date().isoformat()  # a date alone stays a date
+    return _written(a, tz, notes[0] if notes else "")
+
+
+def _written(a: datetime, tz: tzinfo, note: str = "") -> str:
+    """ISO 8601 for a date-time: a naive one takes ``tz``, or stays zone-less (LocalTime)."""
     if a.tzinfo is None:
+        if tz is NO_ZONE_GIVEN:
+            return LocalTime(a.isoformat(timespec="seconds" if not a.microsecond else "auto"))
         a = a.replace(tzinfo=tz)
-    return a.isoformat(timespec="seconds" if not a.microsecond else "auto")
+    iso = a.isoformat(timespec="seconds" if not a.microsecond else "auto")
+    if note:
+        iso = Noted(iso)
+        iso.note = note
+    return iso
 
 
-# "19.11.2019" is day first wherever dots separate a date; "15.32" and "14 h 30" are times
-_DOTTED_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.])")
-# "03/04/2024" or "03-04-2024": day first where the text's language writes it so (day_first)
-_SLASHED_DATE = re.compile(r"(?<![\d/-])(\d{1,2})[/-](\d{1,2})[/-](\d{4})(?![\d/-])")
 _DOT_TIME = re.compile(r"(?<![\d.:])([01]?\d|2[0-3])(?:\.|\s*h\s*)([0-5]\d)(?![\d.:])")
-_PROBE = timezone(timedelta(hours=5))
 
 
-def _dotted(m: re.Match) -> str:
-    day, month = int(m.group(1)), int(m.group(2))
-    return f"{m.group(3)}-{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else m.group()
-
-
-def text_date(text: str, *, day_first: bool = False) -> str | None:
+def text_date(text: str, *, day_first: bool = False, lang: str | None = None) -> str | None:
     """A date as an article's own text writes it ("10:32 AM EDT, April 2, 2025", "19.11.2019,
     14.30 Uhr MEZ"): ISO 8601 with the offset its zone abbreviation means; a LocalTime when it
-    names no zone or an ambiguous one (never an invented +00:00); a date alone stays a date.
-    None when the text is not a full date. ``day_first``: "03/04/2024" is 3 April (else the
-    US reading, 4 March)."""
-    s = _DOTTED_DATE.sub(_dotted, text)
-    if day_first:
-        s = _SLASHED_DATE.sub(_dotted, s)
-    s = _DOT_TIME.sub(r"\1:\2", s)
+    names no zone (never an invented +00:00); a date alone stays a date. None when the text is
+    not a full date. ``day_first``: "03/04/2024" is 3 April (else the locale of ``lang`` decides,
+    else the US reading, 4 March)."""
+    s = _DOT_TIME.sub(r"\1:\2", numeric_dates(text, lang, first=day_first or None))
     if not any(c.isdigit() for c in s):
         return None
     try:
-        iso = to_iso(s, timezone.utc, zones=True)
-        if len(iso) > 10 and to_iso(s, _PROBE, zones=True) != iso:
-            return LocalTime(iso[:-6])
+        return to_iso(s, lang=lang)
     except InputError:
         return None
-    return iso

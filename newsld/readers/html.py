@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from newsld.errors import InputError
+from newsld.locales.dates import to_iso, zone_less
 from newsld.article.model import QA, Agent, Article
 from newsld.readers import html_authors, html_body, html_dates, html_faq, html_meta
 from newsld.readers.html_parse import parse
@@ -42,7 +43,10 @@ def _read_page(data: bytes, *, source: str, url: str | None, syntaxes) -> tuple[
     root = parse(data, source)
     view = PageView(root)  # what the page shows: the same view the page checks compare with
     sc, block = view.scan, view.block
-    declared = declared_nodes(root, url, syntaxes, sc.ldjson, sc.microdata, sc.itemscopes, sc.itemprop_els)
+    # newsld's own block (inject's <script data-newsld>) is never a source: what was injected
+    # last time must not hide an edit of the page
+    blocks = [el for el in sc.ldjson if el.get("data-newsld") is None]
+    declared = declared_nodes(root, url, syntaxes, blocks, sc.microdata, sc.itemscopes, sc.itemprop_els)
     facts = article_facts(declared) if declared else {}
 
     site = facts.get("publisher") or html_meta.publisher(sc, None)
@@ -63,8 +67,9 @@ def _read_page(data: bytes, *, source: str, url: str | None, syntaxes) -> tuple[
 
     page_url = html_meta.url(sc, url, facts.get("url"))
     published, _ = html_dates.published(sc, facts.get("date_published"), page_url)
-    published = published or html_dates.loose_text_date(root)
+    published = published or html_dates.loose_text_date(root, lang=sc.lang)
     modified = html_dates.modified(sc, facts.get("date_modified"))
+    published, modified = (_zoned(d, sc, published, modified) for d in (published, modified))
     people, _ = html_authors.authors(sc, facts.get("authors") or [], block, site, root)
     if not people and site and not site.startswith(("http://", "https://")):
         # no byline anywhere: the publisher is the author (as its own markup would say)
@@ -94,8 +99,18 @@ def _read_page(data: bytes, *, source: str, url: str | None, syntaxes) -> tuple[
         section=html_meta.section(sc, facts.get("section")),
         lang=lang,
         declared=declared,
+        notes=[f"date {d}: {d.note}" for d in (published, modified) if getattr(d, "note", "")],
     )
     return article, {}
+
+
+def _zoned(d: str | None, sc, *dates: str | None) -> str | None:
+    """A page's time with no zone takes the offset the page states elsewhere (another of its
+    dates, article:published_time); else it stays zone-less (never an invented +00:00)."""
+    if not zone_less(d):
+        return d
+    tz = html_dates.page_offset(sc, *dates)
+    return to_iso(d, tz) if tz else d
 
 
 def _clean(s: str) -> str:

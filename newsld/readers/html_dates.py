@@ -7,7 +7,7 @@ import re
 import warnings
 
 from newsld import locales as locale
-from newsld.locales.dates import to_iso
+from newsld.locales.dates import day_first, zone_table, numeric_dates, to_iso, zone_less
 from newsld.errors import InputError
 from newsld.readers.html_scan import Scan, text_of
 from newsld.readers.selectors import ENTRY_CLS, MODIFIED_CLS, NOT_ARTICLE_DATE_CLS, PUBLISHED_CLS
@@ -28,6 +28,8 @@ def _one_of(key: str, lang: str | None = None) -> str:
 
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:/|[_-]|\.|$)")
 _URL_DATE2 = re.compile(r"/((?:19|20)\d{2})/(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])/")
+# a zone abbreviation after the time ("5:09 p.m. EST"), as the zone table writes it (upper case)
+_ZONES = locale.alternation(k for part in ("offsets", "regions", "ambiguous") for k in zone_table()[part])
 # Longest alternative first and no digit after: "2018-08-16" must not read as 2018-08-01.
 _DD = r"(?:3[01]|[12]\d|0?[1-9])(?!\d)"
 _MM = r"(?:1[0-2]|0?[1-9])(?!\d)"
@@ -40,15 +42,17 @@ _TEXT_DATE = re.compile(
     rf"|(?:[^\W\d_]{{3,10}}\.?\s+\d{{1,2}}(?:{_one_of('ordinal_suffixes', 'en')})?,?\s+(?:19|20)\d\d(?!\d))"
     rf"|(?:\d{{1,2}}(?:{_one_of('ordinal_suffixes')})?\.?\s+(?:(?:{_one_of('day_month_links')})\s+)?"
     rf"[^\W\d_]{{3,10}}\.?,?\s+(?:(?:{_one_of('month_year_links')})\s+)?(?:19|20)\d\d(?!\d)))"
-    rf"(?:,?\s+(?:(?:{_one_of('time_connectors')}|-)\s+)?\d{{1,2}}[:.h]\d\d(?!\d)(?:\s*[ap]\.?m\.?)?)?", re.I)
+    rf"(?:,?\s+(?:(?:{_one_of('time_connectors')}|-)\s+)?\d{{1,2}}[:.h]\d\d(?!\d)(?:\s*[ap]\.?m\.?)?"
+    rf"(?:\s+(?-i:{_ZONES})(?!\w))?)?", re.I)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # "Party, 30.10.23" / "8.5.12": day.month.two-digit year, in date-classed elements only.
 _SHORT_DATE = re.compile(r"(?<![\d.])(3[01]|[12]\d|0?[1-9])\.(1[0-2]|0?[1-9])\.(\d\d)(?!\d|\.\d)")
 _ZONE = re.compile(r"(?:Z|[+-]\d\d:?\d\d|GMT|UTC)$", re.I)
 
 
-def iso(value: str | None, *, text: bool = False) -> str | None:
-    """ISO 8601 for a candidate string, or None (also for dates before 1990 or too far ahead)."""
+def iso(value: str | None, *, text: bool = False, lang: str | None = None) -> str | None:
+    """ISO 8601 for a candidate string, or None (also for dates before 1990 or too far ahead).
+    ``lang``: the page's language, which decides numeric dates ("04/05/2025")."""
     if not value or not isinstance(value, str):
         return None
     v = value.strip()
@@ -62,29 +66,35 @@ def iso(value: str | None, *, text: bool = False) -> str | None:
             return None
     if not _YEAR.search(v):
         return None
-    if re.match(r"^\d{1,2}[./-]\d{1,2}[./-]\d{4}", v):  # 20.11.2019 / 20-11-2019 day first; 11/20/2019
-        a, b = re.split(r"[./-]", v)[:2]
-        dayfirst = int(a) > 12 or (int(b) <= 12 and v[len(a)] in ".-")
-        if int(b) > 12:
-            dayfirst = False
-        try:
-            from dateutil import parser
-            d = parser.parse(v, dayfirst=dayfirst, fuzzy=True)
-            return d.date().isoformat() if d.hour == d.minute == 0 else d.isoformat()
-        except (ValueError, OverflowError):
-            return None
+    m = re.match(r"^\d{1,2}([./-])\d{1,2}[./-]\d{4}", v)
+    if m:  # 20.11.2019 / 20-11-2019 day first, 11/20/2019 month first, unless the language says
+        first = day_first(lang)
+        v, text = numeric_dates(v, first=m.group(1) in ".-" if first is None else first), True
     try:
-        with warnings.catch_warnings():  # "EST" and other zone names dateutil does not know
-            warnings.simplefilter("ignore")
-            out = to_iso(v, fuzzy=text)
+        out = to_iso(v, fuzzy=text, lang=lang)
     except (InputError, Exception):
         return None
     y = int(out[:4])
     return out if 1990 <= y <= 2100 else None
 
 
+def page_offset(sc: Scan, *dates: str | None):
+    """The offset the page states for its times: that of another of its dates, else of its
+    published/modified meta (article:published_time); None when it states none."""
+    from datetime import datetime
+    metas = (v for k in PUBLISHED_META + MODIFIED_META for v in sc.meta.get(k, ()))
+    for d in (*dates, *(iso(v) for v in metas)):
+        if d and len(d) > 10 and not zone_less(d):
+            try:
+                return datetime.fromisoformat(d).tzinfo
+            except ValueError:
+                continue
+    return None
+
+
 def published(sc: Scan, declared: str | None, url: str | None) -> tuple[str | None, str]:
     """(ISO date, which rule found it)."""
+    lang = sc.lang
     d = iso(declared)
     if d:
         return _local(d, sc), "declared"
@@ -94,21 +104,21 @@ def published(sc: Scan, declared: str | None, url: str | None) -> tuple[str | No
             if d:
                 return _local(d, sc), "meta"
     for el in sc.itemprops.get("datePublished", []) + sc.itemprops.get("dateCreated", []):
-        d = iso(el.get("datetime") or el.get("content")) or iso(text_of(el), text=True)
+        d = iso(el.get("datetime") or el.get("content")) or iso(text_of(el), text=True, lang=lang)
         if d:
             return d, "itemprop"
     times = [t for t in sc.times if not _modified_el(t)]
     pub = [t for t in times if t.get("pubdate") is not None or PUBLISHED_CLS.search((t.get("class") or "") + (t.get("itemprop") or ""))]
     for t in pub:
-        d = _time_el(t)
+        d = _time_el(t, lang)
         if d:
             return d, "time"
     for t in [t for t in times if t.get("datetime") and not _in_dated_list(t)][:5]:
-        d = _time_el(t)
+        d = _time_el(t, lang)
         if d:
             return d, "time-any"
     for t in [t for t in times if not _in_dated_list(t)][:5]:
-        d = iso(text_of(t), text=True)
+        d = iso(text_of(t), text=True, lang=lang)
         if d:
             return d, "time-text"
     d = url_date(url)
@@ -120,17 +130,17 @@ def published(sc: Scan, declared: str | None, url: str | None) -> tuple[str | No
     return None, ""
 
 
-def _time_el(t) -> str | None:
+def _time_el(t, lang: str | None = None) -> str | None:
     """A <time>'s datetime, unless its visible text is a full date more than a day away: the
     date readers see ("Publié le 29 juin 2019" on a datetime of 3 July)."""
     d = iso(t.get("datetime"))
     txt = text_of(t)
     if d and txt and _YEAR.search(txt) and len(txt) <= 80:
         m = _TEXT_DATE.search(txt)
-        v = iso(m.group(0), text=True) if m else None
+        v = iso(m.group(0), text=True, lang=lang) if m else None
         if v and abs(_days(v) - _days(d)) > 1:
             return v
-    return d or iso(txt, text=True)
+    return d or iso(txt, text=True, lang=lang)
 
 
 def _days(d: str) -> int:
@@ -146,7 +156,7 @@ def url_date(url: str | None) -> str | None:
     return None
 
 
-def loose_text_date(root, limit: int = 4000) -> str | None:
+def loose_text_date(root, limit: int = 4000, lang: str | None = None) -> str | None:
     """Last resort: the first full date written in any short text of the page (document order),
     after the first <h1> when the page has one (a date above the headline is mostly a "today"
     widget or a news ticker)."""
@@ -165,7 +175,7 @@ def loose_text_date(root, limit: int = 4000) -> str | None:
             if t and 6 <= len(t) <= 160 and _YEAR.search(t):
                 m = _TEXT_DATE.search(t)
                 if m:
-                    d = iso(m.group(0), text=True)
+                    d = iso(m.group(0), text=True, lang=lang)
                     if d:
                         if seen_h1:
                             return d
@@ -269,6 +279,7 @@ def _modified_el(el) -> bool:
 
 
 def modified(sc: Scan, declared: str | None) -> str | None:
+    lang = sc.lang
     d = iso(declared)
     if d:
         return d
@@ -278,7 +289,7 @@ def modified(sc: Scan, declared: str | None) -> str | None:
             if d:
                 return d
     for el in sc.itemprops.get("dateModified", []):
-        d = iso(el.get("datetime") or el.get("content")) or iso(text_of(el), text=True)
+        d = iso(el.get("datetime") or el.get("content")) or iso(text_of(el), text=True, lang=lang)
         if d:
             return d
     return None
@@ -289,7 +300,7 @@ def text_date(sc: Scan) -> str | None:
     updated, not a comment, not in a list of other posts), in document order; the first 40 such
     elements only. One in a site header (a <header>/<nav> without the <h1>: "today's edition")
     only when no other has a date."""
-    header = None
+    header, lang = None, sc.lang
     for el in sc.dateish[:40]:
         if (_modified_el(el) and not ENTRY_CLS.search(el.get("class") or "")) or \
                 NOT_ARTICLE_DATE_CLS.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
@@ -298,7 +309,7 @@ def text_date(sc: Scan) -> str | None:
         if not t or len(t) > 300 or _in_dated_list(el):
             continue
         m = _TEXT_DATE.search(t)
-        d = iso(m.group(0), text=True) if m else _short_date(t)
+        d = iso(m.group(0), text=True, lang=lang) if m else _short_date(t)
         if d:
             if not _in_site_header(el):
                 return d

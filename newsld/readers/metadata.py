@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from newsld.readers import byline
-from newsld.locales.dates import parse_timezone, to_iso
+from newsld.locales.dates import NO_ZONE_GIVEN, has_numeric_date, parse_timezone, to_iso, zone_less
 from newsld.article.model import Agent, Article
 
 FIELDS = ("url", "date_published", "date_modified", "images", "author", "publisher_name",
@@ -20,9 +20,22 @@ def apply(article: Article, meta: dict, *, timezone: str | None = None) -> Artic
         article.dek = m["dek"]
     if "url" in m:
         article.url = m["url"]
+    if "lang" in m:
+        article.lang = m["lang"]
     for key in ("date_published", "date_modified"):
         if key in m:
-            setattr(article, key, to_iso(m[key], tz))
+            lang = article.lang or (_language(article) if has_numeric_date(str(m[key])) else None)
+            value = to_iso(m[key], tz, lang=lang)
+            note = getattr(value, "note", "") or getattr(m[key], "note", "")
+            if note:
+                article.notes.append(f"{key.replace('_', ' ')}: {note}")
+            setattr(article, key, value)
+        elif zone_less(getattr(article, key)) and tz is not NO_ZONE_GIVEN:
+            setattr(article, key, to_iso(getattr(article, key), tz))  # --timezone for a page's time
+        if zone_less(getattr(article, key)):
+            article.notes.append(f"{key.replace('_', ' ')} {getattr(article, key)} has no time zone and "
+                                 "none is given: kept without one (give --timezone, e.g. Europe/Madrid "
+                                 "or +02:00, or write the offset)")
     if "images" in m:
         imgs = m["images"]
         article.images = [imgs] if isinstance(imgs, str) else list(imgs)
@@ -35,8 +48,6 @@ def apply(article: Article, meta: dict, *, timezone: str | None = None) -> Artic
     if "tags" in m:
         tags = m["tags"]
         article.tags = [tags] if isinstance(tags, str) else list(tags)
-    if "lang" in m:
-        article.lang = m["lang"]
     if "section" in m:
         article.section = m["section"]
     if "publisher_name" in m:
@@ -47,6 +58,12 @@ def apply(article: Article, meta: dict, *, timezone: str | None = None) -> Artic
         article.publisher.url = m.get("publisher_url", article.publisher.url)
         article.publisher.logo = m.get("publisher_logo", article.publisher.logo)
     return article
+
+
+def _language(article: Article) -> str:
+    """The article's language as its text says, for reading its numeric dates."""
+    from newsld.locales import detect_language
+    return detect_language(" ".join([article.headline, article.dek or "", *article.body[:20]]))
 
 
 def _publisher_from_authors(authors: list[Agent]) -> Agent | None:

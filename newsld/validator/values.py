@@ -55,7 +55,7 @@ def iso_of(value: str) -> tuple[str | None, bool]:
     from newsld.errors import InputError
     from newsld.locales.dates import to_iso
     try:
-        iso = to_iso(value)
+        iso = to_iso(value, "UTC")
     except InputError:
         return None, False
     return iso, len(iso) > 10 and to_iso(value, "+05:00") != iso

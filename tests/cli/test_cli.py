@@ -257,7 +257,7 @@ def test_lone_surrogate_in_an_ndjson_source_and_a_non_utf8_file_name(tmp_path):
     with open(bad, "wb") as f:
         f.write(b"Headline\n\nBody text of the article.\n")
     out = tmp_path / "out.ndjson"
-    env_run = subprocess.run([sys.executable, "-m", "newsld", "extract", "-o", str(out), bad,
+    env_run = subprocess.run([sys.executable, "-m", "newsld", "extract", "--write-invalid", "-o", str(out), bad,
                               str(tmp_path / "in.ndjson")], capture_output=True, cwd=ROOT,
                              env=dict(os.environ, PYTHONPATH=str(ROOT)))
     assert b"internal error" not in env_run.stderr

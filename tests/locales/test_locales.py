@@ -28,12 +28,12 @@ def test_every_locale_file_loads_with_the_common_keys():
 
 @pytest.mark.parametrize("text,iso", [
     ("12. März 2024", "2024-03-12"),
-    ("Veröffentlicht am 3. Oktober 2023 um 14:05 Uhr", "2023-10-03T14:05:00+00:00"),
+    ("Veröffentlicht am 3. Oktober 2023 um 14:05 Uhr", "2023-10-03T14:05:00"),
     ("1 févr. 2024", "2024-02-01"),
-    ("mardi 5 mars 2024 à 10h30", "2024-03-05T10:30:00+00:00"),
+    ("mardi 5 mars 2024 à 10h30", "2024-03-05T10:30:00"),
     ("Mis à jour le 5 juin 2024", "2024-06-05"),
     ("12 settembre 2023", "2023-09-12"),
-    ("venerdì 3 maggio 2024 alle 09:15", "2024-05-03T09:15:00+00:00"),
+    ("venerdì 3 maggio 2024 alle 09:15", "2024-05-03T09:15:00"),
     ("5 de março de 2024", "2024-03-05"),
     ("15 dez 2022", "2022-12-15"),
     ("3 maart 2024", "2024-03-03"),
@@ -124,11 +124,11 @@ def test_words_is_the_union_over_languages_or_one_language():
 
 
 @pytest.mark.parametrize("text,fuzzy,iso", [
-    ("5 de mayo de 2020 a las 10:30", False, "2020-05-05T10:30:00+00:00"),
-    ("Dienstag, 3. März 2020 um 10:30 Uhr", False, "2020-03-03T10:30:00+00:00"),
+    ("5 de mayo de 2020 a las 10:30", False, "2020-05-05T10:30:00"),
+    ("Dienstag, 3. März 2020 um 10:30 Uhr", False, "2020-03-03T10:30:00"),
     ("am 3. März 2020", False, "2020-03-03"),
-    ("publié le 12 décembre 2019 à 18h05", True, "2019-12-12T18:05:00+00:00"),
-    ("Mittwoch, 10 August 2024, 2:30 p.m.", False, "2024-08-10T14:30:00+00:00"),
+    ("publié le 12 décembre 2019 à 18h05", True, "2019-12-12T18:05:00"),
+    ("Mittwoch, 10 August 2024, 2:30 p.m.", False, "2024-08-10T14:30:00"),
 ])
 def test_foreign_dates_read_through_the_locale_parserinfo(text, fuzzy, iso):
     assert to_iso(text, fuzzy=fuzzy) == iso
@@ -148,12 +148,12 @@ def test_the_locale_parser_is_built_once():
 @pytest.mark.parametrize("text,iso", [
     # "AM" is also the German date word "am": jumped, so it is no zone name either (the locale
     # parser's one dateutil hook, _could_be_tzname; a corpus page writes exactly this)
-    ("1 de diciembre de 2017 3:00 AM PST", "2017-12-01T03:00:00+00:00"),
+    ("1 de diciembre de 2017 3:00 AM PST", "2017-12-01T03:00:00-08:00"),
     # a hyphenated weekday after a time: its hyphen is no zone offset sign
-    ("5 de maio de 2020 10:30 quinta-feira", "2020-05-05T10:30:00+00:00"),
+    ("5 de maio de 2020 10:30 quinta-feira", "2020-05-05T10:30:00"),
 ])
 def test_locale_date_words_are_no_zone_names_or_offsets(text, iso):
     import warnings
     with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # dateutil warns about "PST"
+        warnings.simplefilter("error")  # no UnknownTimezoneWarning: "PST" is in the zone table
         assert to_iso(text) == iso
