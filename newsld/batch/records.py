@@ -26,7 +26,9 @@ def input_issue(message: str) -> dict:
 
 
 def exit_code(issues: list[dict], strict: bool) -> int:
-    if any(i["code"] == "input" for i in issues):
+    """2 for an input that could not be read (an "input" error; an "input" note, such as a
+    syntax newsld does not check yet, is no failure), 1 for invalid, else 0."""
+    if any(i["code"] == "input" and i["severity"] == "error" for i in issues):
         return EXIT_INPUT
     bad = ("error", "warning") if strict else ("error",)
     return EXIT_INVALID if any(i["severity"] in bad for i in issues) else EXIT_OK
