@@ -7,14 +7,19 @@ from __future__ import annotations
 
 import re
 
+from newsld.article.vocab import subtypes
 from newsld.readers.microdata import nodes as microdata_nodes
 from newsld.readers.microdata import schema_name
 
 DEFAULT_SYNTAXES = ("json-ld", "microdata", "opengraph")
-ARTICLE_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle",
-                 "OpinionNewsArticle", "BackgroundNewsArticle", "ReviewNewsArticle", "BlogPosting",
-                 "LiveBlogPosting", "SocialMediaPosting", "Report", "ScholarlyArticle", "TechArticle",
-                 "SatiricalArticle", "AdvertiserContentArticle", "Review", "Blog", "DiscussionForumPosting"}
+# Review and Blog are not Articles in schema.org but carry an article's facts on many sites;
+# they rank after the Article family's nodes (article_facts)
+EXTRA_ARTICLE_TYPES = frozenset({"Review", "Blog"})
+
+
+def article_types() -> frozenset:
+    """Every schema.org subtype of Article (from the bundled vocabulary), and the extras."""
+    return subtypes("Article") | EXTRA_ARTICLE_TYPES
 
 
 def declared_nodes(root, url: str | None, syntaxes, scripts: list | None = None,
@@ -152,7 +157,7 @@ def article_facts(nodes: list[dict]) -> dict:
     headline, else the first with any), with @id references resolved across blocks/@graph."""
     all_nodes = list(walk(nodes))
     ids = {n["@id"]: n for n in all_nodes if isinstance(n.get("@id"), str) and len(n) > 1}
-    arts = [n for n in all_nodes if types_of(n) & ARTICLE_TYPES]
+    arts = [n for n in all_nodes if types_of(n) & article_types()]
     arts.sort(key=lambda n: (not _text(n.get("headline")), "Review" in types_of(n) or "Blog" in types_of(n)))
     facts: dict = {}
     if arts:
