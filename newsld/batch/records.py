@@ -102,16 +102,19 @@ def validate_item(opts: Options, item) -> dict:
         return {"source": item.source, "valid": False, "issues": [input_issue(str(e))]}
     if isinstance(data, dict):
         data = json.dumps(data).encode()
-    return validate_record(item.source, data, opts, format=item.format)
+    return validate_record(item.source, data, opts, format=item.format,
+                           url=item.url or opts.metadata.get("url"))
 
 
-def validate_record(source: str, data: bytes, opts: Options, *, format: str | None = None) -> dict:
+def validate_record(source: str, data: bytes, opts: Options, *, format: str | None = None,
+                    url: str | None = None) -> dict:
     """``{"source", "valid", "issues"}`` for one file of JSON-LD (a document, an array of
-    documents or NDJSON) or one HTML page."""
+    documents or NDJSON) or one HTML page (``url``: where the page is, a WARC record's target
+    URI or ``--url``)."""
     from newsld.pages.check import check
     try:
         issues = check(data, source=source, format=format or opts.format, profile=opts.profile,
-                       syntaxes=opts.syntaxes)
+                       syntaxes=opts.syntaxes, url=url)
     except NewsldError as e:
         issues = [input_issue(str(e))]
     return {"source": source, "valid": exit_code(issues, opts.strict) == EXIT_OK, "issues": issues}

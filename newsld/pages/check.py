@@ -6,13 +6,15 @@ from newsld.errors import InputError, NewsldError
 
 
 def check(data: bytes, *, source: str = "input", format: str = "auto",
-          profile: str = "schema.org", syntaxes=None) -> list[dict]:
+          profile: str = "schema.org", syntaxes=None, url: str | None = None) -> list[dict]:
+    """Issues as dicts; ``url``: an HTML page's own URL (relative microdata URLs resolve
+    against it)."""
     from newsld.readers import detect_format
     fmt = detect_format(source, data) if format == "auto" else format
     if fmt == "html":
         from newsld.pages.page import validate_page
         return [i.to_dict() for i in validate_page(data, source=source, profile=profile,
-                                                   syntaxes=syntaxes).issues]
+                                                   syntaxes=syntaxes, url=url).issues]
     if fmt not in ("json", "jsonld"):
         raise InputError(f"{source}: not JSON-LD or HTML: validate takes .json/.jsonld files, NDJSON or HTML pages "
                          "(to check an article, run `newsld extract`)")

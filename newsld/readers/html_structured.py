@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from newsld.article.vocab import subtypes
+from newsld.readers.microdata import base_url
 from newsld.readers.microdata import nodes as microdata_nodes
 from newsld.readers.microdata import schema_name
 
@@ -40,7 +41,7 @@ def declared_nodes(root, url: str | None, syntaxes, scripts: list | None = None,
             out += [i for i in _script_items(script.xpath("string()")) if isinstance(i, dict)]
     if "microdata" in syntaxes and (microdata if microdata is not None
                                     else root.find("descendant-or-self::*[@itemscope]") is not None):
-        out += microdata_nodes(root, url, itemscopes=itemscopes, itemprop_els=itemprop_els)
+        out += microdata_nodes(root, base_url(root, url), itemscopes=itemscopes, itemprop_els=itemprop_els)
     for name, mod, cls in (("rdfa", "extruct.rdfa", "RDFaExtractor"),
                            ("microformat", "extruct.microformat", "MicroformatExtractor"),
                            ("dublincore", "extruct.dublincore", "DublinCoreExtractor")):

@@ -23,3 +23,58 @@ def test_point7_an_info_note_about_an_unchecked_syntax_does_not_make_exit_2(tmp_
         assert any(i["severity"] == "info" and i["code"] == "input" for i in rec["issues"])
         assert rec["valid"] is True
         assert res.exit_code == 0, (syntax, res.output)
+
+
+# WHATWG microdata, "Values": a src/href value is the attribute's value "parsed relative to the
+# element's node document" (the document base URL: <base href> resolved against the document's
+# URL, else the document's URL). A page file has no URL unless it is given (--url) or, failing
+# that, the page names its own (the canonical link).
+RELATIVE = ('<html><head>%s</head><body><article itemscope itemtype="https://schema.org/NewsArticle">'
+            '<h1 itemprop="headline">Storm</h1><img itemprop="image" src="img/storm.jpg">'
+            '<meta itemprop="datePublished" content="2019-11-19"></article></body></html>')
+
+
+def _bad_urls(rec):
+    return [i["message"] for i in rec["issues"] if i["code"] == "bad-url"]
+
+
+def _validate(*args):
+    res = CliRunner().invoke(main, ["validate", "-q", "--format", "json", "--profile", "google", *map(str, args)])
+    return [json.loads(ln) for ln in res.output.splitlines()]
+
+
+def test_point8_validate_url_option_resolves_relative_microdata_urls(tmp_path):
+    page = tmp_path / "p.html"
+    page.write_text(RELATIVE % "", encoding="utf-8")
+    (before,) = _validate(page)
+    assert any("img/storm.jpg" in m for m in _bad_urls(before))
+    (after,) = _validate("--url", "https://news.example/world/storm.html", page)
+    assert _bad_urls(after) == []
+
+
+def test_point8_a_warc_records_target_uri_is_the_pages_url(tmp_path):
+    from warcs import write_warc
+    warc = tmp_path / "crawl.warc.gz"
+    write_warc(warc, [("https://news.example/world/storm.html", "text/html",
+                       (RELATIVE % "").encode())])
+    (rec,) = _validate("--from", "warc", warc)
+    assert rec["source"] == "https://news.example/world/storm.html"
+    assert _bad_urls(rec) == []
+
+
+def test_point8_base_href_resolves_against_the_given_url_and_canonical_is_the_fallback():
+    from newsld.readers.microdata import base_url
+    from newsld.readers.html_parse import parse
+    root = parse((RELATIVE % '<base href="/static/">').encode())
+    assert base_url(root, "https://news.example/world/storm.html") == "https://news.example/static/"
+    root = parse((RELATIVE % '<link rel="canonical" href="https://news.example/a/b.html">').encode())
+    assert base_url(root, None) == "https://news.example/a/b.html"
+    assert base_url(root, "https://mirror.example/x.html") == "https://mirror.example/x.html"
+
+
+def test_point8_extract_resolves_microdata_urls_against_base_and_canonical():
+    from newsld.readers.html import read
+    page = RELATIVE % '<link rel="canonical" href="https://news.example/world/storm.html">'
+    article, _ = read(page.encode(), source="p.html")
+    images = [n.get("image") for n in article.declared if isinstance(n, dict)]
+    assert images == ["https://news.example/world/img/storm.jpg"]
