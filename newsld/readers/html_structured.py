@@ -75,10 +75,13 @@ def _script_items(text: str) -> list:
 
 
 _COMMENT_LINE = re.compile(r"^\s*(//.*|<!--.*-->)")
+# complete HTML comments before the value, over several lines too (extruct reads past them)
+_LEADING_COMMENTS = re.compile(r"^\s*(?:<!--(?:(?!-->).)*-->\s*)+(?=[\[{])", re.S)
 
 
 def _lenient_json(text: str) -> list:
     import json
+    text = _LEADING_COMMENTS.sub("", text)
     text = re.sub(r"^\s*(?:<!--|//\s*<!\[CDATA\[|<!\[CDATA\[)|(?:-->|//\s*\]\]>|\]\]>)\s*$", "", text.strip())
     text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", " ", text)
     from newsld.errors import LimitError

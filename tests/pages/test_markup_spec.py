@@ -2,6 +2,8 @@
 schema.org's vocabulary), one test per point, each written from the rule it follows."""
 import json
 
+import pytest
+
 from click.testing import CliRunner
 
 from newsld.cli import main
@@ -78,3 +80,28 @@ def test_point8_extract_resolves_microdata_urls_against_base_and_canonical():
     article, _ = read(page.encode(), source="p.html")
     images = [n.get("image") for n in article.declared if isinstance(n, dict)]
     assert images == ["https://news.example/world/img/storm.jpg"]
+
+
+# A block that starts with a complete HTML comment (a CMS plugin's signature) is not JSON, so it
+# is reported; but the JSON after it is read and checked, as extruct reads it.
+COMMENTED = ('<html><head><script type="application/ld+json">%s{"@context": "https://schema.org", '
+             '"@type": "NewsArticle", "headline": "Storm closes every school in the county", '
+             '"datePublished": "2024-01-02", "authr": "x"}</script></head><body>'
+             '<h1>Storm closes every school in the county</h1><p>Every school is closed today.</p>'
+             '</body></html>')
+
+
+@pytest.mark.parametrize("comment", ["<!-- This site is optimized with the Yoast SEO plugin -->\n",
+                                     "<!--\n  Schema by a plugin\n-->", "<!-- a --> <!-- b -->"])
+def test_point5_a_leading_complete_comment_is_reported_and_the_json_checked(comment):
+    got = validate_page((COMMENTED % comment).encode())
+    syn = [i for i in got.issues if i.code == "json-syntax"]
+    assert len(syn) == 1 and "comment" in syn[0].message and "read the block anyway" in syn[0].message
+    assert any(i.code == "unknown-property" and "authr" in i.message for i in got.issues)
+
+
+@pytest.mark.parametrize("comment", ["<!-- Yoast SEO -->\n", "<!--\n  Schema by a plugin\n-->"])
+def test_point5_extract_reads_the_json_after_a_leading_comment(comment):
+    from newsld.readers.html import read
+    article, _ = read((COMMENTED % comment).encode(), source="p.html")
+    assert [n.get("headline") for n in article.declared] == ["Storm closes every school in the county"]
