@@ -165,17 +165,29 @@ class Walker:
                 foreign = foreign or False
         return known, foreign
 
+    def additional_types(self, node) -> list:
+        """schema.org types named by additionalType (an extra rdf:type, "typically used in
+        microdata"): the node may carry their properties too. Only schema.org URLs count: a
+        bare word is text, and another vocabulary's type says nothing of schema.org's terms."""
+        out = []
+        for v in as_list(node.get("additionalType")):
+            name = schema_type(v.strip()) if isinstance(v, str) and "schema.org/" in v else None
+            if name and self.vocab.is_type(name):
+                out.append(name)
+        return out
+
     def check_node(self, node, loc, role, prop):
         known, _foreign = self.node_types(node, loc)
         if "@type" not in node and role in ("root", "member"):
             self.emit("warning", "missing-property", loc,
                       'node has no @type; add one such as "@type": "NewsArticle" so consumers know what it describes')
-        types = frozenset(known) if known else None
+        extra = self.additional_types(node)
+        types = frozenset(known + extra) if known else None
         validator = validator_for(types)
         # schema.org's Role pattern: {"member": {"@type": "OrganizationRole", "member": {...}}}
         role_prop = prop if prop and any(self.vocab.is_subclass(t, "Role") for t in known) else None
         for err in validator.iter_errors(node):
-            report_error(self, err, node, loc, known, role_prop)
+            report_error(self, err, node, loc, known + extra, role_prop)
         # nested nodes: check their type against the property's range, then visit them
         children = []
         for i, (k, v) in enumerate(node.items()):
