@@ -206,7 +206,18 @@ def _relabel(issue: Issue, labels, docs) -> Issue:
     if not pre:
         kind = _node_type(docs[k], rest)
         pre = f"{kind}: " if kind else ""
-    return Issue(issue.severity, issue.code, path, pre + issue.message)
+    message = _DOC_REF.sub(lambda r: _page_path(labels, int(r.group(1))), issue.message)
+    return Issue(issue.severity, issue.code, path, pre + message)
+
+
+_DOC_REF = re.compile(r"(?<![\w\]])\$\[(\d+)\]")  # another document named in a message
+
+
+def _page_path(labels, k: int) -> str:
+    if k >= len(labels):
+        return f"$[{k}]"
+    label, sub, _ = labels[k]
+    return f"{label}$" + (f"[{sub}]" if sub is not None else "")
 
 
 # ---------- microdata ----------

@@ -51,12 +51,14 @@ class Walker:
     # -- passes ----------------------------------------------------------------------------
     def collect_ids(self, roots):
         stack = list(roots)
+        described: list = []
         while stack:
             node, loc = stack.pop()
             if isinstance(node, dict):
                 nid = node.get("@id")
                 if isinstance(nid, str) and not node.keys() <= {"@id", "@context"}:
                     self.defined.setdefault(nid, (node, loc))
+                    described.append((nid, node, loc))
                     self.bases.add(nid.split("#", 1)[0])
                 for i, (k, v) in enumerate(node.items()):
                     if k != "@context" and isinstance(v, (dict, list)):
@@ -65,6 +67,24 @@ class Walker:
                 for i, v in enumerate(node):
                     if isinstance(v, (dict, list)):
                         stack.append((v, loc + ((i, i),)))
+        self.check_same_ids(described)
+
+    def check_same_ids(self, described):
+        """JSON-LD: node objects with one @id are one node, their properties merged. Two that
+        give the same property (or @type) different values make one node with both: say so."""
+        first: dict = {}
+        for nid, node, loc in sorted(described, key=lambda d: tuple(o for _, o in d[2])):
+            if nid not in first:
+                first[nid] = (node, loc)
+                continue
+            other, oloc = first[nid]
+            differ = [k for k in node if k not in ("@id", "@context") and k in other
+                      and _values(node[k]) != _values(other[k])]
+            if differ:
+                self.emit("warning", "conflicting-id", self.child(loc, node, "@id"),
+                          f"@id {nid!r} is also the node at {format_path([s for s, _ in oloc])}, "
+                          f"with another {', '.join(differ)}: JSON-LD merges them into one node "
+                          f"that has both values; give each its own @id, or describe the node once")
 
     def run(self, doc):
         if isinstance(doc, list):
@@ -222,6 +242,12 @@ class Walker:
         self.emit("warning", "wrong-type", cloc,
                   f"{prop} expects {' or '.join(classes)}, but this node is {'/'.join(ctypes)}; "
                   f"change its @type or use another property")
+
+
+def _values(value) -> list:
+    """A property's values as JSON-LD compares them: a list of one is the value; order aside."""
+    import json
+    return sorted(json.dumps(v, sort_keys=True) for v in as_list(value))
 
 
 def validate_document(doc, profile: str) -> Report:

@@ -105,3 +105,12 @@ def test_point5_extract_reads_the_json_after_a_leading_comment(comment):
     from newsld.readers.html import read
     article, _ = read((COMMENTED % comment).encode(), source="p.html")
     assert [n.get("headline") for n in article.declared] == ["Storm closes every school in the county"]
+
+
+def test_point10_same_id_in_two_blocks_names_both_blocks():
+    block = ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": '
+             '"NewsArticle", "@id": "https://news.example/s.html#article", "headline": "%s"}</script>')
+    page = ("<html><head>" + block % "Storm closes schools" + block % "Schools closed" +
+            "</head><body><h1>Storm closes schools</h1></body></html>").encode()
+    (issue,) = [i for i in validate_page(page).issues if i.code == "conflicting-id"]
+    assert issue.path == "ld+json[2]$['@id']" and "ld+json[1]$" in issue.message
