@@ -3,11 +3,13 @@
 
     python tools/gen_schemas.py [VOCAB.jsonld] [--out schemas] [--check]
 
-VOCAB defaults to $NEWSLD_VOCAB, then /work/shared/corpus/schemaorg/vocab/schemaorg-current-https.jsonld.
+VOCAB defaults to $NEWSLD_VOCAB, then $NEWSLD_CORPUS/schemaorg/vocab/schemaorg-current-https.jsonld
+(NEWSLD_CORPUS defaults to ../shared/corpus beside the checkout).
 Writes into ``schemas/``:
 
 * ``vocab.json`` - compact digest: classes -> direct parents, properties -> [domains, ranges],
-  data types, enumeration members, superseded properties.  Lets the validator check property
+  data types, enumeration members, superseded properties, pending terms (pending.schema.org:
+  "may change").  Lets the validator check property
   names and value types on ANY schema.org type without shipping the 10 MB release.
 * ``<Type>.schema.json`` - one Draft 2020-12 JSON Schema per bundled type (the news article
   family, FAQ, organisations, people, images, web pages), built by
@@ -29,7 +31,8 @@ sys.path.insert(0, str(ROOT))
 
 from newsld.validator.vocab import Vocab, build_schema  # noqa: E402
 
-DEFAULT_VOCAB = "/work/shared/corpus/schemaorg/vocab/schemaorg-current-https.jsonld"
+DEFAULT_VOCAB = str(Path(os.environ.get("NEWSLD_CORPUS", ROOT.parent / "shared" / "corpus"))
+                    / "schemaorg" / "vocab" / "schemaorg-current-https.jsonld")
 SCHEMAORG_VERSION = "30.0"
 
 BUNDLED = [
@@ -67,10 +70,13 @@ def digest(release: dict) -> dict:
     props: dict[str, list[list[str]]] = {}
     members: list[tuple[str, list[str]]] = []
     superseded: dict[str, str] = {}
+    pending: set[str] = set()
     for node in release["@graph"]:
         name = _local(node["@id"])
         if name is None:
             continue
+        if "https://pending.schema.org" in _ids(node.get("schema:isPartOf")):
+            pending.add(name)
         types = node["@type"] if isinstance(node["@type"], list) else [node["@type"]]
         if "rdfs:Class" in types:
             classes[name] = sorted(p for p in (_local(i) for i in _ids(node.get("rdfs:subClassOf"))) if p)
@@ -105,6 +111,7 @@ def digest(release: dict) -> dict:
         "properties": dict(sorted(props.items())),
         "enumerations": {k: sorted(v) for k, v in sorted(enumerations.items())},
         "supersededBy": dict(sorted(superseded.items())),
+        "pending": sorted(pending & (set(classes) | set(props))),
     }
 
 
@@ -115,6 +122,7 @@ def dump_vocab(data: dict) -> str:
     for k in scalars:
         out.append(f"{json.dumps(k)}: {json.dumps(data[k], ensure_ascii=False)},")
     out.append(f'"datatypes": {json.dumps(data["datatypes"])},')
+    out.append(f'"pending": {json.dumps(data["pending"])},')
     sections = ["classes", "properties", "enumerations", "supersededBy"]
     for i, sec in enumerate(sections):
         items = list(data[sec].items())

@@ -219,6 +219,13 @@ class Walker:
             for child, cloc in items:
                 self.check_range(k, child, cloc)
                 children.append((child, cloc, "nested", k))
+        # a pending property is noted; a pending type (NewsMediaOrganization, which Google
+        # documents) is not: every news publisher's node would carry the note
+        for k in node:
+            if k in self.vocab.pending:
+                self.emit("info", "pending-term", self.child(loc, node, k),
+                          f"{k} is a pending schema.org property (https://pending.schema.org): it "
+                          f"may change or be removed, and consumers may not read it yet")
         if self.google and known:
             guidance.check(self, node, loc, known)
         return children

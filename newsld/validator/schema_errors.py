@@ -148,7 +148,12 @@ def unknown_property(w, k, kloc, known, allowed) -> None:
     if dash and io in ("input", "output") and base in vocab.properties:
         return  # schema.org's Action annotation ("query-input"), used by the sitelinks search box
     types = "/".join(known)
-    if k in vocab.properties:
+    if k in vocab.superseded:
+        new = vocab.superseded[k]
+        w.emit("warning", "unknown-property", kloc,
+               f"{k!r} is superseded in schema.org by {new!r}; use {new} instead "
+               f"(see https://schema.org/{new})")
+    elif k in vocab.properties:
         doms = ", ".join(vocab.domains(k)[:6]) or "no type"
         w.emit("warning", "unknown-property", kloc,
                f"{k!r} is a schema.org property but not one of {types} (it belongs to {doms}); "

@@ -55,6 +55,7 @@ class Vocab:
         self.properties: dict[str, list[list[str]]] = data["properties"]
         self.enums: dict[str, list[str]] = data.get("enumerations", {})
         self.superseded: dict[str, str] = data.get("supersededBy", {})
+        self.pending = frozenset(data.get("pending", ()))  # https://pending.schema.org terms
         self.datatypes = set(data.get("datatypes", ()))
         self.members: dict[str, list[str]] = {}
         for enum, names in self.enums.items():
