@@ -8,7 +8,8 @@ then to schemaorg/vocab/schemaorg-current-https.jsonld under $NEWSLD_CORPUS.
 Writes into ``schemas/``:
 
 * ``vocab.json`` - compact digest: classes -> direct parents, properties -> [domains, ranges],
-  data types, enumeration members, superseded properties.  Lets the validator check property
+  data types, enumeration members, superseded properties, pending terms (pending.schema.org:
+  "may change").  Lets the validator check property
   names and value types on ANY schema.org type without shipping the 10 MB release.
 * ``<Type>.schema.json`` - one Draft 2020-12 JSON Schema per bundled type (the news article
   family, FAQ, organisations, people, images, web pages), built by
@@ -68,10 +69,13 @@ def digest(release: dict) -> dict:
     props: dict[str, list[list[str]]] = {}
     members: list[tuple[str, list[str]]] = []
     superseded: dict[str, str] = {}
+    pending: set[str] = set()
     for node in release["@graph"]:
         name = _local(node["@id"])
         if name is None:
             continue
+        if "https://pending.schema.org" in _ids(node.get("schema:isPartOf")):
+            pending.add(name)
         types = node["@type"] if isinstance(node["@type"], list) else [node["@type"]]
         if "rdfs:Class" in types:
             classes[name] = sorted(p for p in (_local(i) for i in _ids(node.get("rdfs:subClassOf"))) if p)
@@ -106,6 +110,7 @@ def digest(release: dict) -> dict:
         "properties": dict(sorted(props.items())),
         "enumerations": {k: sorted(v) for k, v in sorted(enumerations.items())},
         "supersededBy": dict(sorted(superseded.items())),
+        "pending": sorted(pending & (set(classes) | set(props))),
     }
 
 
@@ -116,6 +121,7 @@ def dump_vocab(data: dict) -> str:
     for k in scalars:
         out.append(f"{json.dumps(k)}: {json.dumps(data[k], ensure_ascii=False)},")
     out.append(f'"datatypes": {json.dumps(data["datatypes"])},')
+    out.append(f'"pending": {json.dumps(data["pending"])},')
     sections = ["classes", "properties", "enumerations", "supersededBy"]
     for i, sec in enumerate(sections):
         items = list(data[sec].items())

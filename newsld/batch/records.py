@@ -26,7 +26,9 @@ def input_issue(message: str) -> dict:
 
 
 def exit_code(issues: list[dict], strict: bool) -> int:
-    if any(i["code"] == "input" for i in issues):
+    """2 for an input that could not be read (an "input" error; an "input" note, such as a
+    syntax newsld does not check yet, is no failure), 1 for invalid, else 0."""
+    if any(i["code"] == "input" and i["severity"] == "error" for i in issues):
         return EXIT_INPUT
     bad = ("error", "warning") if strict else ("error",)
     return EXIT_INVALID if any(i["severity"] in bad for i in issues) else EXIT_OK
@@ -103,16 +105,19 @@ def validate_item(opts: Options, item) -> dict:
         return {"source": item.source, "valid": False, "issues": [input_issue(str(e))]}
     if isinstance(data, dict):
         data = json.dumps(data).encode()
-    return validate_record(item.source, data, opts, format=item.format)
+    return validate_record(item.source, data, opts, format=item.format,
+                           url=item.url or opts.metadata.get("url"))
 
 
-def validate_record(source: str, data: bytes, opts: Options, *, format: str | None = None) -> dict:
+def validate_record(source: str, data: bytes, opts: Options, *, format: str | None = None,
+                    url: str | None = None) -> dict:
     """``{"source", "valid", "issues"}`` for one file of JSON-LD (a document, an array of
-    documents or NDJSON) or one HTML page."""
+    documents or NDJSON) or one HTML page (``url``: where the page is, a WARC record's target
+    URI or ``--url``)."""
     from newsld.pages.check import check
     try:
         issues = check(data, source=source, format=format or opts.format, profile=opts.profile,
-                       syntaxes=opts.syntaxes)
+                       syntaxes=opts.syntaxes, url=url)
     except NewsldError as e:
         issues = [input_issue(str(e))]
     return {"source": source, "valid": exit_code(issues, opts.strict) == EXIT_OK, "issues": issues}

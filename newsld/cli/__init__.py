@@ -283,7 +283,9 @@ def extract(inputs, from_, ndjson, fmt, output, write_invalid, profile, strict, 
 @click.option("--glob", help="With -r: only file names matching this pattern.")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True, help="Processes; 0 = all cores.")
 @click.option("-q", "--quiet", is_flag=True, help="No summary line on stderr.")
-def validate(inputs, fmt, from_, profile, strict, syntaxes, max_bytes, recursive, glob, jobs, quiet):
+@click.option("--url", help="HTML: the page's URL, for its relative microdata URLs (default: the "
+                            "WARC record's or fetched URL, else the page's canonical link).")
+def validate(inputs, fmt, from_, profile, strict, syntaxes, max_bytes, recursive, glob, jobs, quiet, url):
     """Validate JSON-LD files (.json/.jsonld, an array of documents, NDJSON) or HTML pages.
 
     text: one line per issue, SOURCE: severity code path: message. json: one line per input,
@@ -292,7 +294,8 @@ def validate(inputs, fmt, from_, profile, strict, syntaxes, max_bytes, recursive
 
     from newsld import batch
     from newsld.batch.records import validate_item
-    opts = Options(format=from_, profile=profile, strict=strict, syntaxes=tuple(syntaxes) or None)
+    opts = Options(format=from_, profile=profile, strict=strict, syntaxes=tuple(syntaxes) or None,
+                   metadata={"url": url} if url else {})
     work = batch.items(inputs, from_="warc" if from_ == "warc" else "auto", recursive=recursive,
                        glob=glob, max_bytes=max_bytes, extensions=batch.VALIDATE_EXTENSIONS)
     streamed = fmt in ("text", "json")  # github: errors first over the whole run

@@ -138,6 +138,11 @@ def _tolerant(text: str):
     changed = True
     while changed:
         changed = False
+        if t.startswith("<!--"):  # a complete comment before the value (a plugin's note)
+            end = t.find("-->", 4)
+            if end != -1 and t[end + 3:].lstrip()[:1] in ("{", "[", "<"):
+                t, changed = t[end + 3:].strip(), True
+                continue
         for opener in ("<!--", "<![CDATA["):
             if t.startswith(opener):
                 t, changed = t[len(opener):].strip(), True

@@ -9,13 +9,15 @@ from newsld.pages.locate import add_locations
 
 
 def check(data: bytes, *, source: str = "input", format: str = "auto",
-          profile: str = "schema.org", syntaxes=None) -> list[dict]:
+          profile: str = "schema.org", syntaxes=None, url: str | None = None) -> list[dict]:
+    """Issues as dicts; ``url``: an HTML page's own URL (relative microdata URLs resolve
+    against it)."""
     from newsld.readers import detect_format
     fmt = detect_format(source, data) if format == "auto" else format
     if fmt == "html":
         from newsld.pages.page import validate_page
         issues = [i.to_dict() for i in validate_page(data, source=source, profile=profile,
-                                                     syntaxes=syntaxes).issues]
+                                                     syntaxes=syntaxes, url=url).issues]
         add_locations(issues, data, "html")
         return issues
     if fmt not in ("json", "jsonld"):

@@ -25,6 +25,7 @@ from newsld.errors import InputError, LimitError, NewsldError
 from newsld.io.jsontext import read, syntax_message
 from newsld.io.scripts import script_blocks
 from newsld.readers.microdata import SCHEMA_PREFIX as _SCHEMA
+from newsld.readers.microdata import base_url
 from newsld.readers.microdata import nodes as to_nodes
 from newsld.validator import Issue, Report, VisibleText, validate
 
@@ -35,8 +36,9 @@ MAX_DEPTH = 500
 
 
 def validate_page(data: bytes, *, source: str = "input", profile: str = "schema.org",
-                  syntaxes=None) -> Report:
-    """Issues in the structured data of one HTML page (see the module docstring)."""
+                  syntaxes=None, url: str | None = None) -> Report:
+    """Issues in the structured data of one HTML page (see the module docstring). ``url``: where
+    the page is (relative microdata URLs resolve against it; else the canonical link)."""
     from newsld.io.charset import decode_html
 
     syntaxes = tuple(syntaxes or DEFAULT_SYNTAXES)
@@ -67,7 +69,7 @@ def validate_page(data: bytes, *, source: str = "input", profile: str = "schema.
     if "microdata" in syntaxes and (root.get("itemscope") is not None
                                     or root.find(".//*[@itemscope]") is not None):
         try:
-            micro = microdata_nodes(root)
+            micro = microdata_nodes(root, url)
         except Exception as e:  # noqa: BLE001 - never an empty result: the page is told
             report.add("error", "input", "microdata",
                        f"the page's microdata could not be read ({type(e).__name__}: {str(e)[:80]}); "
@@ -196,27 +198,29 @@ def _relabel(issue: Issue, labels, docs) -> Issue:
     if not pre:
         kind = _node_type(docs[k], rest)
         pre = f"{kind}: " if kind else ""
-    return Issue(issue.severity, issue.code, path, pre + issue.message)
+    message = _DOC_REF.sub(lambda r: _page_path(labels, int(r.group(1))), issue.message)
+    return Issue(issue.severity, issue.code, path, pre + message)
+
+
+_DOC_REF = re.compile(r"(?<![\w\]])\$\[(\d+)\]")  # another document named in a message
+
+
+def _page_path(labels, k: int) -> str:
+    if k >= len(labels):
+        return f"$[{k}]"
+    label, sub, _ = labels[k]
+    return f"{label}$" + (f"[{sub}]" if sub is not None else "")
 
 
 # ---------- microdata ----------
 
-def microdata_nodes(root) -> list:
+def microdata_nodes(root, url: str | None = None) -> list:
     """Top-level schema.org microdata items as JSON-LD nodes (readers.microdata, the reader's
     converter), values read from visible text marked as such. An itemscope without a schema.org
     itemtype (menus, data-vocabulary.org breadcrumbs) is not schema.org data: nothing to
     validate, and reporting it would be noise."""
-    found = to_nodes(root, _base_url(root), text=VisibleText, time_text=True, schema_only=True)
+    found = to_nodes(root, base_url(root, url), text=VisibleText, time_text=True, schema_only=True)
     return [{"@context": "https://schema.org", **node} for node in found]
-
-
-def _base_url(root) -> str | None:
-    """What relative microdata URLs resolve against: <base href>, else the canonical URL."""
-    for xp in ("//base/@href", "//link[@rel='canonical']/@href", "//meta[@property='og:url']/@content"):
-        for v in root.xpath(xp)[:1]:
-            if isinstance(v, str) and v.strip().startswith(("http://", "https://")):
-                return v.strip()
-    return None
 
 
 def _type_label(node) -> str:

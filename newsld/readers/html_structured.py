@@ -7,14 +7,20 @@ from __future__ import annotations
 
 import re
 
+from newsld.article.vocab import subtypes
 from newsld.readers.formats import DEFAULT_SYNTAXES
+from newsld.readers.microdata import base_url
 from newsld.readers.microdata import nodes as microdata_nodes
 from newsld.readers.microdata import schema_name
 
-ARTICLE_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle",
-                 "OpinionNewsArticle", "BackgroundNewsArticle", "ReviewNewsArticle", "BlogPosting",
-                 "LiveBlogPosting", "SocialMediaPosting", "Report", "ScholarlyArticle", "TechArticle",
-                 "SatiricalArticle", "AdvertiserContentArticle", "Review", "Blog", "DiscussionForumPosting"}
+# Review and Blog are not Articles in schema.org but carry an article's facts on many sites;
+# they rank after the Article family's nodes (article_facts)
+EXTRA_ARTICLE_TYPES = frozenset({"Review", "Blog"})
+
+
+def article_types() -> frozenset:
+    """Every schema.org subtype of Article (from the bundled vocabulary), and the extras."""
+    return subtypes("Article") | EXTRA_ARTICLE_TYPES
 
 
 def declared_nodes(root, url: str | None, syntaxes, scripts: list | None = None,
@@ -35,7 +41,7 @@ def declared_nodes(root, url: str | None, syntaxes, scripts: list | None = None,
             out += [i for i in _script_items(script.xpath("string()")) if isinstance(i, dict)]
     if "microdata" in syntaxes and (microdata if microdata is not None
                                     else root.find("descendant-or-self::*[@itemscope]") is not None):
-        out += microdata_nodes(root, url, itemscopes=itemscopes, itemprop_els=itemprop_els)
+        out += microdata_nodes(root, base_url(root, url), itemscopes=itemscopes, itemprop_els=itemprop_els)
     for name, mod, cls in (("rdfa", "extruct.rdfa", "RDFaExtractor"),
                            ("microformat", "extruct.microformat", "MicroformatExtractor"),
                            ("dublincore", "extruct.dublincore", "DublinCoreExtractor")):
@@ -148,7 +154,7 @@ def article_facts(nodes: list[dict]) -> dict:
     headline, else the first with any), with @id references resolved across blocks/@graph."""
     all_nodes = list(walk(nodes))
     ids = {n["@id"]: n for n in all_nodes if isinstance(n.get("@id"), str) and len(n) > 1}
-    arts = [n for n in all_nodes if types_of(n) & ARTICLE_TYPES]
+    arts = [n for n in all_nodes if types_of(n) & article_types()]
     arts.sort(key=lambda n: (not _text(n.get("headline")), "Review" in types_of(n) or "Blog" in types_of(n)))
     facts: dict = {}
     if arts:

@@ -33,7 +33,7 @@ import re
 from collections.abc import Callable
 from urllib.parse import urljoin
 
-__all__ = ["SCHEMA_PREFIX", "nodes", "schema_name", "text_content"]
+__all__ = ["SCHEMA_PREFIX", "base_url", "nodes", "schema_name", "text_content"]
 
 SCHEMA_PREFIX = re.compile(r"^https?://(?:www\.)?schema\.org/", re.I)
 _HTML_WS = " \t\n\r\x0c"
@@ -46,6 +46,26 @@ def schema_name(value: str) -> str:
     """``https://schema.org/NewsArticle`` (http, www. or not) -> ``NewsArticle``; other
     values as they are."""
     return SCHEMA_PREFIX.sub("", value)
+
+
+def base_url(root, url: str | None = None) -> str | None:
+    """What relative microdata URLs resolve against (WHATWG "document base URL"): the first
+    ``<base href>`` resolved against the page's URL, else the page's URL. ``url``: where the page
+    is (fetched from, a WARC record's target URI, ``--url``); a page file without one is taken to
+    be at its canonical link (else og:url), when that is an absolute http(s) URL."""
+    page = url.strip() if url and url.strip() else None
+    if page is None:
+        for xp in ("//link[@rel='canonical']/@href", "//meta[@property='og:url']/@content"):
+            hit = [v.strip() for v in root.xpath(xp)[:1] if isinstance(v, str)]
+            if hit and hit[0].startswith(("http://", "https://")):
+                page = hit[0]
+                break
+    for href in root.xpath("//base/@href")[:1]:
+        if isinstance(href, str) and href.strip(_HTML_WS):
+            resolved = urljoin(page, href.strip(_HTML_WS)) if page else href.strip(_HTML_WS)
+            if resolved.startswith(("http://", "https://")):
+                return resolved
+    return page
 
 
 def text_content(el) -> str:

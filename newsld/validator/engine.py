@@ -51,12 +51,14 @@ class Walker:
     # -- passes ----------------------------------------------------------------------------
     def collect_ids(self, roots):
         stack = list(roots)
+        described: list = []
         while stack:
             node, loc = stack.pop()
             if isinstance(node, dict):
                 nid = node.get("@id")
                 if isinstance(nid, str) and not node.keys() <= {"@id", "@context"}:
                     self.defined.setdefault(nid, (node, loc))
+                    described.append((nid, node, loc))
                     self.bases.add(nid.split("#", 1)[0])
                 for i, (k, v) in enumerate(node.items()):
                     if k != "@context" and isinstance(v, (dict, list)):
@@ -65,6 +67,24 @@ class Walker:
                 for i, v in enumerate(node):
                     if isinstance(v, (dict, list)):
                         stack.append((v, loc + ((i, i),)))
+        self.check_same_ids(described)
+
+    def check_same_ids(self, described):
+        """JSON-LD: node objects with one @id are one node, their properties merged. Two that
+        give the same property (or @type) different values make one node with both: say so."""
+        first: dict = {}
+        for nid, node, loc in sorted(described, key=lambda d: tuple(o for _, o in d[2])):
+            if nid not in first:
+                first[nid] = (node, loc)
+                continue
+            other, oloc = first[nid]
+            differ = [k for k in node if k not in ("@id", "@context") and k in other
+                      and _values(node[k]) != _values(other[k])]
+            if differ:
+                self.emit("warning", "conflicting-id", self.child(loc, node, "@id"),
+                          f"@id {nid!r} is also the node at {format_path([s for s, _ in oloc])}, "
+                          f"with another {', '.join(differ)}: JSON-LD merges them into one node "
+                          f"that has both values; give each its own @id, or describe the node once")
 
     def run(self, doc):
         if isinstance(doc, list):
@@ -165,17 +185,29 @@ class Walker:
                 foreign = foreign or False
         return known, foreign
 
+    def additional_types(self, node) -> list:
+        """schema.org types named by additionalType (an extra rdf:type, "typically used in
+        microdata"): the node may carry their properties too. Only schema.org URLs count: a
+        bare word is text, and another vocabulary's type says nothing of schema.org's terms."""
+        out = []
+        for v in as_list(node.get("additionalType")):
+            name = schema_type(v.strip()) if isinstance(v, str) and "schema.org/" in v else None
+            if name and self.vocab.is_type(name):
+                out.append(name)
+        return out
+
     def check_node(self, node, loc, role, prop):
         known, _foreign = self.node_types(node, loc)
         if "@type" not in node and role in ("root", "member"):
             self.emit("warning", "missing-property", loc,
                       'node has no @type; add one such as "@type": "NewsArticle" so consumers know what it describes')
-        types = frozenset(known) if known else None
+        extra = self.additional_types(node)
+        types = frozenset(known + extra) if known else None
         validator = validator_for(types)
         # schema.org's Role pattern: {"member": {"@type": "OrganizationRole", "member": {...}}}
         role_prop = prop if prop and any(self.vocab.is_subclass(t, "Role") for t in known) else None
         for err in validator.iter_errors(node):
-            report_error(self, err, node, loc, known, role_prop)
+            report_error(self, err, node, loc, known + extra, role_prop)
         # nested nodes: check their type against the property's range, then visit them
         children = []
         for i, (k, v) in enumerate(node.items()):
@@ -187,6 +219,13 @@ class Walker:
             for child, cloc in items:
                 self.check_range(k, child, cloc)
                 children.append((child, cloc, "nested", k))
+        # a pending property is noted; a pending type (NewsMediaOrganization, which Google
+        # documents) is not: every news publisher's node would carry the note
+        for k in node:
+            if k in self.vocab.pending:
+                self.emit("info", "pending-term", self.child(loc, node, k),
+                          f"{k} is a pending schema.org property (https://pending.schema.org): it "
+                          f"may change or be removed, and consumers may not read it yet")
         if self.google and known:
             guidance.check(self, node, loc, known)
         return children
@@ -210,6 +249,12 @@ class Walker:
         self.emit("warning", "wrong-type", cloc,
                   f"{prop} expects {' or '.join(classes)}, but this node is {'/'.join(ctypes)}; "
                   f"change its @type or use another property")
+
+
+def _values(value) -> list:
+    """A property's values as JSON-LD compares them: a list of one is the value; order aside."""
+    import json
+    return sorted(json.dumps(v, sort_keys=True) for v in as_list(value))
 
 
 def validate_document(doc, profile: str) -> Report:

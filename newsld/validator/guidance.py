@@ -113,6 +113,10 @@ def article(w, node, loc, known) -> None:
                    'Google recommends a url for the author (a profile page), e.g. "url": "https://example.com/staff/jane-doe"')
 
 
+# one to three capitalised name words or initials: "Richard P.", "Regula Felix", "O'Neil-Smith"
+_NAME_WORDS = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*\.?)(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*\.?|van|von|de|da|del|der|di|du|la|le)){0,3}$")
+
+
 def author_name(w, name, loc, publisher_name, atypes) -> None:
     """An author's name holds the name only: no byline word, job title, URL or publisher."""
     from newsld.locales import load as locale_rules
@@ -128,10 +132,21 @@ def author_name(w, name, loc, publisher_name, atypes) -> None:
         w.emit("warning", "author-name", loc,
                f"author name {s!r} looks like a URL; put the person's name in name and the URL in url")
     elif "," in s and not is_org:
-        head, tail = s.split(",", 1)
-        w.emit("warning", "author-name", loc,
-               f"author name {s!r} contains more than the name ({tail.strip()!r}); use "
-               f"\"name\": {head.strip()!r} and put a job title in jobTitle")
+        head, tail = (x.strip() for x in s.split(",", 1))
+        rules = locale_rules()
+        if _NAME_WORDS.match(head) and _NAME_WORDS.match(tail) and not rules.job_title.search(tail):
+            if " " not in head:  # "Smiraglia, Richard P.": a catalogue's Last, First
+                w.emit("warning", "author-name", loc,
+                       f"author name {s!r} is written 'Last, First'; give the name as it is read: "
+                       f"{tail + ' ' + head!r}")
+            else:  # "Willow Lane, Regula Felix": two people in one name
+                w.emit("warning", "author-name", loc,
+                       f"author name {s!r} looks like two names ({head!r} and {tail!r}); give each "
+                       f"author its own Person in a list")
+        else:
+            w.emit("warning", "author-name", loc,
+                   f"author name {s!r} contains more than the name ({tail!r}); use "
+                   f"\"name\": {head!r} and put a job title in jobTitle")
     if publisher_name and isinstance(publisher_name, str) and not is_org and \
             s.casefold() == publisher_name.strip().casefold():
         w.emit("warning", "author-name", loc,

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from newsld.validator.schemas import ISO_SHAPE
-from newsld.validator.values import VisibleText, describe, expected, iso_of
+from newsld.validator.values import VisibleText, describe, expected, iso_of, time_of
 from newsld.validator.vocab import (
     BOOLEAN_PATTERN,
     INTEGER_PATTERN,
@@ -148,7 +148,12 @@ def unknown_property(w, k, kloc, known, allowed) -> None:
     if dash and io in ("input", "output") and base in vocab.properties:
         return  # schema.org's Action annotation ("query-input"), used by the sitelinks search box
     types = "/".join(known)
-    if k in vocab.properties:
+    if k in vocab.superseded:
+        new = vocab.superseded[k]
+        w.emit("warning", "unknown-property", kloc,
+               f"{k!r} is superseded in schema.org by {new!r}; use {new} instead "
+               f"(see https://schema.org/{new})")
+    elif k in vocab.properties:
         doms = ", ".join(vocab.domains(k)[:6]) or "no type"
         w.emit("warning", "unknown-property", kloc,
                f"{k!r} is a schema.org property but not one of {types} (it belongs to {doms}); "
@@ -162,6 +167,11 @@ def unknown_property(w, k, kloc, known, allowed) -> None:
 
 def date_issue(w, prop, value, loc) -> None:
     """A non-empty date value that is not ISO 8601 (null and empty are empty-value above)."""
+    kinds = set(w.vocab.kinds(prop)) if prop in w.vocab.properties else set()
+    if isinstance(value, str) and "Time" in kinds and (
+            not {"Date", "DateTime"} & kinds or not iso_of(value)[0]):
+        time_issue(w, prop, value, loc)
+        return
     if not isinstance(value, str):  # a number or boolean is the wrong JSON type, not a date format
         year = isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999
         w.emit("warning" if year else "error", "wrong-type", loc,
@@ -193,3 +203,18 @@ def date_issue(w, prop, value, loc) -> None:
     fix = (f"{iso} (UTC assumed: use the page's own offset)" if assumed else iso) if iso else \
         "an ISO 8601 date such as 2019-11-19 or 2019-11-19T07:09:00+00:00"
     w.emit("error", "date-format", loc, f"{prop} {value!r} is not ISO 8601; write it as {fix}")
+
+
+def time_issue(w, prop, value: str, loc) -> None:
+    """A value of a Time property (or of a date-time-or-time one, when it has no date) that is
+    not an xsd:time: the fix proposed is a time, with the zone the value was written in."""
+    t = time_of(value)
+    if isinstance(value, VisibleText):
+        t = t or "09:00:00"
+        w.emit("error", "date-text", loc,
+               f"{prop} is read from the element's visible text {value!r}, which is not an ISO "
+               f"8601 time; keep the text and give the time in the markup: <time itemprop=\"{prop}\" "
+               f"datetime=\"{t}\">...</time> or a content=\"{t}\" attribute")
+        return
+    fix = t or "an ISO 8601 time such as 09:00:00 or 09:00:00+08:00 (hh:mm:ss and the zone)"
+    w.emit("error", "date-format", loc, f"{prop} {value!r} is not an ISO 8601 time; write it as {fix}")

@@ -136,7 +136,7 @@ def _inline_refs(schema: dict) -> dict:
 @lru_cache(maxsize=None)
 def bundled_schema(type_name: str) -> dict | None:
     """The committed schema for a bundled type, or None."""
-    from newsld.validator.vocab import schemas_dir
+    from newsld.article.vocab import schemas_dir
 
     path = schemas_dir() / f"{type_name}.schema.json"
     if not path.is_file():

@@ -10,20 +10,9 @@ very same function at run time for types that are not bundled, so both always ag
 """
 from __future__ import annotations
 
-import json
 from functools import lru_cache
-from pathlib import Path
 
-_PKG = Path(__file__).resolve().parent.parent
-
-
-@lru_cache(maxsize=None)
-def schemas_dir() -> Path:
-    """The bundled schemas: ``schemas/`` in a checkout, ``newsld/schemas`` in an installed wheel."""
-    for cand in (_PKG / "schemas", _PKG.parent / "schemas"):
-        if cand.is_dir():
-            return cand
-    raise FileNotFoundError("newsld's bundled schemas are missing; reinstall newsld")
+from newsld.article.vocab import schemas_dir, vocab_data  # noqa: F401 - schemas_dir: kept public here
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -66,6 +55,7 @@ class Vocab:
         self.properties: dict[str, list[list[str]]] = data["properties"]
         self.enums: dict[str, list[str]] = data.get("enumerations", {})
         self.superseded: dict[str, str] = data.get("supersededBy", {})
+        self.pending = frozenset(data.get("pending", ()))  # https://pending.schema.org terms
         self.datatypes = set(data.get("datatypes", ()))
         self.members: dict[str, list[str]] = {}
         for enum, names in self.enums.items():
@@ -170,10 +160,8 @@ def range_kinds(ranges) -> tuple[str, ...]:
 
 @lru_cache(maxsize=None)
 def load_vocab() -> Vocab:
-    """Load ``vocab.json`` once per process (through :func:`schemas_dir`)."""
-
-    with open(schemas_dir() / "vocab.json", encoding="utf-8") as fh:
-        return Vocab(json.load(fh))
+    """The vocabulary, built once per process on newsld.article.vocab's load of ``vocab.json``."""
+    return Vocab(vocab_data())
 
 
 # ---------------------------------------------------------------------------------------------

@@ -96,3 +96,13 @@ def test_content_on_time_is_its_value():
     event = ('<div itemscope itemtype="https://schema.org/Event"><span itemprop="name">Fair</span>'
              '<time itemprop="startDate" content="2025-05-01T09:00:00">May 1, 9 AM</time></div>')
     assert not [i for i in validate_page(event.encode()).issues if i.code.startswith("date")]
+
+
+@pytest.mark.parametrize("kind", ["MedicalScholarlyArticle", "AskPublicNewsArticle", "APIReference"])
+def test_every_schema_org_subtype_of_article_is_an_article(kind):
+    # schema.org: a MedicalScholarlyArticle is a ScholarlyArticle is an Article; the bundled
+    # vocabulary says so, not a fixed list in the reader (the section is only in the markup)
+    page = (ARTICLE.replace("NewsArticle", kind) % "").replace(
+        "</article>", '<meta itemprop="articleSection" content="Health"></article>')
+    article, _ = read(page.encode(), source="p.html")
+    assert article.section == "Health"

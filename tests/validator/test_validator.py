@@ -223,7 +223,8 @@ def test_jsonld_keywords_and_iri_properties_allowed():
 def test_multiple_types_allow_properties_of_each():
     doc = {"@context": "https://schema.org", "@type": ["NewsArticle", "Person"], "headline": "x",
            "jobTitle": "y"}
-    assert validate(doc).issues == []
+    # jobTitle is pending in schema.org 30.0: a note, not a problem with the types
+    assert [(i.severity, i.code) for i in validate(doc).issues] == [("info", "pending-term")]
 
 
 @pytest.mark.parametrize("bad, good", [("person", "Person"), ("organization", "Organization"),
