@@ -26,7 +26,7 @@ def input_issue(message: str) -> dict:
 
 
 def exit_code(issues: list[dict], strict: bool) -> int:
-    if any(i["code"] == "input" for i in issues):
+    if any(i["code"] == "input" and i["severity"] == "error" for i in issues):
         return EXIT_INPUT
     bad = ("error", "warning") if strict else ("error",)
     return EXIT_INVALID if any(i["severity"] in bad for i in issues) else EXIT_OK
@@ -83,12 +83,21 @@ def extract_record(source: str, data, opts: Options, *, format: str | None = Non
     except Exception as e:  # a bug in newsld must not end a batch: this input gets its own line
         return failed(source, f"{source}: internal error: {type(e).__name__}: {e} "
                               "(please report it with this input)")
-    issues = []
+    issues = record_key_issues(data) if isinstance(data, dict) else []
     if opts.validate:
         from newsld.validator import validate
-        issues = [i.to_dict() for i in validate(doc, profile=opts.profile).issues]
+        issues += [i.to_dict() for i in validate(doc, profile=opts.profile).issues]
     return {"source": source, "ok": exit_code(issues, opts.strict) == EXIT_OK, "jsonld": doc,
             "issues": issues}
+
+
+def record_key_issues(record: dict) -> list[dict]:
+    """A warning per key of a JSON record that newsld does not read (a typo, or a key of the
+    producer's own): the record is still extracted, without that key."""
+    from newsld.readers.metadata import record_fields, unknown_key_message
+    _, unknown = record_fields(record, "record")
+    return [{"severity": "warning", "code": "input", "path": f"record$.{k}",
+             "message": unknown_key_message(k)} for k in unknown]
 
 
 def validate_item(opts: Options, item) -> dict:
