@@ -86,14 +86,25 @@ def extract_record(source: str, data, opts: Options, *, format: str | None = Non
     except Exception as e:  # a bug in newsld must not end a batch: this input gets its own line
         return failed(source, f"{source}: internal error: {type(e).__name__}: {e} "
                               "(please report it with this input)")
-    # what the reader decided for the user (a date's zone) comes first, as warnings
+    # what the reader decided for the user (a date's zone) comes first, as warnings, then the
+    # record's keys newsld does not read
     issues = [{"severity": "warning", "code": "date-zone", "path": "$", "message": note}
               for note in article.notes]
+    issues += record_key_issues(data) if isinstance(data, dict) else []
     if opts.validate:
         from newsld.validator import validate
         issues += [i.to_dict() for i in validate(doc, profile=opts.profile).issues]
     return {"source": source, "ok": exit_code(issues, opts.strict) == EXIT_OK, "jsonld": doc,
             "issues": issues}
+
+
+def record_key_issues(record: dict) -> list[dict]:
+    """A warning per key of a JSON record that newsld does not read (a typo, or a key of the
+    producer's own): the record is still extracted, without that key."""
+    from newsld.readers.metadata import record_fields, unknown_key_message
+    _, unknown = record_fields(record, "record")
+    return [{"severity": "warning", "code": "input", "path": f"record$.{k}",
+             "message": unknown_key_message(k)} for k in unknown]
 
 
 def validate_item(opts: Options, item) -> dict:

@@ -9,7 +9,7 @@ from pathlib import Path
 from newsld.errors import InputError
 from newsld.readers.formats import EXTENSION_FORMATS, FORMATS
 
-__all__ = ["FORMATS", "detect_format", "read", "read_record", "read_article", "record_metadata"]
+__all__ = ["FORMATS", "detect_format", "read", "read_record", "read_article"]
 
 _HTML_SNIFF = re.compile(rb"^\s*(?:<!doctype\s+html|<html|<head|<body|<meta|<article|<div|<p[\s>]|<h[1-6]"
                          rb"|<section|<main|<script|<!--|<span|<figure|<header|<ul|<table|<title)", re.I)
@@ -59,36 +59,16 @@ def _json_object(data: bytes, source: str) -> dict:
     return obj
 
 
-RECORD_KEYS = {"url": "url", "datePublished": "date_published", "dateModified": "date_modified",
-               "image": "images", "author": "author", "publisher": "publisher_name",
-               "section": "section", "tags": "tags", "keywords": "tags", "lang": "lang",
-               "inLanguage": "lang", "headline": "headline", "description": "dek"}
-
-
-LIST_KEYS = {"image", "author", "tags", "keywords"}  # text, or a list of text
-
-
-def record_metadata(obj: dict, source: str) -> dict:
-    """The record's metadata keys, checked: text, or a list of text for image/author/tags."""
-    meta = {}
-    for k, v in obj.items():
-        if k not in RECORD_KEYS or v in (None, "", []):
-            continue
-        ok = isinstance(v, str) or (k in LIST_KEYS and isinstance(v, list)
-                                    and all(isinstance(x, str) for x in v))
-        if not ok:
-            kinds = "text or a list of text" if k in LIST_KEYS else "text"
-            raise InputError(f"{source}: record key {k!r} must be {kinds}, not {type(v).__name__}")
-        meta[RECORD_KEYS[k]] = v
-    return meta
-
-
 def read_record(obj: dict, *, source: str = "input", syntaxes=None):
-    """A JSON record ``{"text" | "markdown" | "html": ..., metadata...}`` (also one NDJSON line)."""
-    for key, fmt in (("html", "html"), ("markdown", "markdown"), ("text", "text")):
-        if isinstance(obj.get(key), str):
-            extra = record_metadata(obj, source)
-            article, meta = read(obj[key].encode("utf-8"), format=fmt, source=source,
+    """A JSON record ``{"text" | "markdown" | "html": ..., metadata...}`` (also one NDJSON line):
+    (Article, metadata by FIELDS name, with the record's "timezone" if it gives one). The
+    record's keys are readers.metadata.RECORD_KEYS; others are ignored here (the batch reports
+    them on the record's line)."""
+    from newsld.readers.metadata import RECORD_CONTENT, record_fields
+    for fmt in RECORD_CONTENT:
+        if isinstance(obj.get(fmt), str):
+            extra, _unknown = record_fields(obj, source)
+            article, meta = read(obj[fmt].encode("utf-8"), format=fmt, source=source,
                                  url=extra.get("url"), syntaxes=syntaxes)
             meta.update(extra)
             return article, meta
@@ -123,6 +103,7 @@ def read_article(source, *, format: str = "auto", name: str | None = None, synta
         data, default_name = _bytes_of(source)
         article, meta = read(data, format=format, source=name or default_name,
                              url=metadata.get("url"), syntaxes=syntaxes)
+    timezone = meta.pop("timezone", None) or timezone  # a record's own zone wins for its dates
     meta.update({k: v for k, v in metadata.items() if v not in (None, "", [], ())})
     unknown = set(meta) - set(_metadata.FIELDS)
     if unknown:

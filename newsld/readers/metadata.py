@@ -1,12 +1,82 @@
 """Metadata the article text lacks: front matter first, then the caller's options on top."""
 from __future__ import annotations
 
+from difflib import get_close_matches
+
+from newsld.errors import InputError
 from newsld.readers import byline
 from newsld.locales.dates import NO_ZONE_GIVEN, has_numeric_date, parse_timezone, to_iso, zone_less
 from newsld.article.model import Agent, Article
 
 FIELDS = ("url", "date_published", "date_modified", "images", "author", "publisher_name",
           "publisher_url", "publisher_logo", "lang", "section", "tags", "headline", "dek")
+
+# The keys of a JSON record (--from json, each line of --from ndjson, a dict given to
+# newsld.extract or to the Dask bag): each field under the library's own name first, then its
+# schema.org-like spellings. The one table that reads record keys; "timezone" is the zone for
+# the record's own dates (the run's --timezone otherwise).
+RECORD_KEYS: dict[str, tuple[str, ...]] = {
+    "url": ("url",),
+    "date_published": ("date_published", "datePublished"),
+    "date_modified": ("date_modified", "dateModified"),
+    "images": ("images", "image"),
+    "author": ("author",),
+    "publisher_name": ("publisher_name", "publisherName", "publisher"),
+    "publisher_url": ("publisher_url", "publisherUrl"),
+    "publisher_logo": ("publisher_logo", "publisherLogo"),
+    "lang": ("lang", "inLanguage"),
+    "section": ("section", "articleSection"),
+    "tags": ("tags", "keywords"),
+    "headline": ("headline",),
+    "dek": ("dek", "description"),
+    "timezone": ("timezone",),
+}
+RECORD_CONTENT = ("html", "markdown", "text")  # the article itself, read in this order
+RECORD_SOURCE = "source"  # the record's name in the output (read by newsld.batch)
+LIST_FIELDS = frozenset({"images", "author", "tags"})  # text, or a list of text
+_FIELD_OF = {name: f for f, names in RECORD_KEYS.items() for name in names}
+
+
+def record_fields(obj: dict, source: str) -> tuple[dict, list[str]]:
+    """(the record's metadata by FIELDS name, and "timezone" if given; its keys that are
+    neither metadata nor content nor source, in record order). Raises InputError for a value
+    of the wrong kind, a field given under two names, or an unknown timezone."""
+    meta: dict = {}
+    given: dict[str, str] = {}
+    unknown = []
+    for k, v in obj.items():
+        field = _FIELD_OF.get(k)
+        if field is None:
+            if k not in RECORD_CONTENT and k != RECORD_SOURCE:
+                unknown.append(k)
+            continue
+        if v in (None, "", []):
+            continue
+        if field in given:
+            raise InputError(f"{source}: the record gives {field} twice ({given[field]!r} and {k!r}): keep one")
+        given[field] = k
+        ok = isinstance(v, str) or (field in LIST_FIELDS and isinstance(v, list)
+                                    and all(isinstance(x, str) for x in v))
+        if not ok:
+            kinds = "text or a list of text" if field in LIST_FIELDS else "text"
+            raise InputError(f"{source}: record key {k!r} must be {kinds}, not {type(v).__name__}")
+        if field == "timezone":
+            try:
+                parse_timezone(v)
+            except InputError as e:
+                raise InputError(f"{source}: record key 'timezone': {e}") from None
+        meta[field] = v
+    return meta, unknown
+
+
+def unknown_key_message(key: str) -> str:
+    """Why a record key was ignored, with the names newsld reads (and the closest one)."""
+    names = [n for names in RECORD_KEYS.values() for n in names]
+    close = get_close_matches(key, names, n=1)
+    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    accepted = ", ".join("/".join(names) for names in RECORD_KEYS.values())
+    return (f"record key {key!r} is not read, its value is ignored{hint}; a record has "
+            f"{'/'.join(RECORD_CONTENT)}, {RECORD_SOURCE} and the metadata keys {accepted}")
 
 
 def apply(article: Article, meta: dict, *, timezone: str | None = None) -> Article:
