@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import sys
 
 import click
@@ -15,6 +14,7 @@ from newsld import __version__
 from newsld.errors import NewsldError
 from newsld.batch import CONTAINERS, MAX_BYTES
 from newsld.batch.records import EXIT_INPUT, Options, exit_code
+from newsld.io.output import printable
 from newsld.io.reports import FORMATTERS
 from newsld.readers.formats import DEFAULT_SYNTAXES, FORMATS, SYNTAXES
 
@@ -99,16 +99,6 @@ class Progress:
     def done(self):
         if self.enabled and self.n:
             sys.stderr.write("\r\033[K")
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def printable(text: str) -> str:
-    """``text`` that encodes as UTF-8: a lone surrogate (a JSON escape such as "\\ud83d" in a
-    page's JSON-LD or an NDJSON source, a file name that is not UTF-8) becomes U+FFFD, so one
-    input cannot make the output unwritable and end the run."""
-    return _SURROGATE.sub("\ufffd", text)
 
 
 def _write(text: str, output: str | None):
