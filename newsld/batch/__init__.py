@@ -117,8 +117,8 @@ def _items_of(name: str, from_: str, max_bytes: int) -> Iterator[Item]:
     if from_ == "ndjson" and not is_url(name):
         yield from ndjson_stream(name, max_bytes)
         return
-    if from_ != "ndjson" and name != "-" and not is_url(name):
-        yield Item(name, path=name, max_bytes=max_bytes)  # read where it is processed
+    if from_ != "ndjson" and name != "-":  # read (or fetched) where it is processed, in its budget
+        yield Item(name, path=name, max_bytes=max_bytes, url=name if is_url(name) else None)
         return
     try:
         data = read_input(name, max_bytes)
