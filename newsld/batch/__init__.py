@@ -4,6 +4,7 @@ a per-item time budget. Nothing reads all inputs first, so memory stays flat how
 are."""
 from __future__ import annotations
 
+import contextlib
 import fnmatch
 import os
 import re
@@ -233,18 +234,27 @@ def _alarm(signum, frame):
     raise Timeout()
 
 
-def call_with_budget(fn: Callable, item: Item, budget: float | None):
-    """``fn(item)``, interrupted after ``budget`` seconds (SIGALRM, so only between Python
-    bytecodes; on platforms without it the budget is not enforced)."""
+@contextlib.contextmanager
+def time_limit(budget: float | None):
+    """Raise Timeout in the block after ``budget`` seconds (SIGALRM, so only between Python
+    bytecodes or in a blocking system call such as opening a FIFO nobody writes to; on
+    platforms without it the budget is not enforced)."""
     if not budget or not hasattr(signal, "setitimer"):
-        return fn(item)
+        yield
+        return
     old = signal.signal(signal.SIGALRM, _alarm)
     signal.setitimer(signal.ITIMER_REAL, budget)
     try:
-        return fn(item)
+        yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, old)
+
+
+def call_with_budget(fn: Callable, item: Item, budget: float | None):
+    """``fn(item)``, interrupted after ``budget`` seconds (see time_limit)."""
+    with time_limit(budget):
+        return fn(item)
 
 
 _WORKER: tuple | None = None

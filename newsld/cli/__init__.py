@@ -228,8 +228,11 @@ def extract(inputs, from_, ndjson, fmt, output, profile, strict, no_validate, ur
 @click.option("-r", "--recursive", is_flag=True, help="Read the files below directories.")
 @click.option("--glob", help="With -r: only file names matching this pattern.")
 @click.option("-j", "--jobs", type=int, default=1, show_default=True, help="Processes; 0 = all cores.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=60.0, show_default=True,
+              help="Seconds one input may take before it becomes an error line.")
 @click.option("-q", "--quiet", is_flag=True, help="No summary line on stderr.")
-def validate(inputs, fmt, from_, profile, strict, syntaxes, max_bytes, recursive, glob, jobs, quiet):
+def validate(inputs, fmt, from_, profile, strict, syntaxes, max_bytes, recursive, glob, jobs, timeout,
+             quiet):
     """Validate JSON-LD files (.json/.jsonld, an array of documents, NDJSON) or HTML pages.
 
     text: one line per issue, SOURCE: severity code path: message. json: one line per input,
@@ -244,7 +247,8 @@ def validate(inputs, fmt, from_, profile, strict, syntaxes, max_bytes, recursive
     streamed = fmt in ("text", "json", "github")
     kept, worst, checked, bad = [], 0, 0, 0
     counts = {"error": 0, "warning": 0, "info": 0}
-    for rec in batch.run(work, functools.partial(validate_item, opts), jobs=batch.cpu_jobs(jobs)):
+    for rec in batch.run(work, functools.partial(validate_item, opts), jobs=batch.cpu_jobs(jobs),
+                         budget=timeout):
         code = exit_code(rec["issues"], strict)
         worst, checked, bad = max(worst, code), checked + 1, bad + (code != 0)
         for i in rec["issues"]:
