@@ -27,3 +27,17 @@ def test_a_fifo_nobody_writes_to_is_an_error_line_after_timeout(tmp_path, comman
     assert "took longer than 1 s" in proc.stderr.decode() + proc.stdout.decode()
     assert proc.returncode == 2
     assert_clean(proc)
+
+
+# ---- 3. linear time (each with the 60 s hang detector of helpers.cli) -------------------
+
+def test_inject_over_200k_old_blocks_is_linear(tmp_path):
+    # each removed block sliced the whole page before it: 300,000 blocks took 304 s
+    page, doc = tmp_path / "p.html", tmp_path / "doc.json"
+    page.write_bytes(b"<html><head>\n" + b'<script type="application/ld+json" data-newsld>{}</script>\n' * 200_000
+                     + b"</head><body><p>x</p></body></html>\n")
+    doc.write_text('{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Storm"}')
+    proc = cli("inject", "--jsonld", doc, page)
+    assert_clean(proc)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.count(b"data-newsld") == 1 and b'"headline": "Storm"' in proc.stdout
