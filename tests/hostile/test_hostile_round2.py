@@ -52,3 +52,14 @@ def test_validate_50k_invalid_ld_json_blocks_is_linear(tmp_path):
     assert_clean(proc)
     assert proc.returncode == 1
     assert b"ld+json[50000]" in proc.stdout and b"line 50001, column 37" in proc.stdout
+
+
+def test_tag_line_of_100k_spaces_then_a_word_is_linear(tmp_path):
+    # \s+ / \s* around the date-segment and tag separators backtracked over the spaces at
+    # every position (65 s)
+    p = tmp_path / "a.txt"
+    p.write_text("Storm hits the coast\n\nStrong winds hit the coast on Sunday.\n\nTags:" + " " * 100_000 + "x\n")
+    proc = cli("extract", "--timeout", "30", p)
+    assert_clean(proc)
+    assert proc.returncode == 0, proc.stderr
+    assert b'"headline": "Storm hits the coast"' in proc.stdout
