@@ -63,3 +63,15 @@ def test_tag_line_of_100k_spaces_then_a_word_is_linear(tmp_path):
     assert_clean(proc)
     assert proc.returncode == 0, proc.stderr
     assert b'"headline": "Storm hits the coast"' in proc.stdout
+
+
+def test_html_faq_of_50k_questions_is_linear(tmp_path):
+    # finding each question's wrapper took len() of its parent (all the questions): 70 s
+    p = tmp_path / "faq.html"
+    p.write_text("<html><body><article><h1>Storm questions</h1>" + "".join(
+        f"<h3>Will the storm hit town {i}?</h3><p>Answer number {i} for the town.</p>"
+        for i in range(50_000)) + "</article></body></html>")
+    proc = cli("extract", "--no-validate", "--timeout", "50", p)
+    assert_clean(proc)
+    assert proc.returncode == 0, proc.stderr
+    assert b"Will the storm hit town 49999?" in proc.stdout
