@@ -4,12 +4,11 @@ time stays linear, memory bounded, writes never destroy, failures are one line a
 from __future__ import annotations
 
 import os
-import sys
 import time
 
 import pytest
 
-from helpers import assert_clean, assert_one_line_error, cli
+from helpers import assert_clean, cli
 
 needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes (POSIX)")
 
