@@ -4,6 +4,7 @@ a per-item time budget. Nothing reads all inputs first, so memory stays flat how
 are."""
 from __future__ import annotations
 
+import contextlib
 import fnmatch
 import os
 import re
@@ -147,8 +148,8 @@ def _items_of(name: str, from_: str, max_bytes: int) -> Iterator[Item]:
     if from_ == "ndjson" and not is_url(name):
         yield from ndjson_stream(name, max_bytes)
         return
-    if from_ != "ndjson" and name != "-" and not is_url(name):
-        yield Item(name, path=name, max_bytes=max_bytes)  # read where it is processed
+    if from_ != "ndjson" and name != "-":  # read (or fetched) where it is processed, in its budget
+        yield Item(name, path=name, max_bytes=max_bytes, url=name if is_url(name) else None)
         return
     try:
         data = read_input(name, max_bytes)
@@ -263,18 +264,27 @@ def _alarm(signum, frame):
     raise Timeout()
 
 
-def call_with_budget(fn: Callable, item: Item, budget: float | None):
-    """``fn(item)``, interrupted after ``budget`` seconds (SIGALRM, so only between Python
-    bytecodes; on platforms without it the budget is not enforced)."""
+@contextlib.contextmanager
+def time_limit(budget: float | None):
+    """Raise Timeout in the block after ``budget`` seconds (SIGALRM, so only between Python
+    bytecodes or in a blocking system call such as opening a FIFO nobody writes to; on
+    platforms without it the budget is not enforced)."""
     if not budget or not hasattr(signal, "setitimer"):
-        return fn(item)
+        yield
+        return
     old = signal.signal(signal.SIGALRM, _alarm)
     signal.setitimer(signal.ITIMER_REAL, budget)
     try:
-        return fn(item)
+        yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, old)
+
+
+def call_with_budget(fn: Callable, item: Item, budget: float | None):
+    """``fn(item)``, interrupted after ``budget`` seconds (see time_limit)."""
+    with time_limit(budget):
+        return fn(item)
 
 
 _WORKER: tuple | None = None
@@ -321,31 +331,97 @@ def run(work: Iterable[Item], fn: Callable[[Item], dict], *, jobs: int = 1,
     CHUNK items per task, with at most 2 x jobs tasks in flight (memory stays bounded);
     ``fn`` must then be a module-level function. ``warm`` runs once in each worker as it
     starts, so the workers load the readers and compile the validators at the same time
-    instead of one after the other in the parent."""
-    if jobs > 1:
-        import gc
-        gc.freeze()  # the workers' collector leaves inherited objects alone: fewer copied pages
+    instead of one after the other in the parent. A worker that dies (the OOM killer, a crash
+    in a C library) does not stop the run: see ``Pool``."""
     if jobs <= 1:
         for item in work:
             yield process(fn, item, budget)
         return
-    import multiprocessing as mp
-    ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
-    with ctx.Pool(jobs, initializer=_init_worker, initargs=(fn, budget, warm)) as pool:
+    import gc
+    gc.freeze()  # the workers' collector leaves inherited objects alone: fewer copied pages
+    with Pool(jobs, fn, budget, warm) as pool:
         pending: deque = deque()
+        for chunk in _chunks(work, CHUNK):
+            pending.append((pool.submit(chunk), chunk))
+            while len(pending) >= 2 * jobs or (pending and pending[0][0].done()):
+                yield from pool.results(*pending.popleft())
+        while pending:
+            yield from pool.results(*pending.popleft())
+
+
+class Pool:
+    """Worker processes (concurrent.futures, which notices a dead worker instead of waiting
+    for its task forever). When one dies, every task in flight fails; each item of those tasks
+    is then run again alone in a fresh pool, so only an item that kills its worker again
+    becomes an error line, and the run goes on. Leaving the block early (an error, Ctrl-C)
+    ends the workers at once."""
+
+    def __init__(self, jobs: int, fn: Callable, budget: float | None, warm):
+        import multiprocessing as mp
+        self.ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+        self.jobs, self.fn, self.args = jobs, fn, (fn, budget, warm)
+        self.executor = self._start()
+
+    def _start(self):
+        from concurrent.futures import ProcessPoolExecutor
+        return ProcessPoolExecutor(self.jobs, mp_context=self.ctx, initializer=_init_worker,
+                                   initargs=self.args)
+
+    def submit(self, chunk: list[Item]):
         try:
-            for chunk in _chunks(work, CHUNK):
-                pending.append(pool.apply_async(_work, (chunk,)))
-                while len(pending) >= 2 * jobs or (pending and pending[0].ready()):
-                    yield from pending.popleft().get()
-            while pending:
-                yield from pending.popleft().get()
-        except BaseException:
-            pool.terminate()
-            raise
+            return self.executor.submit(_work, chunk)
+        except RuntimeError:  # broken by a death the results of an earlier chunk will report
+            self.executor = self._start()
+            return self.executor.submit(_work, chunk)
+
+    def results(self, future, chunk: list[Item]) -> list:
+        from concurrent.futures.process import BrokenProcessPool
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            return [self._alone(item) for item in chunk]
+
+    def _alone(self, item: Item):
+        """``item`` in a fresh pool of its own: its result, or an error line if it kills it."""
+        from concurrent.futures.process import BrokenProcessPool
+        self._restart()
+        try:
+            return self.executor.submit(_work, [item]).result()[0]
+        except BrokenProcessPool:
+            self._restart()
+            return self.fn(Item(item.source, error=f"{item.source}: the worker process died while "
+                                                   "reading it (out of memory?); skipped"))
+
+    def _restart(self):
+        from concurrent.futures.process import BrokenProcessPool
+        try:
+            self.executor.submit(int).result()
+        except (BrokenProcessPool, RuntimeError):
+            self.executor.shutdown(wait=False, cancel_futures=True)
+            self.executor = self._start()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, exc_type, exc, tb):
+        if exc_type is None:
+            self.executor.shutdown(wait=True)
+            return False
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        # do not wait for tasks nobody will read (this pool's processes only, not the caller's)
+        for child in list((getattr(self.executor, "_processes", None) or {}).values()):
+            child.terminate()
+        return False
 
 
 def cpu_jobs(jobs: int) -> int:
     if jobs < 0:
         raise InputError("--jobs takes 0 (all cores) or a positive number")
-    return jobs or os.cpu_count() or 1
+    cores = os.cpu_count() or 1
+    if jobs > MAX_JOBS_PER_CORE * cores:  # each job is a process: a huge value forked until killed
+        raise InputError(f"--jobs {jobs}: at most {MAX_JOBS_PER_CORE * cores} "
+                         f"({MAX_JOBS_PER_CORE} per core, {cores} cores)")
+    return jobs or cores
+
+
+MAX_JOBS_PER_CORE = 8

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import sys
 
 import click
@@ -15,6 +14,7 @@ from newsld import __version__
 from newsld.errors import NewsldError
 from newsld.batch import CONTAINERS, MAX_BYTES
 from newsld.batch.records import EXIT_INPUT, Options, exit_code
+from newsld.io.output import printable
 from newsld.io.reports import FORMATTERS
 from newsld.readers.formats import DEFAULT_SYNTAXES, FORMATS, SYNTAXES
 
@@ -105,16 +105,6 @@ class Progress:
     def done(self):
         if self.enabled and self.n:
             sys.stderr.write("\r\033[K")
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def printable(text: str) -> str:
-    """``text`` that encodes as UTF-8: a lone surrogate (a JSON escape such as "\\ud83d" in a
-    page's JSON-LD or an NDJSON source, a file name that is not UTF-8) becomes U+FFFD, so one
-    input cannot make the output unwritable and end the run."""
-    return _SURROGATE.sub("\ufffd", text)
 
 
 class _Untouched(Exception):
@@ -282,10 +272,13 @@ def extract(inputs, from_, ndjson, fmt, output, write_invalid, profile, strict, 
 @click.option("-r", "--recursive", is_flag=True, help="Read the files below directories.")
 @click.option("--glob", help="With -r: only file names matching this pattern.")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True, help="Processes; 0 = all cores.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=60.0, show_default=True,
+              help="Seconds one input may take before it becomes an error line.")
 @click.option("-q", "--quiet", is_flag=True, help="No summary line on stderr.")
 @click.option("--url", help="HTML: the page's URL, for its relative microdata URLs (default: the "
                             "WARC record's or fetched URL, else the page's canonical link).")
-def validate(inputs, fmt, from_, profile, strict, syntaxes, max_bytes, recursive, glob, jobs, quiet, url):
+def validate(inputs, fmt, from_, profile, strict, syntaxes, max_bytes, recursive, glob, jobs, timeout,
+             quiet, url):
     """Validate JSON-LD files (.json/.jsonld, an array of documents, NDJSON) or HTML pages.
 
     text: one line per issue, SOURCE: severity code path: message. json: one line per input,
@@ -301,7 +294,8 @@ def validate(inputs, fmt, from_, profile, strict, syntaxes, max_bytes, recursive
     streamed = fmt in ("text", "json")  # github: errors first over the whole run
     kept, worst, checked, bad = [], 0, 0, 0
     counts = {"error": 0, "warning": 0, "info": 0}
-    for rec in batch.run(work, functools.partial(validate_item, opts), jobs=batch.cpu_jobs(jobs)):
+    for rec in batch.run(work, functools.partial(validate_item, opts), jobs=batch.cpu_jobs(jobs),
+                         budget=timeout):
         code = exit_code(rec["issues"], strict)
         worst, checked, bad = max(worst, code), checked + 1, bad + (code != 0)
         for i in rec["issues"]:

@@ -34,18 +34,15 @@ def load_jsonld(name: str, data: bytes):
 @click.option("--url", help="Canonical URL of the page, for extraction (default: PAGE when it is a URL).")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=MAX_BYTES, show_default=True,
               help="Refuse larger pages and JSON-LD files.")
-@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=10.0, show_default=True,
-              help="Seconds allowed for fetching a URL.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=60.0, show_default=True,
+              help="Seconds allowed for reading the page (a URL, a pipe) and making its block.")
 def inject(page, jsonld_file, output, in_place, url, max_bytes, timeout):
     """Put one <script type="application/ld+json" data-newsld> into an HTML page.
 
     PAGE is a path, - for stdin, or an http(s) URL. The block goes just before </head> and
     replaces the one an earlier run put there, so running it again changes nothing; the rest
     of the page is kept byte for byte. Output: stdout, -o FILE, or --in-place."""
-    from newsld.batch import is_url
-    from newsld.io.fetch import as_utf8, fetch
-    from newsld.io.inject import inject as inject_block
-    from newsld.io.inject import remove
+    from newsld.batch import Timeout, is_url, time_limit
 
     remote = is_url(page)
     if output and in_place:
@@ -55,23 +52,11 @@ def inject(page, jsonld_file, output, in_place, url, max_bytes, timeout):
     if jsonld_file == "-" and page == "-":
         raise NewsldError("PAGE and --jsonld cannot both be - (stdin)")
 
-    charset = None
-    if remote:
-        html, charset = fetch(page, timeout=timeout, max_bytes=max_bytes)
-    else:
-        html = read_input(page, max_bytes)
-    if not html.strip():
-        raise InputError(f"{page}: empty page")
-
-    if jsonld_file:
-        doc = load_jsonld(jsonld_file, read_input(jsonld_file, max_bytes))
-    else:
-        import newsld
-        # our own block out first, so that a second run reads the same page as the first
-        doc = newsld.extract(as_utf8(remove(html, charset=charset), charset), format="html",
-                             url=url or (page if remote else None))
-
-    result = inject_block(html, doc, charset=charset)
+    try:
+        with time_limit(timeout):  # a FIFO nobody writes to, a slow server, a huge page
+            html, result = _injected(page, jsonld_file, url, max_bytes, timeout)
+    except Timeout:
+        raise InputError(f"{page}: took longer than {timeout:g} s; raise the limit with --timeout") from None
 
     # --in-place on a symlink writes through to the file it points to, as editors do (the link stays)
     target = os.path.realpath(page) if in_place else output
@@ -87,6 +72,32 @@ def inject(page, jsonld_file, output, in_place, url, max_bytes, timeout):
     out = sys.stdout.buffer
     out.write(result)
     out.flush()
+
+
+def _injected(page: str, jsonld_file: str | None, url: str | None, max_bytes: int, timeout: float):
+    """(the page's bytes, the page with the block)."""
+    from newsld.batch import is_url
+    from newsld.io.fetch import as_utf8, fetch
+    from newsld.io.inject import inject as inject_block
+    from newsld.io.inject import remove
+
+    charset = None
+    remote = is_url(page)
+    if remote:
+        html, charset = fetch(page, timeout=timeout, max_bytes=max_bytes)
+    else:
+        html = read_input(page, max_bytes)
+    if not html.strip():
+        raise InputError(f"{page}: empty page")
+
+    if jsonld_file:
+        doc = load_jsonld(jsonld_file, read_input(jsonld_file, max_bytes))
+    else:
+        import newsld
+        # our own block out first, so that a second run reads the same page as the first
+        doc = newsld.extract(as_utf8(remove(html, charset=charset), charset), format="html",
+                             url=url or (page if remote else None))
+    return html, inject_block(html, doc, charset=charset)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -84,9 +84,8 @@ def fetch(url: str, *, timeout: float = 10.0, max_bytes: int = 20 * 2**20,
             charset = resp.headers.get_content_charset()
             chunks, size = [], 0
             while size <= max_bytes:
-                if time.monotonic() > deadline:
-                    raise TimeoutError
-                chunk = resp.read(min(_CHUNK, max_bytes + 1 - size))
+                _wait_at_most(resp, deadline - time.monotonic())
+                chunk = resp.read1(min(_CHUNK, max_bytes + 1 - size))
                 if not chunk:
                     break
                 chunks.append(chunk)
@@ -109,6 +108,16 @@ def fetch(url: str, *, timeout: float = 10.0, max_bytes: int = 20 * 2**20,
         raise InputError(f"{url}: timed out after {timeout:g} s") from None
     except (OSError, http.client.HTTPException, ValueError) as e:
         raise InputError(f"{url}: cannot fetch: {_reason(e)}") from None
+
+
+def _wait_at_most(resp, seconds: float) -> None:
+    """The next read of ``resp`` waits at most ``seconds``: the socket's timeout bounds each
+    read, so a server trickling one byte at a time would otherwise pass any deadline."""
+    if seconds <= 0:
+        raise TimeoutError
+    sock = getattr(getattr(resp.fp, "raw", None), "_sock", None)  # http.client's socket file
+    if sock is not None:
+        sock.settimeout(seconds)
 
 
 def _reason(e) -> str:

@@ -80,7 +80,8 @@ def _remove_span(s: str, start: int, end: int) -> tuple[int, int]:
     line_start = start
     while line_start > 0 and s[line_start - 1] in " \t":
         line_start -= 1
-    if s[:line_start] in ("", "\xef\xbb\xbf") or s[line_start - 1] in "\r\n":
+    # no slice of the text before it: one per removed block made 300,000 blocks quadratic
+    if line_start == 0 or (line_start == 3 and s.startswith("\xef\xbb\xbf")) or s[line_start - 1] in "\r\n":
         m = re.compile(r"[ \t]*(\r\n|\r|\n)").match(s, end)
         if m:
             return line_start, m.end()

@@ -1,9 +1,11 @@
 """Serialising JSON-LD: pretty JSON, one NDJSON line, or a <script> element safe to paste into
-a page (``<``, ``>``, ``&``, U+2028 and U+2029 escaped so no text can close the script)."""
+a page (``<``, ``>``, ``&``, U+2028 and U+2029 escaped so no text can close the script). Every
+text made here encodes as UTF-8 (see ``printable``), so no input can make an output unwritable."""
 from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -11,17 +13,27 @@ _SCRIPT_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"
                    0x2028: "\\u2028", 0x2029: "\\u2029"}
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """``text`` that encodes as UTF-8: a lone surrogate (a JSON escape such as "\\ud83d" in a
+    page's JSON-LD or an NDJSON source, a file name that is not UTF-8) becomes U+FFFD, so one
+    input cannot make the output unwritable and end the run."""
+    return _SURROGATE.sub("\ufffd", text)
+
+
 def pretty(doc) -> str:
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return printable(json.dumps(doc, ensure_ascii=False, indent=2)) + "\n"
 
 
 def line(obj) -> str:
-    return json.dumps(obj, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return printable(json.dumps(obj, ensure_ascii=False, separators=(",", ":"))) + "\n"
 
 
 def script_json(doc, indent: int | None = 2) -> str:
     """JSON text safe inside <script type="application/ld+json">: the escapes are still JSON."""
-    return json.dumps(doc, ensure_ascii=False, indent=indent).translate(_SCRIPT_ESCAPES)
+    return printable(json.dumps(doc, ensure_ascii=False, indent=indent)).translate(_SCRIPT_ESCAPES)
 
 
 def html_script(doc, *, marker: bool = False) -> str:

@@ -18,11 +18,10 @@
 """
 from __future__ import annotations
 
-import json
 import re
 
 from newsld.errors import InputError, LimitError, NewsldError
-from newsld.io.jsontext import read, syntax_message
+from newsld.io.jsontext import LineIndex, read, syntax_message
 from newsld.io.scripts import script_blocks
 from newsld.readers.microdata import SCHEMA_PREFIX as _SCHEMA
 from newsld.readers.microdata import base_url
@@ -51,10 +50,11 @@ def validate_page(data: bytes, *, source: str = "input", profile: str = "schema.
     labels: list = []    # per doc: (path prefix, sub-index or None, message prefix)
     blocks = 0
     if "json-ld" in syntaxes:
+        lines = LineIndex(text)
         for k, (start, raw) in enumerate(ld_json_blocks(text), 1):
             blocks += 1
             label = f"ld+json[{k}]"
-            value, issues = read_block(raw, start, text, label)
+            value, issues = read_block(raw, start, lines, label)
             report.extend(issues)
             if isinstance(value, list):
                 for j, v in enumerate(value):
@@ -134,8 +134,9 @@ def ld_json_blocks(text: str):
         yield start, raw
 
 
-def read_block(raw: str, start: int, page: str, label: str):
-    """(parsed value or None, [Issue]) for one block's raw text at page offset ``start``."""
+def read_block(raw: str, start: int, lines: LineIndex, label: str):
+    """(parsed value or None, [Issue]) for one block's raw text at page offset ``start``
+    (``lines``: the page's LineIndex, for the line and column of an error)."""
     try:
         reading = read(raw, max_depth=MAX_DEPTH)
     except LimitError as e:
@@ -144,11 +145,12 @@ def read_block(raw: str, start: int, page: str, label: str):
         return reading.value, []
     if not raw.strip():
         return None, [Issue("error", "json-syntax", label,
-                            f"empty ld+json block at line {page.count(chr(10), 0, start) + 1}: "
+                            f"empty ld+json block at line {lines.line_col(start)[0]}: "
                             "remove the script or put a JSON-LD object in it")]
     # the same error, located in the page: line/column count from the page's start
     err = reading.error
-    msg = syntax_message(json.JSONDecodeError(err.msg, page, start + err.pos))
+    err.lineno, err.colno = lines.line_col(start + err.pos)
+    msg = syntax_message(err)
     if not reading.readable:
         return None, [Issue("error", "json-syntax", label,
                             msg + " (the block cannot be read at all, so nothing in it was checked)")]

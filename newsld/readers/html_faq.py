@@ -175,7 +175,9 @@ def _wrapper(el):
     """The outermost ancestor that wraps only this element (div > h3 > text)."""
     while True:
         par = el.getparent()
-        if par is None or par.tag in ("body", "html") or len(par) != 1 or (par.text or "").strip():
+        # "the only child" without len(par), which counts every child: 50,000 questions took 70 s
+        only = el.getprevious() is None and el.getnext() is None
+        if par is None or par.tag in ("body", "html") or not only or (par.text or "").strip():
             return el
         el = par
 

@@ -18,14 +18,14 @@ from newsld.locales.dates import text_date
 
 _HEADING = re.compile(r"^#{1,6}\s+")
 _TITLE_HEADING = re.compile(r"^#\s+")  # a level-1 heading: the headline line, even under a title
-_DATE_SEGMENT = re.compile(r"\s+[|·•]\s+")
+_DATE_SEGMENT = re.compile(r"(?<!\s)\s++[|·•]\s+")  # from a run's start only: no retry inside long runs
 _CLOSING_HASHES = re.compile(r"\s+#+\s*$")
 _SETEXT = re.compile(r"^(?:=+|-+)\s*$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")
 _QUOTE = re.compile(r"^\s*>\s?")
 _EMPHASIS = re.compile(r"^(\*{1,2}|_{1,2})([^*_\n].*)\1$", re.S)
 _CLOSING = tuple(".!?:;…\"”’»)")
-_TAG_SPLIT = re.compile(r"\s*[,;·|\n]\s*")
+_TAG_SPLIT = re.compile(r"[,;·|\n]")  # pieces are stripped: no \s* around it to backtrack over
 
 # Inline Markdown, all with negated classes so no pattern backtracks on long lines. Link text
 # excludes "[" and a link destination excludes "(" outside one balanced pair, possessively: each

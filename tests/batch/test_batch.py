@@ -120,3 +120,36 @@ def test_output_file_for_many_is_written_whole(tmp_path):
     assert code == 0 and out == ""
     assert len(out_file.read_text().splitlines()) == 2
     assert sorted(p.name for p in tmp_path.iterdir()) == ["all.ndjson"]
+
+
+def _dies_on_kill(item):
+    """A worker killed while on an item (as by the OOM killer)."""
+    import os
+    import signal
+    if item.error:
+        return {"source": item.source, "error": item.error}
+    if item.data == b"kill":
+        os.kill(os.getpid(), signal.SIGKILL)
+    return {"source": item.source, "error": None}
+
+
+def test_a_worker_that_dies_is_an_error_line_not_a_hang():
+    import threading
+    work = [batch.Item(f"ok{n}", b"ok") for n in range(20)]
+    work[11] = batch.Item("killer", b"kill")
+    got: list = []
+    t = threading.Thread(target=lambda: got.extend(batch.run(iter(work), _dies_on_kill, jobs=2)),
+                         daemon=True)
+    t.start()
+    t.join(30)
+    assert not t.is_alive(), "the parent waits forever for the dead worker's task"
+    assert [g["source"] for g in got] == [w.source for w in work]
+    assert [g["source"] for g in got if g["error"]] == ["killer"]
+    assert "worker process died" in got[11]["error"]
+
+
+def test_jobs_has_an_upper_bound():
+    import os
+    with pytest.raises(InputError, match="--jobs"):
+        batch.cpu_jobs(10**6)
+    assert batch.cpu_jobs(0) == (os.cpu_count() or 1)

@@ -125,3 +125,14 @@ def test_same_code_on_a_distributed_cluster(tmp_path, texts):
     assert [r["jsonld"]["@graph"][0]["headline"] for r in warc] == ["Storm hits coast", "Power back on"]
     heads = [json.loads(x)["jsonld"]["@graph"][0]["headline"] for p in written for x in Path(p).read_text().splitlines()]
     assert heads == ["Headline number 3", "Headline number 1", "Headline number 2", "Headline number 4"]
+
+
+def test_lone_surrogate_in_a_record_does_not_stop_to_ndjson(tmp_path):
+    # a JSON escape "\ud83d" (common in crawls) or a non-UTF-8 file name gives a str that does
+    # not encode as UTF-8: the write of the whole partition failed with UnicodeEncodeError
+    recs = db.from_sequence([{"source": "a\udc80b \ud83d", "html": PAGE.format(t="Storm hits coast")},
+                             {"source": "two", "text": ARTICLE.format(n=2)}], npartitions=1)
+    written = nd.to_ndjson(nd.extract_bag(recs), str(tmp_path / "part-*.ndjson"), scheduler="synchronous")
+    lines = [json.loads(x) for x in Path(written[0]).read_text("utf-8").splitlines()]
+    assert [r["source"] for r in lines] == ["a\ufffdb \ufffd", "two"]
+    assert [r["ok"] for r in lines] == [True, True]

@@ -52,6 +52,18 @@ class Handler(QuietHandler):
         elif path == "/slow":
             time.sleep(1.5)
             self.send(200, b"late", "text/html")
+        elif path == "/trickle":  # one byte every 0.1 s: each read is quick, the whole is not
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", "100")
+            self.end_headers()
+            try:
+                for _ in range(100):
+                    self.wfile.write(b"t")
+                    self.wfile.flush()
+                    time.sleep(0.1)
+            except OSError:
+                pass
         elif path == "/error":
             self.send(500, b"oops", "text/plain")
         else:
@@ -118,6 +130,14 @@ def test_timeout(base):
     assert time.monotonic() - start < 1.4
 
 
+def test_timeout_is_for_the_whole_fetch_not_each_read(base):
+    # a server trickling bytes never lets one read time out; the deadline covers them all
+    start = time.monotonic()
+    with pytest.raises(InputError, match="timed out after 0.5 s"):
+        fetch(base + "/trickle", timeout=0.5)
+    assert time.monotonic() - start < 1.5
+
+
 def test_connection_refused_is_an_input_error():
     import socket
     s = socket.socket()
@@ -168,3 +188,15 @@ def test_as_utf8_reads_whatwg_labels():
     assert as_utf8("\u00e9".encode("utf-16-le"), "unicode") == "\u00e9".encode("utf-8")  # WHATWG: UTF-16LE
     assert as_utf8(b"caf\xe9", "latin1") == "caf\u00e9".encode("utf-8")
     assert as_utf8(b"\x80", "us-ascii") == "\u20ac".encode("utf-8")  # ascii is windows-1252 too
+
+
+def test_a_url_input_is_fetched_within_the_inputs_time_budget(base):
+    # batch fetched URLs while listing the work, outside the --timeout budget of the input
+    from newsld import batch
+    from newsld.batch.records import Options, extract_item
+    start = time.monotonic()
+    recs = list(batch.run(batch.items([base + "/trickle", base + "/page"]),
+                          lambda item: extract_item(Options(), item), budget=0.5))
+    assert time.monotonic() - start < 2.5
+    assert "took longer than 0.5 s" in recs[0]["issues"][0]["message"]
+    assert recs[1]["ok"]
