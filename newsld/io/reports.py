@@ -4,7 +4,6 @@ path and message, and returns the whole text to print."""
 from __future__ import annotations
 
 import json
-from xml.sax.saxutils import escape, quoteattr
 
 FORMATS = ("text", "json", "junit", "github", "sarif")
 
@@ -25,6 +24,10 @@ def json_lines(results, strict=False) -> str:
 
 
 def junit(results, strict=False) -> str:
+    # imported here: xml.sax.saxutils imports urllib.request (http.client, ssl, email), a
+    # large share of a cold start for every command that never writes JUnit
+    from xml.sax.saxutils import escape, quoteattr
+
     failures = sum(not _valid(i, strict) for _, i in results)
     out = ['<?xml version="1.0" encoding="UTF-8"?>\n',
            f'<testsuite name="newsld" tests="{len(results)}" failures="{failures}" errors="0">\n']
