@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import tempfile
 from pathlib import Path
 
 _SCRIPT_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026",
@@ -54,6 +53,8 @@ class AtomicFile:
             self.mode = self.path.stat().st_mode & 0o7777
         except FileNotFoundError:
             self.mode = 0o666 & ~_umask()
+        import tempfile  # here: shutil and random are not needed by a run writing to stdout
+
         fd, self.tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp",
                                         dir=self.path.parent)
         self.file = os.fdopen(fd, "wb")

@@ -15,8 +15,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from pathlib import Path
 
@@ -26,34 +25,128 @@ def locales_dir() -> Path:
     return Path(__file__).resolve().parent
 
 
-@dataclass(frozen=True)
 class Rules:
-    langs: tuple[str, ...]
-    byline: re.Pattern          # "By " / "Por " at the start of a line
-    author_split: re.Pattern    # separators between several authors
-    faq_heading: re.Pattern     # a FAQ section heading
-    question_prefix: re.Pattern  # an optional "Q:" / "1." before a question (may match nothing)
-    question_label: re.Pattern  # a "Q:" / "1." that is there (never matches the empty string)
-    answer_prefix: re.Pattern
-    author_box_heading: re.Pattern  # "About the author" before an author box
-    author_url: re.Pattern      # an author-page URL path ("/author/", "/autor/"...); group "slug":
-                                # a name-shaped last segment ("jane-doe", "jane-doe.html") or None
-    published_label: re.Pattern  # "Published:" before a date
-    updated_label: re.Pattern    # "Updated:" before a date
-    tag_label: re.Pattern       # "Filed under:" ... (group "rest" holds what follows the colon)
-    team: tuple[re.Pattern, ...]  # newsroom team named after its outlet (group "outlet")
-    newsroom: re.Pattern        # a newsroom/team word anywhere in a name
-    agency: re.Pattern          # a whole name that is a news agency
-    org_suffix: re.Pattern      # a name ending like an organisation ("... Press", "... .com")
-    job_title: re.Pattern       # a phrase that is a job title
-    job_words: frozenset        # the job-title words, lower case
-    name_particles: frozenset   # lower-case words inside names ("de", "van", "do")
-    stopwords: dict             # lang -> frozenset of words
-    months: dict                # foreign month name (lower case) -> month number
-    date_words: re.Pattern      # foreign filler words in dates ("de", weekday names)
-    author_name_prefix: re.Pattern  # a byline word written into an author's name in markup
-                                    # ("By Jane Doe"; group "word"); key author_name_prefixes
-    question_start: re.Pattern  # a title in a question form without "?" ("How to...", "Wie...", "¿")
+    """The compiled rules of every language at once. Each pattern is compiled on first use
+    (compiling all of them took a large share of a cold start, and a plain-text article uses
+    few of them); the value is then kept on the object (``load()`` returns one per process)."""
+
+    def __init__(self, data: tuple):
+        self._data = data
+
+    def _all(self, key: str) -> list:
+        return [w for d in self._data for w in d.get(key, [])]
+
+    def _alt_of(self, key: str) -> str:
+        return _alt(self._all(key))
+
+    @cached_property
+    def langs(self) -> tuple[str, ...]:
+        return tuple(d["lang"] for d in self._data)
+
+    @cached_property
+    def byline(self) -> re.Pattern:  # "By " / "Por " at the start of a line
+        return re.compile(rf"^(?:{self._alt_of('byline_words')})\s*:?\s+(?=\S)", re.I)
+
+    @cached_property
+    def author_split(self) -> re.Pattern:  # separators between several authors
+        seps = self._alt_of("author_separators")
+        return re.compile(rf"\s*[,;]\s*(?:(?:{seps})\s+)?|\s+(?:{seps})\s+", re.I)
+
+    @cached_property
+    def faq_heading(self) -> re.Pattern:  # a FAQ section heading
+        return re.compile(rf"^#{{0,6}}\s*(?:{self._alt_of('faq_headings')}){_WORD_END}"
+                          rf"(?:\s*(?:[:\-–—(]|(?:{self._alt_of('faq_about')})\s)|\s*$)", re.I)
+
+    @cached_property
+    def question_prefix(self) -> re.Pattern:  # an optional "Q:" / "1." before a question (may match nothing)
+        return re.compile(rf"^(?:#{{1,6}}\s*)?(?:(?:{self._alt_of('question_prefixes')})\s*|\d{{1,3}}[.)]\s+)?", re.I)
+
+    @cached_property
+    def question_label(self) -> re.Pattern:  # a "Q:" / "1." that is there (never matches the empty string)
+        return re.compile(rf"^(?:#{{1,6}}\s*)?(?:(?:{self._alt_of('question_prefixes')})\s*|\d{{1,3}}[.)]\s+)", re.I)
+
+    @cached_property
+    def published_label(self) -> re.Pattern:  # "Published:" before a date
+        return re.compile(rf"^(?:{self._alt_of('published_labels')})\s*:?\s*", re.I)
+
+    @cached_property
+    def updated_label(self) -> re.Pattern:  # "Updated:" before a date
+        return re.compile(rf"^(?:{self._alt_of('updated_labels')})\s*:?\s*", re.I)
+
+    @cached_property
+    def author_box_heading(self) -> re.Pattern:  # "About the author" before an author box
+        return re.compile(rf"^#{{0,6}}\s*(?:{self._alt_of('author_box_headings')})\s*:?$", re.I)
+
+    @cached_property
+    def author_url(self) -> re.Pattern:
+        """An author-page URL path ("/author/", "/autor/"...); group "slug": a name-shaped last
+        segment ("jane-doe", "jane-doe.html") or None."""
+        return re.compile(rf"/(?:{self._alt_of('author_url_words')})/"
+                          r"(?:(?:[^/]*/)*?(?P<slug>[^\W\d_]+(?:-[^\W\d_]+){1,3})(?:\.html?)?/?$)?", re.I)
+
+    @cached_property
+    def answer_prefix(self) -> re.Pattern:
+        return re.compile(rf"^(?:{self._alt_of('answer_prefixes')})\s*", re.I)
+
+    @cached_property
+    def tag_label(self) -> re.Pattern:  # "Filed under:" ... (group "rest" holds what follows the colon)
+        return re.compile(rf"^#{{0,6}}\s*(?:{self._alt_of('tag_labels')})\s*:(?P<rest>.*)$", re.I | re.S)
+
+    @cached_property
+    def job_words(self) -> frozenset:  # the job-title words, lower case
+        return frozenset(w.lower() for w in self._all("job_title_words"))
+
+    @cached_property
+    def name_particles(self) -> frozenset:  # lower-case words inside names ("de", "van", "do")
+        return frozenset(w.lower() for w in self._all("name_particles"))
+
+    @cached_property
+    def team(self) -> tuple[re.Pattern, ...]:  # newsroom team named after its outlet (group "outlet")
+        return tuple(re.compile(p, re.I) for p in self._all("team_patterns"))
+
+    @cached_property
+    def newsroom(self) -> re.Pattern:  # a newsroom/team word anywhere in a name
+        return re.compile(rf"(?<!\w)(?:{self._alt_of('newsroom_words')}){_WORD_END}", re.I)
+
+    @cached_property
+    def agency(self) -> re.Pattern:  # a whole name that is a news agency
+        return re.compile(rf"^(?:{self._alt_of('agencies')})$", re.I)
+
+    @cached_property
+    def org_suffix(self) -> re.Pattern:  # a name ending like an organisation ("... Press", "... .com")
+        return re.compile(rf"(?:\s(?:{self._alt_of('organisation_suffixes')})|\.(?:com|net|org|es|co\.uk|news))$", re.I)
+
+    @cached_property
+    def job_title(self) -> re.Pattern:  # a phrase that is a job title
+        return re.compile(rf"(?<!\w)(?:{self._alt_of('job_title_words')})"
+                          rf"(?:\s+(?:{self._alt_of('job_title_links')})\s+\S.*)?$", re.I)
+
+    @cached_property
+    def stopwords(self) -> dict:  # lang -> frozenset of words
+        return {d["lang"]: frozenset(d.get("stopwords", [])) for d in self._data}
+
+    @cached_property
+    def months(self) -> dict:  # foreign month name (lower case) -> month number
+        return {k.lower(): v for d in self._data for k, v in d.get("months", {}).items()}
+
+    @cached_property
+    def date_words(self) -> re.Pattern:  # foreign filler words in dates ("de", weekday names)
+        return re.compile(rf"(?<!\w)(?:{self._alt_of('date_words') or '(?!)'})(?!\w)\.?", re.I)
+
+    @cached_property
+    def author_name_prefix(self) -> re.Pattern:
+        """A byline word written into an author's name in markup ("By Jane Doe"; group "word");
+        key author_name_prefixes."""
+        return re.compile(rf"^(?P<word>{self._alt_of('author_name_prefixes') or '(?!)'})\b\s*:?\s*", re.I)
+
+    @cached_property
+    def question_start(self) -> re.Pattern:  # a title in a question form without "?" ("How to...", "Wie...", "¿")
+        return re.compile("^(?:" + "|".join(
+            re.escape(w) + (r"(?!\w)" if w[-1:].isalnum() else "") for w in sorted(
+                set(self._all("question_starts")), key=lambda w: (-len(w), w))) + ")", re.I)
+
+
+_WORD_END = r"(?![\w])"
 
 
 def alternation(words) -> str:
@@ -86,51 +179,8 @@ def setting(key: str, lang: str):
 
 @lru_cache(maxsize=1)
 def load() -> Rules:
-    data = _data()
-
-    def all_of(key):
-        return [w for d in data for w in d.get(key, [])]
-
-    word_end = r"(?![\w])"
-    return Rules(
-        langs=tuple(d["lang"] for d in data),
-        byline=re.compile(rf"^(?:{_alt(all_of('byline_words'))})\s*:?\s+(?=\S)", re.I),
-        author_split=re.compile(
-            rf"\s*[,;]\s*(?:(?:{_alt(all_of('author_separators'))})\s+)?"
-            rf"|\s+(?:{_alt(all_of('author_separators'))})\s+", re.I),
-        faq_heading=re.compile(
-            rf"^#{{0,6}}\s*(?:{_alt(all_of('faq_headings'))}){word_end}"
-            rf"(?:\s*(?:[:\-–—(]|(?:{_alt(all_of('faq_about'))})\s)|\s*$)", re.I),
-        question_prefix=re.compile(
-            rf"^(?:#{{1,6}}\s*)?(?:(?:{_alt(all_of('question_prefixes'))})\s*|\d{{1,3}}[.)]\s+)?", re.I),
-        question_label=re.compile(
-            rf"^(?:#{{1,6}}\s*)?(?:(?:{_alt(all_of('question_prefixes'))})\s*|\d{{1,3}}[.)]\s+)", re.I),
-        published_label=re.compile(rf"^(?:{_alt(all_of('published_labels'))})\s*:?\s*", re.I),
-        updated_label=re.compile(rf"^(?:{_alt(all_of('updated_labels'))})\s*:?\s*", re.I),
-        author_box_heading=re.compile(rf"^#{{0,6}}\s*(?:{_alt(all_of('author_box_headings'))})\s*:?$", re.I),
-        author_url=re.compile(
-            rf"/(?:{_alt(all_of('author_url_words'))})/"
-            r"(?:(?:[^/]*/)*?(?P<slug>[^\W\d_]+(?:-[^\W\d_]+){1,3})(?:\.html?)?/?$)?", re.I),
-        answer_prefix=re.compile(rf"^(?:{_alt(all_of('answer_prefixes'))})\s*", re.I),
-        tag_label=re.compile(rf"^#{{0,6}}\s*(?:{_alt(all_of('tag_labels'))})\s*:(?P<rest>.*)$", re.I | re.S),
-        job_words=frozenset(w.lower() for w in all_of("job_title_words")),
-        name_particles=frozenset(w.lower() for w in all_of("name_particles")),
-        team=tuple(re.compile(p, re.I) for p in all_of("team_patterns")),
-        newsroom=re.compile(rf"(?<!\w)(?:{_alt(all_of('newsroom_words'))}){word_end}", re.I),
-        agency=re.compile(rf"^(?:{_alt(all_of('agencies'))})$", re.I),
-        org_suffix=re.compile(rf"(?:\s(?:{_alt(all_of('organisation_suffixes'))})|\.(?:com|net|org|es|co\.uk|news))$", re.I),
-        job_title=re.compile(
-            rf"(?<!\w)(?:{_alt(all_of('job_title_words'))})"
-            rf"(?:\s+(?:{_alt(all_of('job_title_links'))})\s+\S.*)?$", re.I),
-        stopwords={d["lang"]: frozenset(d.get("stopwords", [])) for d in data},
-        months={k.lower(): v for d in data for k, v in d.get("months", {}).items()},
-        date_words=re.compile(rf"(?<!\w)(?:{_alt(all_of('date_words')) or '(?!)'})(?!\w)\.?", re.I),
-        author_name_prefix=re.compile(
-            rf"^(?P<word>{_alt(all_of('author_name_prefixes')) or '(?!)'})\b\s*:?\s*", re.I),
-        question_start=re.compile("^(?:" + "|".join(
-            re.escape(w) + (r"(?!\w)" if w[-1:].isalnum() else "") for w in sorted(
-                set(all_of("question_starts")), key=lambda w: (-len(w), w))) + ")", re.I),
-    )
+    """The rules of every bundled language (each pattern compiled when first used)."""
+    return Rules(_data())
 
 
 _WORD = re.compile(r"[^\W\d_]+")

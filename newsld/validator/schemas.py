@@ -1,8 +1,10 @@
 """Compiled JSON Schema validators, one per set of @type names, built once per process.
 
-jsonschema is imported lazily (first validation), and without the optional ``rfc3987_syntax``
-format plug-in, which builds a parser at import time and costs more than a second of start-up;
-newsld does not use the formats it provides (iri, iri-reference).
+A node is first checked by a predicate compiled from its schema (schema_check); jsonschema
+is imported only to explain a node that fails (so a valid document never imports it), and
+without the optional ``rfc3987_syntax`` format plug-in, which builds a parser at import time
+and costs more than a second of start-up; newsld does not use the formats it provides (iri,
+iri-reference).
 """
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ import sys
 from datetime import date
 from functools import lru_cache
 
+from newsld.validator.schema_check import UnsupportedSchemaError, compile_check
 from newsld.validator.vocab import (
     ISO_DATETIME,
     ISO_TIME,
@@ -91,6 +94,17 @@ def is_uri_reference(value: str) -> bool:
     return True
 
 
+def _uri(v: str) -> bool:
+    return is_uri_reference(v) and bool(re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", v))
+
+
+# format name -> test of a string: what the generated schemas' formats mean here (the format
+# checker below and the compiled checks of schema_check use the same table)
+FORMATS = {"date": is_iso_datetime, "date-time": is_iso_datetime, "time": is_iso_time,
+           "date-time-or-time": lambda v: is_iso_datetime(v) or is_iso_time(v),
+           "uri-reference": is_uri_reference, "uri": _uri}
+
+
 @lru_cache(maxsize=1)
 def format_checker():
     """A FormatChecker that really checks the formats the generated schemas use.
@@ -105,12 +119,8 @@ def format_checker():
         # formats constrain strings only; other JSON types are checked by "type"
         checker.checks(name)(lambda v: not isinstance(v, str) or func(v))
 
-    register("date", is_iso_datetime)
-    register("date-time", is_iso_datetime)
-    register("time", is_iso_time)
-    register("date-time-or-time", lambda v: is_iso_datetime(v) or is_iso_time(v))
-    register("uri-reference", is_uri_reference)
-    register("uri", lambda v: is_uri_reference(v) and bool(re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", v)))
+    for name, func in FORMATS.items():
+        register(name, func)
     return checker
 
 
@@ -287,9 +297,31 @@ def _pattern_properties(validator, patterns, instance, schema):
                 yield from validator.descend(v, sub, path=k, schema_path=pattern)
 
 
+class NodeValidator:
+    """``iter_errors(node)`` of a Draft 2020-12 validator for one set of types. A node the
+    compiled check (schema_check) finds valid has no errors, and jsonschema is not consulted;
+    jsonschema is imported and its validator built only to explain a node that fails."""
+
+    def __init__(self, schema: dict):
+        self.schema = schema
+        self.valid = compile_check(schema, FORMATS)
+        self._jsonschema = None
+
+    def iter_errors(self, node):
+        if self.valid is not None:
+            try:
+                if self.valid(node):
+                    return iter(())
+            except UnsupportedSchemaError:  # a keyword the compiled check does not know: jsonschema decides
+                self.valid = None
+        if self._jsonschema is None:
+            # subschemas live as long as the cached validator, so id()-based memo keys stay valid
+            self._jsonschema = _validator_class()(self.schema, format_checker=format_checker())
+        return self._jsonschema.iter_errors(node)
+
+
 @lru_cache(maxsize=None)
-def validator_for(types: frozenset | None):
-    """A compiled Draft 2020-12 validator for nodes of these types (None: untyped node)."""
+def validator_for(types: frozenset | None) -> NodeValidator:
+    """The validator for nodes of these types (None: untyped node), built once per process."""
     schema = build_untyped_schema(load_vocab()) if types is None else schema_for(types)
-    # subschemas live as long as the cached validator, so id()-based memo keys stay valid
-    return _validator_class()(_inline_refs(schema), format_checker=format_checker())
+    return NodeValidator(_inline_refs(schema))

@@ -9,8 +9,8 @@ import pytest
 from helpers import ROOT
 
 RUN = ROOT / "benchmarks" / "run.py"
-METRICS = ["html-vs-trafilatura", "html-vs-lxml", "extruct-all-vs-3", "text-rate", "cold-text",
-           "cold-html", "jobs2-vs-jobs1", "cpu-2proc-ceiling", "rss-10n-vs-n", "warm-text", "warm-html"]
+METRICS = ["html-vs-trafilatura", "html-total-vs-trafilatura", "html-run-vs-trafilatura", "html-vs-lxml",
+           "extruct-all-vs-3", "text-rate", "cold-text", "cold-html", "jobs2-vs-jobs1", "cpu-2proc-ceiling", "rss-10n-vs-n", "warm-text", "warm-html"]
 
 
 @pytest.mark.slow  # runs newsld and pools as subprocesses: ~10 s

@@ -5,12 +5,26 @@ path and message, and returns the whole text to print. FORMATTERS maps a --forma
 formatter; the CLI offers exactly these."""
 from __future__ import annotations
 
-from newsld.io.reports.github import github
-from newsld.io.reports.html import html
-from newsld.io.reports.jsonl import json_lines
-from newsld.io.reports.junit import junit
-from newsld.io.reports.sarif import sarif
-from newsld.io.reports.text import text
+import importlib
+from collections.abc import Callable, Iterator, Mapping
 
-FORMATTERS = {"text": text, "json": json_lines, "junit": junit, "github": github, "sarif": sarif, "html": html}
-FORMATS = tuple(FORMATTERS)
+# --format name -> (module of this package, its formatter); a module is imported when its
+# format is asked for, so a run that writes text never pays for XML or HTML
+_WHERE = {"text": ("text", "text"), "json": ("jsonl", "json_lines"), "junit": ("junit", "junit"),
+          "github": ("github", "github"), "sarif": ("sarif", "sarif"), "html": ("html", "html")}
+
+
+class _Formatters(Mapping):
+    def __getitem__(self, name: str) -> Callable:
+        module, func = _WHERE[name]
+        return getattr(importlib.import_module(f"newsld.io.reports.{module}"), func)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_WHERE)
+
+    def __len__(self) -> int:
+        return len(_WHERE)
+
+
+FORMATTERS: Mapping[str, Callable] = _Formatters()
+FORMATS = tuple(_WHERE)
