@@ -10,6 +10,7 @@ from functools import lru_cache
 from newsld.readers import byline
 
 from newsld import locales as locale
+from newsld.locales.names import not_a_name
 from newsld.readers.html_meta import norm, within
 from newsld.readers.html_scan import Scan, text_of
 
@@ -18,10 +19,13 @@ _URLISH = re.compile(r"^(?:https?:)?//|^www\.|\.(?:com|org|net)/", re.I)
 _AUTHOR_META = ("author", "article:author", "byl", "parsely-author", "sailthru.author", "dc.creator",
                 "dcterms.creator", "citation_author", "og:article:author", "author_name", "twitter:creator:name")
 _LETTER = re.compile(r"[^\W\d_]")
-# not a name: a placeholder word ("admin", "Autor"), an address, a number, markup, or a link
-# label ("read more", "sign in"); the words from the locale files
-_NOT_NAME = re.compile(rf"^(?:{locale.alternation(locale.words('not_names'))})$|@|https?:|\d{{3,}}|[|<>{{}}=©]|"
-                       rf"(?:^|\s)(?:{locale.alternation(locale.words('not_name_phrases'))})(?:\s|$)", re.I)
+# not a name: an address, a long number or markup; the rest (placeholder words, link labels,
+# dates, weekdays, photo credits) is locales.names.not_a_name, which the validator shares
+_NOT_NAME_MARKUP = re.compile(r"https?:|\d{3,}|[<>{}=]")
+
+
+def _not_name(name: str) -> bool:
+    return bool(_NOT_NAME_MARKUP.search(name) or not_a_name(name))
 
 
 def _names_from(text: str) -> list:
@@ -39,7 +43,7 @@ def _names_from(text: str) -> list:
     for p in byline.parse_people(text):
         n = _name_end().split(p.name, maxsplit=1)[0]
         p.name = n.strip(" ,.|-–—·:")
-        if 2 <= len(p.name) <= 60 and not _NOT_NAME.search(p.name) and len(p.name.split()) <= 6 \
+        if 2 <= len(p.name) <= 60 and not _not_name(p.name) and len(p.name.split()) <= 6 \
                 and _LETTER.match(p.name):  # not "11:51", not "12. März" ("vom 12. März 2020")
             out.append(p)
     return out
@@ -201,7 +205,7 @@ def _clean(people) -> list:
             continue
         p.name = " ".join(p.name.split()).strip(" ,.|-–—·:")
         k = p.name.casefold()
-        if p.name and k not in seen and not _NOT_NAME.search(p.name) and len(p.name) <= 80:
+        if p.name and k not in seen and not _not_name(p.name) and len(p.name) <= 80:
             seen.add(k)
             out.append(p)
     return out

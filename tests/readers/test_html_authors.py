@@ -138,3 +138,36 @@ def test_feed_title_not_in_the_page_title_is_not_the_site():
                 head='<link rel="alternate" type="application/rss+xml" title="Comments on this story » Feed">',
                 body="<h1>Michigan Officials: 6th Fatality Linked To EEE Reported</h1>")
     assert read(html.encode("utf-8"), source="t")[0].publisher is None
+
+
+# ---- names that name nobody (issue 12 point 1): dropped, whatever rule found them ----
+
+@pytest.mark.parametrize("name", [
+    "( Image: Getty Images/Cultura RF)",          # a photo credit in the declared author list
+    "Robyn Beck/AFP/Getty Images",
+    "Malcolm Owen Monday",                        # a weekday
+    "November 18",                                # a date
+    "MDR THÜRINGEN Stand: 28. April",             # a dateline
+    "Danmark - 10. marts",
+    "Afficher mon profil complet",                # interface text
+    "Themen bearbeiten",
+    "Biography",
+    "Por",                                        # a byline word alone
+])
+def test_declared_junk_author_is_dropped(name):
+    ld = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "A headline here",'
+          ' "author": [{"@type": "Person", "name": "%s"}, {"@type": "Person", "name": "Emma Mackenzie"}]}'
+          '</script>' % name)
+    assert authors(page(head=ld)) == [("Emma Mackenzie", "Person")]
+
+
+@pytest.mark.parametrize("name", ["BR24 Redaktion", "Channel 4 News", "June Smith", "dpa/lno", "Jun Li"])
+def test_names_with_numbers_or_month_like_words_are_kept(name):
+    from newsld.locales.names import not_a_name
+    assert not_a_name(name) is None
+
+
+def test_entity_in_a_declared_name_is_one_name():
+    ld = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "A headline here",'
+          ' "author": "Jos&#xE9; Volta Pinto"}</script>')
+    assert authors(page(head=ld)) == [("José Volta Pinto", "Person")]
