@@ -7,6 +7,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from newsld.article.model import Agent
 from newsld.readers import byline
 
 from newsld import locales as locale
@@ -73,7 +74,8 @@ def authors(sc: Scan, declared: list[str], main, site: str | None = None, root=N
                       ("byline", lambda: byline_elements(sc, main, strong=True)),
                       ("meta", lambda: _meta_authors(sc)), ("rel", lambda: _rel_authors(sc)),
                       ("byline", lambda: byline_elements(sc, main)), ("url", lambda: _slug_authors(sc)),
-                      ("link", lambda: _page_link_authors(sc, root))):
+                      ("link", lambda: _page_link_authors(sc, root)),
+                      ("dateline", lambda: _dateline_agency(sc, main))):
         got = get()
         if not got:
             continue
@@ -82,6 +84,27 @@ def authors(sc: Scan, declared: list[str], main, site: str | None = None, root=N
             continue
         return got, rule
     return fallback or ([], "")
+
+
+@lru_cache(maxsize=1)
+def _dateline() -> re.Pattern:
+    """Wire copy's dateline: "Hamburg (dpa/lno) – ...", "WASHINGTON (AP) — ...": a place, a news
+    agency (the locales' ``agencies``, with its desk after a slash) in brackets, a dash."""
+    agencies = locale.alternation(locale.words("agencies"))
+    return re.compile(rf"^[^\W\d_][^()]{{0,40}}?\s*\((?P<agency>(?:{agencies})(?:/[^\W\d_]{{2,8}})*)\)\s*[-–—:]\s",
+                      re.I)
+
+
+def _dateline_agency(sc: Scan, main) -> list:
+    """The agency of a dateline opening one of the article's first paragraphs (a photo caption
+    may come first), as an Organization: the page names nobody else, and the agency wrote it
+    (better than the site's own name)."""
+    texts = (text_of(p) for p in sc.paragraphs if main is None or within(p, main))
+    for t in [t for t in texts if t][:3]:
+        m = _dateline().match(t)
+        if m:
+            return [Agent(name=m.group("agency"), kind="Organization")]
+    return []
 
 
 def _itemprop_authors(sc: Scan) -> list[str]:

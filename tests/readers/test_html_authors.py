@@ -171,3 +171,25 @@ def test_entity_in_a_declared_name_is_one_name():
     ld = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "A headline here",'
           ' "author": "Jos&#xE9; Volta Pinto"}</script>')
     assert authors(page(head=ld)) == [("José Volta Pinto", "Person")]
+
+
+def test_dateline_agency_is_the_author_when_no_byline_names_anybody():
+    body = ("<article><h1>Verhärtete Fronten nach Tumulten</h1>"
+            "<p>Bernd Lucke verlässt den Hörsaal der Universität Hamburg. Foto: Christian Charisius</p>"
+            "<p>Hamburg (dpa/lno) – Trotz eines Gespräches zwischen Lucke und dem AStA bleiben die Fronten"
+            " verhärtet, sagte Lucke am Samstag.</p></article>")
+    site = '<meta property="og:site_name" content="SAT.1 REGIONAL">'
+    assert authors(page(body=body, head=site, title="Verhärtete Fronten")) == [("dpa/lno", "Organization")]
+
+
+def test_a_byline_wins_over_the_dateline_agency():
+    body = ('<article><h1>Storm hits the coast</h1><p class="byline">By Jane Doe</p>'
+            "<p>WASHINGTON (AP) — A storm hit the coast on Tuesday, officials said in a statement.</p></article>")
+    assert authors(page(body=body, title="Storm hits the coast")) == [("Jane Doe", "Person")]
+
+
+def test_news_team_page_link_after_the_headline():
+    body = ('<div><div><h1>Salon chain bans men</h1></div><div><span>By</span>'
+            '<a href="https://abc13.com/about/newsteam/alex-bozarjian">Alex Bozarjian</a></div></div>')
+    site = '<meta property="og:site_name" content="ABC13 Houston">'
+    assert authors(page(body=body, head=site, title="Salon chain bans men")) == [("Alex Bozarjian", "Person")]
