@@ -193,3 +193,11 @@ def test_news_team_page_link_after_the_headline():
             '<a href="https://abc13.com/about/newsteam/alex-bozarjian">Alex Bozarjian</a></div></div>')
     site = '<meta property="og:site_name" content="ABC13 Houston">'
     assert authors(page(body=body, head=site, title="Salon chain bans men")) == [("Alex Bozarjian", "Person")]
+
+
+@pytest.mark.parametrize("line, name", [
+    ("By Nathan Willis March 25, 2015", "Nathan Willis"),   # an English month and a day end the name
+    ("By Joe Wee Monday, February 29, 2016", "Joe Wee"),    # so does a weekday
+])
+def test_byline_name_ends_at_a_weekday_or_a_dated_month(line, name):
+    assert authors(page(body=f'<div class="byline">{line}</div>')) == [(name, "Person")]
