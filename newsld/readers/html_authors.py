@@ -7,11 +7,10 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from newsld.article.model import Agent
-from newsld.readers import byline
-
 from newsld import locales as locale
+from newsld.article.model import Agent
 from newsld.locales.names import not_a_name
+from newsld.readers import byline
 from newsld.readers.html_meta import norm, within
 from newsld.readers.html_scan import Scan, text_of
 

@@ -156,8 +156,8 @@ def test_feed_title_not_in_the_page_title_is_not_the_site():
 ])
 def test_declared_junk_author_is_dropped(name):
     ld = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "A headline here",'
-          ' "author": [{"@type": "Person", "name": "%s"}, {"@type": "Person", "name": "Emma Mackenzie"}]}'
-          '</script>' % name)
+          f' "author": [{{"@type": "Person", "name": "{name}"}}, {{"@type": "Person", "name": "Emma Mackenzie"}}]}}'
+          '</script>')
     assert authors(page(head=ld)) == [("Emma Mackenzie", "Person")]
 
 
