@@ -2,6 +2,7 @@
 people with job titles and affiliations; newsroom names become Organizations."""
 from __future__ import annotations
 
+import html
 import re
 
 from newsld import locales as locale
@@ -111,6 +112,8 @@ def parse_people(text: str) -> list[Agent]:
     Parts are separated by commas, semicolons and the locales' "and" words. A part that is a
     job title applies to the people named since the last title; a part that is an organisation
     becomes their affiliation (or an Organization author when nobody precedes it)."""
+    if "&" in text:  # "Jos&#xE9; Volta Pinto": one name, not three parts split at the entity's ";"
+        text = html.unescape(text)
     rest = strip_byline_word(text)
     text = rest if rest is not None else text
     people: list[Agent] = []

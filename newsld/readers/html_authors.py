@@ -7,9 +7,10 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from newsld.readers import byline
-
 from newsld import locales as locale
+from newsld.article.model import Agent
+from newsld.locales.names import not_a_name
+from newsld.readers import byline
 from newsld.readers.html_meta import norm, within
 from newsld.readers.html_scan import Scan, text_of
 
@@ -18,10 +19,13 @@ _URLISH = re.compile(r"^(?:https?:)?//|^www\.|\.(?:com|org|net)/", re.I)
 _AUTHOR_META = ("author", "article:author", "byl", "parsely-author", "sailthru.author", "dc.creator",
                 "dcterms.creator", "citation_author", "og:article:author", "author_name", "twitter:creator:name")
 _LETTER = re.compile(r"[^\W\d_]")
-# not a name: a placeholder word ("admin", "Autor"), an address, a number, markup, or a link
-# label ("read more", "sign in"); the words from the locale files
-_NOT_NAME = re.compile(rf"^(?:{locale.alternation(locale.words('not_names'))})$|@|https?:|\d{{3,}}|[|<>{{}}=©]|"
-                       rf"(?:^|\s)(?:{locale.alternation(locale.words('not_name_phrases'))})(?:\s|$)", re.I)
+# not a name: an address, a long number or markup; the rest (placeholder words, link labels,
+# dates, weekdays, photo credits) is locales.names.not_a_name, which the validator shares
+_NOT_NAME_MARKUP = re.compile(r"https?:|\d{3,}|[<>{}=]")
+
+
+def _not_name(name: str) -> bool:
+    return bool(_NOT_NAME_MARKUP.search(name) or not_a_name(name))
 
 
 def _names_from(text: str) -> list:
@@ -39,7 +43,7 @@ def _names_from(text: str) -> list:
     for p in byline.parse_people(text):
         n = _name_end().split(p.name, maxsplit=1)[0]
         p.name = n.strip(" ,.|-–—·:")
-        if 2 <= len(p.name) <= 60 and not _NOT_NAME.search(p.name) and len(p.name.split()) <= 6 \
+        if 2 <= len(p.name) <= 60 and not _not_name(p.name) and len(p.name.split()) <= 6 \
                 and _LETTER.match(p.name):  # not "11:51", not "12. März" ("vom 12. März 2020")
             out.append(p)
     return out
@@ -49,9 +53,12 @@ def _names_from(text: str) -> list:
 def _name_end() -> re.Pattern:
     """Where a name in a byline ends: a date ("Tom Krisher Updated 5 min ago", "Jane Doe 20 Nov
     2019", a locale date word before a number: "Christian Weber am 03.05.2013") or a " | "
-    segment ("Jacobo Betancur | Publicado hace 3 horas")."""
+    segment ("Jacobo Betancur | Publicado hace 3 horas"), a weekday or an English month before a
+    number ("Nathan Willis March 25")."""
     return re.compile(rf"\s+(?:{locale.alternation(locale.words('name_end_words'))}|\d{{1,2}}[/.:]|(?:19|20)\d\d)\b|\s+[|·•]\s"
-                      rf"|\s+(?:{locale.load().date_words.pattern})\s*(?=\d)", re.I)
+                      rf"|\s+(?:{locale.load().date_words.pattern})\s*(?=\d)"
+                      rf"|\s+(?:{locale.alternation(locale.words('weekdays'))})(?!\w)"  # "Joe Wee Monday"
+                      rf"|\s+(?:{locale.alternation(locale.words('month_names'))})\.?\s*(?=\d)", re.I)  # "Nathan Willis March 25"
 
 
 def authors(sc: Scan, declared: list[str], main, site: str | None = None, root=None) -> tuple[list, str]:
@@ -69,7 +76,8 @@ def authors(sc: Scan, declared: list[str], main, site: str | None = None, root=N
                       ("byline", lambda: byline_elements(sc, main, strong=True)),
                       ("meta", lambda: _meta_authors(sc)), ("rel", lambda: _rel_authors(sc)),
                       ("byline", lambda: byline_elements(sc, main)), ("url", lambda: _slug_authors(sc)),
-                      ("link", lambda: _page_link_authors(sc, root))):
+                      ("link", lambda: _page_link_authors(sc, root)),
+                      ("dateline", lambda: _dateline_agency(sc, main))):
         got = get()
         if not got:
             continue
@@ -78,6 +86,27 @@ def authors(sc: Scan, declared: list[str], main, site: str | None = None, root=N
             continue
         return got, rule
     return fallback or ([], "")
+
+
+@lru_cache(maxsize=1)
+def _dateline() -> re.Pattern:
+    """Wire copy's dateline: "Hamburg (dpa/lno) – ...", "WASHINGTON (AP) — ...": a place, a news
+    agency (the locales' ``agencies``, with its desk after a slash) in brackets, a dash."""
+    agencies = locale.alternation(locale.words("agencies"))
+    return re.compile(rf"^[^\W\d_][^()]{{0,40}}?\s*\((?P<agency>(?:{agencies})(?:/[^\W\d_]{{2,8}})*)\)\s*[-–—:]\s",
+                      re.I)
+
+
+def _dateline_agency(sc: Scan, main) -> list:
+    """The agency of a dateline opening one of the article's first paragraphs (a photo caption
+    may come first), as an Organization: the page names nobody else, and the agency wrote it
+    (better than the site's own name)."""
+    texts = (text_of(p) for p in sc.paragraphs if main is None or within(p, main))
+    for t in [t for t in texts if t][:3]:
+        m = _dateline().match(t)
+        if m:
+            return [Agent(name=m.group("agency"), kind="Organization")]
+    return []
 
 
 def _itemprop_authors(sc: Scan) -> list[str]:
@@ -201,7 +230,7 @@ def _clean(people) -> list:
             continue
         p.name = " ".join(p.name.split()).strip(" ,.|-–—·:")
         k = p.name.casefold()
-        if p.name and k not in seen and not _NOT_NAME.search(p.name) and len(p.name) <= 80:
+        if p.name and k not in seen and not _not_name(p.name) and len(p.name) <= 80:
             seen.add(k)
             out.append(p)
     return out

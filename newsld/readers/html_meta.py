@@ -8,6 +8,7 @@ from functools import lru_cache
 from urllib.parse import urljoin
 
 from newsld.readers.html_scan import Scan, text_of
+from newsld.readers.selectors import HEADLINE_PART_CLS, KICKER_CLS
 
 _SEPARATORS = re.compile(r"\s+[|\-\u2013\u2014:\u00b7\u2022\u00bb/]{1,2}\s+|\s*\|\s*")
 
@@ -120,6 +121,30 @@ def headline(sc: Scan, main, site: str | None, declared: str | None = None) -> s
     h1 = cands.get("h1")
     if h1 and best != h1 and _KICKER.match(best) and norm(_KICKER.sub("", best)) == norm(h1):
         return h1  # "Siemens und die Kohlemine Adani: Kaeser verarscht Neubauer" over the page's <h1>
+    return _without_kicker(sc, best, [v for k, v in cands.items() if k in ("og", "twitter", "title")])
+
+
+def _without_kicker(sc: Scan, best: str, meta: list[str]) -> str:
+    """The headline part of the page's heading when the page marks it up as a kicker and a
+    headline (<h2><span class=article__kicker>Neue Leipziger Schule</span><span
+    class=article__headline>Judy Lybke, ...</span></h2>), ``best`` is both parts, and the page's
+    meta titles (``meta``: og, twitter, <title>) state the headline without that kicker: the
+    kicker is then a topic label, not the headline. When every title keeps the kicker
+    ("Ausschuss zur Ahrtal-Flut: Zwei Rücktritte ..."), the publisher means it as part of it."""
+    nb = norm(best)
+    if not any(norm(m) != nb for m in meta):
+        return best
+    for h in sc.h1 + sc.headings[:20]:
+        kids = [c for c in h if isinstance(c.tag, str) and text_of(c).strip()]
+        if len(kids) < 2 or norm(" ".join(text_of(c) for c in kids)) != nb:
+            continue
+        for i, c in enumerate(kids[1:], 1):
+            if HEADLINE_PART_CLS.search(c.get("class") or "") and not KICKER_CLS.search(c.get("class") or "") \
+                    and all(len(text_of(k)) <= 80 for k in kids[:i]):
+                part = " ".join(text_of(c).split())
+                np = norm(part)
+                said = any(norm(m).endswith(np) and norm(m) != nb for m in meta)
+                return part if len(part) >= 3 and said else best
     return best
 
 

@@ -38,6 +38,10 @@ ANY_STEMS = ("by", "auth", "writ", "report", "contrib", "creat", "date", "time",
              *locale.words("byline_class_words"), *locale.words("date_class_words"))
 ANY_CLS = re.compile("|".join(map(re.escape, ANY_STEMS)))
 
+# ---- headline (html_meta): a heading marked up as kicker + headline ----
+HEADLINE_PART_CLS = re.compile(r"headline|title", re.I)  # the headline part of such a heading
+KICKER_CLS = re.compile(r"kicker|overline|topline|roofline|catchline|eyebrow|dachzeile|spitzmarke|supertitle", re.I)
+
 # ---- dates (html_dates, pages) ----
 PUBLISHED_CLS = re.compile(r"publish|posted|created", re.I)  # a <time> class/itemprop of the publication
 MODIFIED_CLS = re.compile(r"updat|modif", re.I)  # a class/itemprop marking the modification date

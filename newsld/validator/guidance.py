@@ -120,6 +120,7 @@ _NAME_WORDS = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*\.?)(?:\s+(?:[A-ZÀ-Ö�
 def author_name(w, name, loc, publisher_name, atypes) -> None:
     """An author's name holds the name only: no byline word, job title, URL or publisher."""
     from newsld.locales import load as locale_rules
+    from newsld.locales.names import not_a_name
 
     s = name.strip()
     is_org = any(t and w.vocab.is_subclass(t, "Organization") for t in atypes)
@@ -128,6 +129,10 @@ def author_name(w, name, loc, publisher_name, atypes) -> None:
         w.emit("warning", "author-name", loc,
                f"author name {s!r} starts with \"{byline.group('word').capitalize()}\"; give only the "
                f"name: {s[byline.end():]!r}")
+    elif not_a_name(s):
+        w.emit("warning", "author-name", loc,
+               f"author name {s!r} is not a name ({not_a_name(s)}); give the author's name, or leave "
+               f"the author out when the page names nobody")
     elif _URLISH.search(s):
         w.emit("warning", "author-name", loc,
                f"author name {s!r} looks like a URL; put the person's name in name and the URL in url")

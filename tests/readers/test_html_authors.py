@@ -138,3 +138,66 @@ def test_feed_title_not_in_the_page_title_is_not_the_site():
                 head='<link rel="alternate" type="application/rss+xml" title="Comments on this story » Feed">',
                 body="<h1>Michigan Officials: 6th Fatality Linked To EEE Reported</h1>")
     assert read(html.encode("utf-8"), source="t")[0].publisher is None
+
+
+# ---- names that name nobody (issue 12 point 1): dropped, whatever rule found them ----
+
+@pytest.mark.parametrize("name", [
+    "( Image: Getty Images/Cultura RF)",          # a photo credit in the declared author list
+    "Robyn Beck/AFP/Getty Images",
+    "Malcolm Owen Monday",                        # a weekday
+    "November 18",                                # a date
+    "MDR THÜRINGEN Stand: 28. April",             # a dateline
+    "Danmark - 10. marts",
+    "Afficher mon profil complet",                # interface text
+    "Themen bearbeiten",
+    "Biography",
+    "Por",                                        # a byline word alone
+])
+def test_declared_junk_author_is_dropped(name):
+    ld = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "A headline here",'
+          f' "author": [{{"@type": "Person", "name": "{name}"}}, {{"@type": "Person", "name": "Emma Mackenzie"}}]}}'
+          '</script>')
+    assert authors(page(head=ld)) == [("Emma Mackenzie", "Person")]
+
+
+@pytest.mark.parametrize("name", ["BR24 Redaktion", "Channel 4 News", "June Smith", "dpa/lno", "Jun Li"])
+def test_names_with_numbers_or_month_like_words_are_kept(name):
+    from newsld.locales.names import not_a_name
+    assert not_a_name(name) is None
+
+
+def test_entity_in_a_declared_name_is_one_name():
+    ld = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "A headline here",'
+          ' "author": "Jos&#xE9; Volta Pinto"}</script>')
+    assert authors(page(head=ld)) == [("José Volta Pinto", "Person")]
+
+
+def test_dateline_agency_is_the_author_when_no_byline_names_anybody():
+    body = ("<article><h1>Verhärtete Fronten nach Tumulten</h1>"
+            "<p>Bernd Lucke verlässt den Hörsaal der Universität Hamburg. Foto: Christian Charisius</p>"
+            "<p>Hamburg (dpa/lno) – Trotz eines Gespräches zwischen Lucke und dem AStA bleiben die Fronten"
+            " verhärtet, sagte Lucke am Samstag.</p></article>")
+    site = '<meta property="og:site_name" content="SAT.1 REGIONAL">'
+    assert authors(page(body=body, head=site, title="Verhärtete Fronten")) == [("dpa/lno", "Organization")]
+
+
+def test_a_byline_wins_over_the_dateline_agency():
+    body = ('<article><h1>Storm hits the coast</h1><p class="byline">By Jane Doe</p>'
+            "<p>WASHINGTON (AP) — A storm hit the coast on Tuesday, officials said in a statement.</p></article>")
+    assert authors(page(body=body, title="Storm hits the coast")) == [("Jane Doe", "Person")]
+
+
+def test_news_team_page_link_after_the_headline():
+    body = ('<div><div><h1>Salon chain bans men</h1></div><div><span>By</span>'
+            '<a href="https://abc13.com/about/newsteam/alex-bozarjian">Alex Bozarjian</a></div></div>')
+    site = '<meta property="og:site_name" content="ABC13 Houston">'
+    assert authors(page(body=body, head=site, title="Salon chain bans men")) == [("Alex Bozarjian", "Person")]
+
+
+@pytest.mark.parametrize("line, name", [
+    ("By Nathan Willis March 25, 2015", "Nathan Willis"),   # an English month and a day end the name
+    ("By Joe Wee Monday, February 29, 2016", "Joe Wee"),    # so does a weekday
+])
+def test_byline_name_ends_at_a_weekday_or_a_dated_month(line, name):
+    assert authors(page(body=f'<div class="byline">{line}</div>')) == [(name, "Person")]

@@ -41,3 +41,28 @@ def test_site_h1_after_a_spaced_colon_title_keeps_both_halves():
             'regards.fr</title></head><body><header><h1>regards.fr</h1></header>'
             f'<article>{BODY}</article></body></html>')
     assert headline(html) == "Deux ans et demi en Macronie : une condamnation, dix mises en examen"
+
+
+def _kicker_page(og: str, title: str) -> str:
+    ld = ('<script type="application/ld+json">{"@type": "NewsArticle", '
+          '"headline": "Neue Leipziger Schule: Judy Lybke, ganz und gar nicht eigenartig"}</script>')
+    return (f'<html><head><title>{title} - n-tv.de</title><meta property="og:title" content="{og}">'
+            f'<meta name="twitter:title" content="{title}">{ld}</head><body>'
+            '<nav><h1>Neue Leipziger Schule: Judy Lybke, ganz und gar nicht eigenartig</h1></nav><article>'
+            '<h2><span class="article__kicker">Neue Leipziger Schule</span>'
+            '<span class="article__headline">Judy Lybke, ganz und gar nicht eigenartig</span></h2>'
+            f'{BODY}</article></body></html>')
+
+
+def test_heading_marked_up_as_kicker_and_headline_gives_the_headline_when_a_meta_title_says_it_alone():
+    # every source but og:title says "Kicker: Headline"; the page's markup says which part is
+    # the headline, and og:title agrees: the kicker is a topic label
+    html = _kicker_page("Judy Lybke, ganz und gar nicht eigenartig",
+                        "Neue Leipziger Schule: Judy Lybke, ganz und gar nicht eigenartig")
+    assert headline(html) == "Judy Lybke, ganz und gar nicht eigenartig"
+
+
+def test_kicker_is_kept_when_every_title_keeps_it():
+    html = _kicker_page("Neue Leipziger Schule: Judy Lybke, ganz und gar nicht eigenartig",
+                        "Neue Leipziger Schule: Judy Lybke, ganz und gar nicht eigenartig")
+    assert headline(html) == "Neue Leipziger Schule: Judy Lybke, ganz und gar nicht eigenartig"

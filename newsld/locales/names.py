@@ -1,0 +1,48 @@
+"""Whether an author "name" names anybody: the one test the readers (which drop such names)
+and the validator's author-name check (which reports them) share. Words come from the locale
+files: ``weekdays``, ``month_names`` (English; other languages' ``months``), ``photo_credit_labels``, ``photo_agencies``, ``byline_words``, and
+``not_names`` / ``not_name_phrases`` (interface text)."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from newsld.locales import alternation, load, words
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict:
+    months = sorted(set(load().months) | {m.casefold() for m in words("month_names")})
+    return {
+        # "Jos&#xE9" (an entity cut at its ";"), "&amp" left in a name
+        "an undecoded HTML entity": re.compile(r"&(?:#x?[0-9a-f]+|[a-z]{2,8})(?![\w;])|&#", re.I),
+        # "Photo: Jane Doe", "(Image: Getty Images/Cultura RF)", "Robyn Beck/AFP/Getty Images"
+        "a photo credit": re.compile(
+            rf"^\W*(?:{alternation(words('photo_credit_labels'))})\s*:"
+            rf"|(?:^|/)\s*(?:{alternation(words('photo_agencies'))})\s*(?:/|$)", re.I),
+        # "Stand: 28. April", "IGN StaffUpdated: 18 Nov": a label and its value, not a name
+        "a label and its value": re.compile(r"\w:\s"),
+        "a weekday": re.compile(rf"(?<!\w)(?:{alternation(words('weekdays'))})(?!\w)", re.I),
+        # "November 18", "18 Nov", "Danmark - 10. marts", "2019": a day beside a month, a
+        # numbered day ("10."), a year ("Channel 4 News" stays a name)
+        "a date": re.compile(rf"(?<![\w.])\d{{1,2}}\.(?!\w)|(?<!\w)(?:19|20)\d\d(?!\w)"
+                             rf"|(?<!\w)(?:{alternation(months)})\.?\s+\d|\d\.?\s+(?:{alternation(months)})(?!\w)",
+                             re.I),
+        "interface text": re.compile(
+            rf"^(?:{alternation(words('not_names'))})$|(?:^|\s)(?:{alternation(words('not_name_phrases'))})"
+            r"(?:\s|$)|[«»•|@©]", re.I),
+        "a byline word alone": re.compile(
+            rf"^\W*(?:{alternation(w.rstrip(':') for w in words('byline_words'))})\W*$", re.I),
+    }
+
+
+def not_a_name(name: str) -> str | None:
+    """What ``name`` is when it is not somebody's name ("a weekday", "a photo credit", "a date",
+    "interface text", ...), else None. A number beside letters ("BR24 Redaktion") is a name."""
+    s = " ".join((name or "").split())
+    if not s:
+        return None
+    for what, pattern in _patterns().items():
+        if pattern.search(s):
+            return what
+    return None
