@@ -180,6 +180,9 @@ def _memo_key(subschema, value):
 
 
 _FAST: dict = {}  # id(subschema) -> its plain-string check, or False (no fast check)
+# every subschema the memos above and below have seen, kept alive: their keys are id()s, and an
+# id is only unique while its object lives (a freed schema's id may be reused by another one)
+_PINNED: dict = {}
 # keywords that say nothing about a string instance (they apply to objects or arrays only)
 _NOT_FOR_STRINGS = {"required", "minItems", "items", "description", "title"}
 
@@ -247,6 +250,8 @@ def _properties_memo(validator, properties, instance, schema):
         sub = properties.get(prop)
         if sub is None:
             continue
+        if id(sub) not in _PINNED:
+            _PINNED[id(sub)] = sub
         if type(value) is str:  # the commonest case: text against a plain-text subschema
             check = _FAST.get(id(sub))
             if check is None:
