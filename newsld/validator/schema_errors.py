@@ -148,7 +148,14 @@ def unknown_property(w, k, kloc, known, allowed) -> None:
     if dash and io in ("input", "output") and base in vocab.properties:
         return  # schema.org's Action annotation ("query-input"), used by the sitelinks search box
     types = "/".join(known)
-    if k in vocab.superseded:
+    same = next((p for p in allowed if p.lower() == k.lower()), None) if k not in vocab.properties else None
+    if same:
+        # Google reads property names case-insensitively (its own examples write "contentURL",
+        # "xPath"); JSON-LD terms are case-sensitive, so other consumers drop the value
+        w.emit("warning", "unknown-property", kloc,
+               f"{k!r} differs from schema.org's {same!r} only in case; JSON-LD is case-sensitive, so "
+               f"consumers other than Google ignore it: write {same}")
+    elif k in vocab.superseded:
         new = vocab.superseded[k]
         w.emit("warning", "unknown-property", kloc,
                f"{k!r} is superseded in schema.org by {new!r}; use {new} instead "

@@ -316,19 +316,20 @@ def test_a_profile_name_may_be_a_handle():
 
 # -- Google's printed examples, as the pages Google prints them ------------------------------------
 PAGES = FIXTURES / "pages" / "google"
-# Errors Google's own examples do get, each for a reason outside the Google rules: Google's page
-# spells a property differently from schema.org, which newsld's schema.org checks report.
-KNOWN = {
-    "video-live.html": {("unknown-property", "ld+json[1]$.contentURL")},   # Google's LIVE example writes contentURL
-    "speakable.html": {("unknown-property", "ld+json[1]$.speakable.xPath")},   # Google: xPath; schema.org: xpath
-}
+# Where Google's own examples spell a property with other capitals than schema.org (the LIVE
+# example's contentURL, speakable's xPath): a warning, not an error (Google reads them; JSON-LD
+# consumers that are case-sensitive do not).
+CASE_ONLY = {"video-live.html": "ld+json[1]$.contentURL", "speakable.html": "ld+json[1]$.speakable.xPath"}
 
 
 @pytest.mark.parametrize("page", sorted(p.name for p in PAGES.glob("*.html")))
 def test_googles_printed_examples_give_no_error_as_pages(page):
     from newsld.pages.page import validate_page
     report = validate_page((PAGES / page).read_bytes(), profile="google")
-    assert {(i.code, i.path) for i in report.errors} == KNOWN.get(page, set())
+    assert report.errors == []
+    if page in CASE_ONLY:
+        [warn] = [i for i in report.warnings if i.path == CASE_ONLY[page]]
+        assert warn.code == "unknown-property" and "only in case" in warn.message
 
 
 def test_every_feature_has_googles_page_example():
