@@ -201,6 +201,7 @@ def extract(inputs, from_, ndjson, fmt, output, write_invalid, profile, strict, 
     import functools
 
     from newsld import batch
+    from newsld.batch import pool
     from newsld.io.output import AtomicFile, html_script, pretty
     from newsld.batch.records import extract_item, extract_line, warm_up
     opts = Options(format="auto" if from_ in ("ndjson", "warc") else from_, profile=profile,
@@ -218,7 +219,7 @@ def extract(inputs, from_, ndjson, fmt, output, write_invalid, profile, strict, 
               and not (inputs[0] != "-" and os.path.isdir(inputs[0])))
     work = batch.items(inputs, from_=from_, recursive=recursive, glob=glob, max_bytes=max_bytes,
                        extensions=batch.EXTRACT_EXTENSIONS)
-    run = functools.partial(batch.run, work, jobs=1 if single else batch.cpu_jobs(jobs), budget=timeout,
+    run = functools.partial(pool.run, work, jobs=1 if single else pool.cpu_jobs(jobs), budget=timeout,
                             warm=functools.partial(warm_up, opts))
     if single:
         rec = next(iter(run(functools.partial(extract_item, opts))))
@@ -286,6 +287,7 @@ def validate(inputs, fmt, from_, profile, strict, syntaxes, max_bytes, recursive
     import functools
 
     from newsld import batch
+    from newsld.batch import pool
     from newsld.batch.records import validate_item
     opts = Options(format=from_, profile=profile, strict=strict, syntaxes=tuple(syntaxes) or None,
                    metadata={"url": url} if url else {})
@@ -294,7 +296,7 @@ def validate(inputs, fmt, from_, profile, strict, syntaxes, max_bytes, recursive
     streamed = fmt in ("text", "json")  # github: errors first over the whole run
     kept, worst, checked, bad = [], 0, 0, 0
     counts = {"error": 0, "warning": 0, "info": 0}
-    for rec in batch.run(work, functools.partial(validate_item, opts), jobs=batch.cpu_jobs(jobs),
+    for rec in pool.run(work, functools.partial(validate_item, opts), jobs=pool.cpu_jobs(jobs),
                          budget=timeout):
         code = exit_code(rec["issues"], strict)
         worst, checked, bad = max(worst, code), checked + 1, bad + (code != 0)

@@ -42,7 +42,8 @@ def inject(page, jsonld_file, output, in_place, url, max_bytes, timeout):
     PAGE is a path, - for stdin, or an http(s) URL. The block goes just before </head> and
     replaces the one an earlier run put there, so running it again changes nothing; the rest
     of the page is kept byte for byte. Output: stdout, -o FILE, or --in-place."""
-    from newsld.batch import Timeout, is_url, time_limit
+    from newsld.batch import is_url
+    from newsld.batch.pool import Timeout, time_limit
 
     remote = is_url(page)
     if output and in_place:
