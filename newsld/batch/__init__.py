@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from newsld.io import jsontext
+from newsld.io.output import printable
 from newsld.errors import InputError, NewsldError
 from newsld.readers.formats import EXTENSION_FORMATS
 
@@ -217,7 +218,25 @@ def _ndjson_line(name: str, n: int, raw: bytes) -> Iterator[Item]:
     if not isinstance(obj, dict):
         yield Item(source, error=f"{source}: expected a JSON object per line")
         return
-    yield Item(str(obj.get("source") or source), obj)
+    yield record_item(obj, source)
+
+
+def record_item(record: dict, default_source: str) -> Item:
+    """The work item of one JSON record ``{"source"?, "html" | "text" | "markdown", ...}``; a lone
+    surrogate in any of its strings ("\\ud83d" cut from a pair, common in crawls) becomes U+FFFD,
+    so the record reads like text (it cannot be encoded as it is)."""
+    record = _printable(record)
+    return Item(str(record.get("source") or default_source), record)
+
+
+def _printable(value):
+    if isinstance(value, str):
+        return printable(value)
+    if isinstance(value, dict):
+        return {_printable(k): _printable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_printable(v) for v in value]
+    return value
 
 
 def warc_items(name: str, max_bytes: int) -> Iterator[Item]:

@@ -60,7 +60,7 @@ def _as_item(x):
     if isinstance(x, batch.Item):
         return x
     if isinstance(x, dict):  # an NDJSON-style record: {"source"?, "html" | "text" | "markdown", ...}
-        return batch.Item(str(x.get("source") or "record"), x)
+        return batch.record_item(x, "record")
     raise TypeError(f"expected a path, a newsld.batch.Item or a record dict, not {type(x).__name__}")
 
 
