@@ -123,6 +123,12 @@ def walk(path: str, pattern: str | None, extensions: tuple = EXTENSIONS) -> Iter
                 yield os.path.join(root, name)
 
 
+def outside(path: str, top: str) -> bool:
+    """True when ``path``, its symbolic links followed, is not below the real folder ``top``."""
+    real = os.path.realpath(path)
+    return os.path.commonpath([real, top]) != top
+
+
 def items(inputs: Iterable[str], *, from_: str = "auto", recursive: bool = False,
           glob: str | None = None, max_bytes: int = MAX_BYTES,
           extensions: tuple = EXTENSIONS) -> Iterator[Item]:
@@ -131,7 +137,12 @@ def items(inputs: Iterable[str], *, from_: str = "auto", recursive: bool = False
             if not recursive:
                 yield Item(name, error=f"{name}: is a directory (use -r to read the files below it)")
                 continue
+            top = os.path.realpath(name)
             for path in walk(name, glob, extensions):
+                if outside(path, top):  # a link to ../secret or /etc/passwd: never read
+                    yield Item(path, error=f"{path}: a symbolic link to outside {name}; "
+                                           "not read (-r reads only the files inside the tree it is given)")
+                    continue
                 yield from _items_of(path, from_, max_bytes)
             continue
         yield from _items_of(name, from_, max_bytes)
@@ -251,20 +262,44 @@ def warc_items(name: str, max_bytes: int) -> Iterator[Item]:
         yield error
         return
     try:
-        for rec in ArchiveIterator(stream):
-            if rec.rec_type != "response" or rec.http_headers is None:
-                continue
-            ctype = (rec.http_headers.get_header("Content-Type") or "").lower()
-            if "html" not in ctype:
-                continue
+        records = ArchiveIterator(stream)
+        end = 0
+        for rec in records:
+            html = rec.rec_type == "response" and rec.http_headers is not None and \
+                "html" in (rec.http_headers.get_header("Content-Type") or "").lower()
             uri = rec.rec_headers.get_header("WARC-Target-URI") or name
-            body = rec.content_stream().read(max_bytes + 1)
+            body = rec.content_stream().read(max_bytes + 1) if html else b""
+            records.read_to_end(rec)  # every record: a cut one hides what follows
+            end = records.get_record_offset() + records.get_record_length()
+            missing = max(int(getattr(rec.raw_stream, "limit", 0) or 0), 0)
+            if missing:  # a cut file, or a Content-Length that swallowed the records after it
+                yield Item(uri, error=f"{name}: the record of {uri} is cut short: it declares "
+                                      f"{rec.length} bytes and the file ends {missing} bytes before "
+                                      "that (a truncated file, or a wrong Content-Length that hid "
+                                      "any record after it)")
+                break
+            if not html:
+                continue
             if len(body) > max_bytes:
                 yield Item(uri, error=f"{uri}: larger than {max_bytes} bytes; raise the limit with --max-bytes")
                 continue
             yield Item(uri, body, url=uri, format="html")
+        else:
+            if _rest_of(stream, end).strip():  # the headers of a last record, cut: not silence
+                yield Item(name, error=f"{name}: the file ends inside a record's headers after byte "
+                                       f"{end} (a truncated file); the records before it were read")
     except Exception as e:  # a truncated or corrupt archive: say so, keep what was read
         yield Item(name, error=f"{name}: not a readable WARC file ({type(e).__name__}: {e})")
     finally:
         if stream is not sys.stdin.buffer:
             stream.close()
+
+
+
+def _rest_of(stream, end: int) -> bytes:
+    """What a seekable file holds after offset ``end`` (at most 64 KiB); b"" for a pipe."""
+    try:
+        stream.seek(end)
+        return stream.read(1 << 16)
+    except (OSError, ValueError):
+        return b""
