@@ -49,6 +49,7 @@ def _init_worker(fn, budget, warm):
     global _WORKER
     _WORKER = (fn, budget)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler: a quiet end
     if warm is not None:
         warm()
 

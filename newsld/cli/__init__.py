@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import sys
+import threading
 
 import click
 
@@ -50,7 +52,12 @@ class Cli(click.Group):
     def main(self, *args, **kwargs):
         kwargs.pop("standalone_mode", None)  # errors are always handled here
         closed_streams()
-        code = self._run(*args, **kwargs)
+        old = _terminate_like_ctrl_c()
+        try:
+            code = self._run(*args, **kwargs)
+        finally:
+            if old is not None:  # a caller's own handler (a test running the CLI in-process)
+                signal.signal(signal.SIGTERM, old)
         try:  # what click.echo left in stdout's buffer: a full disk is said here, once
             sys.stdout.flush()
         except BrokenPipeError:
@@ -74,6 +81,9 @@ class Cli(click.Group):
             click.echo(f"newsld: error: {e.format_message()}", err=True)
             return e.exit_code
         except (click.Abort, KeyboardInterrupt, _Interrupted):
+            if _TERMINATED:
+                click.echo("newsld: terminated", err=True)
+                return 128 + signal.SIGTERM
             click.echo("newsld: interrupted", err=True)
             return 130
         except (BrokenPipeError, _PipeClosed):  # like other Unix tools: a quiet end, not a failure
@@ -88,6 +98,23 @@ class Cli(click.Group):
             click.echo(f"newsld: internal error: {type(e).__name__}: {e} "
                        "(please report it with the input that caused it)", err=True)
             return EXIT_INPUT
+
+
+_TERMINATED: list[int] = []
+
+
+def _on_sigterm(signum, frame):
+    _TERMINATED.append(signum)
+    raise KeyboardInterrupt()
+
+
+def _terminate_like_ctrl_c():  # -> the handler it replaced, or None
+    """SIGTERM (``timeout``, ``docker stop``) ends a run as Ctrl-C does: the workers are
+    stopped, -o's temporary file removed, one line on stderr; exit 143."""
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    _TERMINATED.clear()
+    return signal.signal(signal.SIGTERM, _on_sigterm)
 
 
 class Progress:
