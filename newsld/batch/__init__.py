@@ -1,20 +1,18 @@
 """Many inputs, streamed: the work items of a run (files, directories, NDJSON records, WARC
-response records), a pool that keeps input order with a bounded number of items in flight, and
-a per-item time budget. Nothing reads all inputs first, so memory stays flat however many there
+response records); ``batch.pool`` runs them (an ordered process pool, a per-item time budget).
+Nothing reads all inputs first, so memory stays flat however many there
 are."""
 from __future__ import annotations
 
-import contextlib
 import fnmatch
 import os
 import re
-import signal
 import sys
-from collections import deque
 from dataclasses import dataclass
-from typing import Callable, Iterable, Iterator
+from typing import Iterable, Iterator
 
 from newsld.io import jsontext
+from newsld.io.output import printable
 from newsld.errors import InputError, NewsldError
 from newsld.readers.formats import EXTENSION_FORMATS
 
@@ -125,6 +123,12 @@ def walk(path: str, pattern: str | None, extensions: tuple = EXTENSIONS) -> Iter
                 yield os.path.join(root, name)
 
 
+def outside(path: str, top: str) -> bool:
+    """True when ``path``, its symbolic links followed, is not below the real folder ``top``."""
+    real = os.path.realpath(path)
+    return os.path.commonpath([real, top]) != top
+
+
 def items(inputs: Iterable[str], *, from_: str = "auto", recursive: bool = False,
           glob: str | None = None, max_bytes: int = MAX_BYTES,
           extensions: tuple = EXTENSIONS) -> Iterator[Item]:
@@ -133,7 +137,12 @@ def items(inputs: Iterable[str], *, from_: str = "auto", recursive: bool = False
             if not recursive:
                 yield Item(name, error=f"{name}: is a directory (use -r to read the files below it)")
                 continue
+            top = os.path.realpath(name)
             for path in walk(name, glob, extensions):
+                if outside(path, top):  # a link to ../secret or /etc/passwd: never read
+                    yield Item(path, error=f"{path}: a symbolic link to outside {name}; "
+                                           "not read (-r reads only the files inside the tree it is given)")
+                    continue
                 yield from _items_of(path, from_, max_bytes)
             continue
         yield from _items_of(name, from_, max_bytes)
@@ -220,7 +229,25 @@ def _ndjson_line(name: str, n: int, raw: bytes) -> Iterator[Item]:
     if not isinstance(obj, dict):
         yield Item(source, error=f"{source}: expected a JSON object per line")
         return
-    yield Item(str(obj.get("source") or source), obj)
+    yield record_item(obj, source)
+
+
+def record_item(record: dict, default_source: str) -> Item:
+    """The work item of one JSON record ``{"source"?, "html" | "text" | "markdown", ...}``; a lone
+    surrogate in any of its strings ("\\ud83d" cut from a pair, common in crawls) becomes U+FFFD,
+    so the record reads like text (it cannot be encoded as it is)."""
+    record = _printable(record)
+    return Item(str(record.get("source") or default_source), record)
+
+
+def _printable(value):
+    if isinstance(value, str):
+        return printable(value)
+    if isinstance(value, dict):
+        return {_printable(k): _printable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_printable(v) for v in value]
+    return value
 
 
 def warc_items(name: str, max_bytes: int) -> Iterator[Item]:
@@ -235,18 +262,32 @@ def warc_items(name: str, max_bytes: int) -> Iterator[Item]:
         yield error
         return
     try:
-        for rec in ArchiveIterator(stream):
-            if rec.rec_type != "response" or rec.http_headers is None:
-                continue
-            ctype = (rec.http_headers.get_header("Content-Type") or "").lower()
-            if "html" not in ctype:
-                continue
+        records = ArchiveIterator(stream)
+        end = 0
+        for rec in records:
+            html = rec.rec_type == "response" and rec.http_headers is not None and \
+                "html" in (rec.http_headers.get_header("Content-Type") or "").lower()
             uri = rec.rec_headers.get_header("WARC-Target-URI") or name
-            body = rec.content_stream().read(max_bytes + 1)
+            body = rec.content_stream().read(max_bytes + 1) if html else b""
+            records.read_to_end(rec)  # every record: a cut one hides what follows
+            end = records.get_record_offset() + records.get_record_length()
+            missing = max(int(getattr(rec.raw_stream, "limit", 0) or 0), 0)
+            if missing:  # a cut file, or a Content-Length that swallowed the records after it
+                yield Item(uri, error=f"{name}: the record of {uri} is cut short: it declares "
+                                      f"{rec.length} bytes and the file ends {missing} bytes before "
+                                      "that (a truncated file, or a wrong Content-Length that hid "
+                                      "any record after it)")
+                break
+            if not html:
+                continue
             if len(body) > max_bytes:
                 yield Item(uri, error=f"{uri}: larger than {max_bytes} bytes; raise the limit with --max-bytes")
                 continue
             yield Item(uri, body, url=uri, format="html")
+        else:
+            if _rest_of(stream, end).strip():  # the headers of a last record, cut: not silence
+                yield Item(name, error=f"{name}: the file ends inside a record's headers after byte "
+                                       f"{end} (a truncated file); the records before it were read")
     except Exception as e:  # a truncated or corrupt archive: say so, keep what was read
         yield Item(name, error=f"{name}: not a readable WARC file ({type(e).__name__}: {e})")
     finally:
@@ -254,174 +295,11 @@ def warc_items(name: str, max_bytes: int) -> Iterator[Item]:
             stream.close()
 
 
-# ---- running -------------------------------------------------------------------------
 
-class Timeout(BaseException):
-    """The time budget ran out (a BaseException, so no `except Exception` in the work swallows it)."""
-
-
-def _alarm(signum, frame):
-    raise Timeout()
-
-
-@contextlib.contextmanager
-def time_limit(budget: float | None):
-    """Raise Timeout in the block after ``budget`` seconds (SIGALRM, so only between Python
-    bytecodes or in a blocking system call such as opening a FIFO nobody writes to; on
-    platforms without it the budget is not enforced)."""
-    if not budget or not hasattr(signal, "setitimer"):
-        yield
-        return
-    old = signal.signal(signal.SIGALRM, _alarm)
-    signal.setitimer(signal.ITIMER_REAL, budget)
+def _rest_of(stream, end: int) -> bytes:
+    """What a seekable file holds after offset ``end`` (at most 64 KiB); b"" for a pipe."""
     try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, old)
-
-
-def call_with_budget(fn: Callable, item: Item, budget: float | None):
-    """``fn(item)``, interrupted after ``budget`` seconds (see time_limit)."""
-    with time_limit(budget):
-        return fn(item)
-
-
-_WORKER: tuple | None = None
-
-
-def _init_worker(fn, budget, warm):
-    global _WORKER
-    _WORKER = (fn, budget)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
-    if warm is not None:
-        warm()
-
-
-def _work(items: list[Item]) -> list:
-    fn, budget = _WORKER
-    return [process(fn, item, budget) for item in items]
-
-
-def _chunks(work: Iterable[Item], size: int) -> Iterator[list[Item]]:
-    chunk: list[Item] = []
-    for item in work:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
-def process(fn, item, budget):
-    """``fn(item)`` within ``budget`` seconds; past it, ``fn`` of an error item saying so."""
-    try:
-        return call_with_budget(fn, item, budget)
-    except Timeout:
-        return fn(Item(item.source, error=f"{item.source}: took longer than {budget:g} s; skipped"))
-
-
-CHUNK = 8  # items per pool task: one task per item cost ~1 ms of parent CPU per item
-
-
-def run(work: Iterable[Item], fn: Callable[[Item], dict], *, jobs: int = 1,
-        budget: float | None = None, warm: Callable[[], object] | None = None) -> Iterator[dict]:
-    """``fn`` over ``work``, results in input order. ``jobs`` > 1 uses a process pool fed
-    CHUNK items per task, with at most 2 x jobs tasks in flight (memory stays bounded);
-    ``fn`` must then be a module-level function. ``warm`` runs once in each worker as it
-    starts, so the workers load the readers and compile the validators at the same time
-    instead of one after the other in the parent. A worker that dies (the OOM killer, a crash
-    in a C library) does not stop the run: see ``Pool``."""
-    if jobs <= 1:
-        for item in work:
-            yield process(fn, item, budget)
-        return
-    import gc
-    gc.freeze()  # the workers' collector leaves inherited objects alone: fewer copied pages
-    with Pool(jobs, fn, budget, warm) as pool:
-        pending: deque = deque()
-        for chunk in _chunks(work, CHUNK):
-            pending.append((pool.submit(chunk), chunk))
-            while len(pending) >= 2 * jobs or (pending and pending[0][0].done()):
-                yield from pool.results(*pending.popleft())
-        while pending:
-            yield from pool.results(*pending.popleft())
-
-
-class Pool:
-    """Worker processes (concurrent.futures, which notices a dead worker instead of waiting
-    for its task forever). When one dies, every task in flight fails; each item of those tasks
-    is then run again alone in a fresh pool, so only an item that kills its worker again
-    becomes an error line, and the run goes on. Leaving the block early (an error, Ctrl-C)
-    ends the workers at once."""
-
-    def __init__(self, jobs: int, fn: Callable, budget: float | None, warm):
-        import multiprocessing as mp
-        self.ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
-        self.jobs, self.fn, self.args = jobs, fn, (fn, budget, warm)
-        self.executor = self._start()
-
-    def _start(self):
-        from concurrent.futures import ProcessPoolExecutor
-        return ProcessPoolExecutor(self.jobs, mp_context=self.ctx, initializer=_init_worker,
-                                   initargs=self.args)
-
-    def submit(self, chunk: list[Item]):
-        try:
-            return self.executor.submit(_work, chunk)
-        except RuntimeError:  # broken by a death the results of an earlier chunk will report
-            self.executor = self._start()
-            return self.executor.submit(_work, chunk)
-
-    def results(self, future, chunk: list[Item]) -> list:
-        from concurrent.futures.process import BrokenProcessPool
-        try:
-            return future.result()
-        except BrokenProcessPool:
-            return [self._alone(item) for item in chunk]
-
-    def _alone(self, item: Item):
-        """``item`` in a fresh pool of its own: its result, or an error line if it kills it."""
-        from concurrent.futures.process import BrokenProcessPool
-        self._restart()
-        try:
-            return self.executor.submit(_work, [item]).result()[0]
-        except BrokenProcessPool:
-            self._restart()
-            return self.fn(Item(item.source, error=f"{item.source}: the worker process died while "
-                                                   "reading it (out of memory?); skipped"))
-
-    def _restart(self):
-        from concurrent.futures.process import BrokenProcessPool
-        try:
-            self.executor.submit(int).result()
-        except (BrokenProcessPool, RuntimeError):
-            self.executor.shutdown(wait=False, cancel_futures=True)
-            self.executor = self._start()
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, exc_type, exc, tb):
-        if exc_type is None:
-            self.executor.shutdown(wait=True)
-            return False
-        self.executor.shutdown(wait=False, cancel_futures=True)
-        # do not wait for tasks nobody will read (this pool's processes only, not the caller's)
-        for child in list((getattr(self.executor, "_processes", None) or {}).values()):
-            child.terminate()
-        return False
-
-
-def cpu_jobs(jobs: int) -> int:
-    if jobs < 0:
-        raise InputError("--jobs takes 0 (all cores) or a positive number")
-    cores = os.cpu_count() or 1
-    if jobs > MAX_JOBS_PER_CORE * cores:  # each job is a process: a huge value forked until killed
-        raise InputError(f"--jobs {jobs}: at most {MAX_JOBS_PER_CORE * cores} "
-                         f"({MAX_JOBS_PER_CORE} per core, {cores} cores)")
-    return jobs or cores
-
-
-MAX_JOBS_PER_CORE = 8
+        stream.seek(end)
+        return stream.read(1 << 16)
+    except (OSError, ValueError):
+        return b""

@@ -19,6 +19,7 @@ import threading
 from typing import Iterable
 
 from newsld import batch
+from newsld.batch import pool
 from newsld.batch.records import Options, extract_item
 
 try:
@@ -59,7 +60,7 @@ def _as_item(x):
     if isinstance(x, batch.Item):
         return x
     if isinstance(x, dict):  # an NDJSON-style record: {"source"?, "html" | "text" | "markdown", ...}
-        return batch.Item(str(x.get("source") or "record"), x)
+        return batch.record_item(x, "record")
     raise TypeError(f"expected a path, a newsld.batch.Item or a record dict, not {type(x).__name__}")
 
 
@@ -68,7 +69,7 @@ def _extract(opts: Options, timeout: float | None, item) -> dict:
     (SIGALRM: the main thread of a process, as in the local ``processes`` scheduler; dask
     threads and distributed workers run tasks in threads, where the budget is not applied)."""
     if timeout and threading.current_thread() is threading.main_thread():
-        return batch.process(functools.partial(extract_item, opts), item, timeout)
+        return pool.process(functools.partial(extract_item, opts), item, timeout)
     return extract_item(opts, item)
 
 

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import sys
+import threading
 
 import click
 
@@ -14,7 +16,9 @@ from newsld import __version__
 from newsld.errors import NewsldError
 from newsld.batch import CONTAINERS, MAX_BYTES
 from newsld.batch.records import EXIT_INPUT, Options, exit_code
-from newsld.io.output import printable
+from newsld.cli.options import SECONDS
+from newsld.cli.streams import StdoutError, closed_streams, silence_stdout, write_stdout
+from newsld.io.output import printable, write_all
 from newsld.io.reports import FORMATTERS
 from newsld.readers.formats import DEFAULT_SYNTAXES, FORMATS, SYNTAXES
 
@@ -47,7 +51,22 @@ class Cli(click.Group):
 
     def main(self, *args, **kwargs):
         kwargs.pop("standalone_mode", None)  # errors are always handled here
-        sys.exit(self._run(*args, **kwargs))
+        closed_streams()
+        old = _terminate_like_ctrl_c()
+        try:
+            code = self._run(*args, **kwargs)
+        finally:
+            if old is not None:  # a caller's own handler (a test running the CLI in-process)
+                signal.signal(signal.SIGTERM, old)
+        try:  # what click.echo left in stdout's buffer: a full disk is said here, once
+            sys.stdout.flush()
+        except BrokenPipeError:
+            silence_stdout()
+        except (OSError, NewsldError) as e:
+            silence_stdout()  # or the interpreter tries again at exit and prints a traceback
+            click.echo(f"newsld: error: cannot write to stdout: {getattr(e, 'strerror', None) or e}", err=True)
+            code = code or EXIT_INPUT
+        sys.exit(code)
 
     def _run(self, *args, **kwargs) -> int:
         try:
@@ -62,12 +81,17 @@ class Cli(click.Group):
             click.echo(f"newsld: error: {e.format_message()}", err=True)
             return e.exit_code
         except (click.Abort, KeyboardInterrupt, _Interrupted):
+            if _TERMINATED:
+                click.echo("newsld: terminated", err=True)
+                return 128 + signal.SIGTERM
             click.echo("newsld: interrupted", err=True)
             return 130
         except (BrokenPipeError, _PipeClosed):  # like other Unix tools: a quiet end, not a failure
-            _silence_stdout()
+            silence_stdout()
             return 0
         except NewsldError as e:
+            if isinstance(e, StdoutError):
+                silence_stdout()  # the unwritten rest is dropped, not retried at exit
             click.echo(f"newsld: error: {e}", err=True)
             return EXIT_INPUT
         except Exception as e:  # a bug in newsld: still one line, still exit 2
@@ -76,12 +100,21 @@ class Cli(click.Group):
             return EXIT_INPUT
 
 
-def _silence_stdout():
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except OSError:
-        pass
+_TERMINATED: list[int] = []
+
+
+def _on_sigterm(signum, frame):
+    _TERMINATED.append(signum)
+    raise KeyboardInterrupt()
+
+
+def _terminate_like_ctrl_c():  # -> the handler it replaced, or None
+    """SIGTERM (``timeout``, ``docker stop``) ends a run as Ctrl-C does: the workers are
+    stopped, -o's temporary file removed, one line on stderr; exit 143."""
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    _TERMINATED.clear()
+    return signal.signal(signal.SIGTERM, _on_sigterm)
 
 
 class Progress:
@@ -122,13 +155,12 @@ def _keeps(output: str | None, code: int, write_invalid: bool) -> bool:
 
 def _write(text: str, output: str | None):
     """The whole ``text`` to stdout, or atomically to ``output``."""
-    text = printable(text)
+    data = printable(text).encode("utf-8")
     if output:
         from newsld.io.output import write_atomic
-        write_atomic(output, text.encode("utf-8"))
+        write_atomic(output, data)
     else:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        write_stdout(data)
 
 
 def nothing_to_check(inputs, glob: str | None, extensions) -> NewsldError:
@@ -144,9 +176,12 @@ def nothing_to_check(inputs, glob: str | None, extensions) -> NewsldError:
 
 
 def _emit(out, text: str):
-    text = printable(text)
-    out.write(text.encode("utf-8") if "b" in getattr(out, "mode", "") else text)
-    out.flush()
+    """``text`` to a file of -o (binary) or, ``out`` None, to stdout."""
+    data = printable(text).encode("utf-8")
+    if out is None:
+        write_stdout(data)
+    else:
+        write_all(out, data, "the output file")
 
 
 @click.group(cls=Cli, context_settings={"help_option_names": ["-h", "--help"]})
@@ -186,7 +221,7 @@ def main():
 @click.option("-r", "--recursive", is_flag=True, help="Read the files below directories.")
 @click.option("--glob", help="With -r: only file names matching this pattern (default: the extensions newsld reads).")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True, help="Processes; 0 = all cores.")
-@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=60.0, show_default=True,
+@click.option("--timeout", type=SECONDS, default=60.0, show_default=True,
               help="Seconds one input may take before it becomes an error line.")
 @click.option("-q", "--quiet", is_flag=True, help="No issues, progress or summary on stderr.")
 def extract(inputs, from_, ndjson, fmt, output, write_invalid, profile, strict, no_validate, url, date_published,
@@ -201,6 +236,7 @@ def extract(inputs, from_, ndjson, fmt, output, write_invalid, profile, strict, 
     import functools
 
     from newsld import batch
+    from newsld.batch import pool
     from newsld.io.output import AtomicFile, html_script, pretty
     from newsld.batch.records import extract_item, extract_line, warm_up
     opts = Options(format="auto" if from_ in ("ndjson", "warc") else from_, profile=profile,
@@ -218,7 +254,7 @@ def extract(inputs, from_, ndjson, fmt, output, write_invalid, profile, strict, 
               and not (inputs[0] != "-" and os.path.isdir(inputs[0])))
     work = batch.items(inputs, from_=from_, recursive=recursive, glob=glob, max_bytes=max_bytes,
                        extensions=batch.EXTRACT_EXTENSIONS)
-    run = functools.partial(batch.run, work, jobs=1 if single else batch.cpu_jobs(jobs), budget=timeout,
+    run = functools.partial(pool.run, work, jobs=1 if single else pool.cpu_jobs(jobs), budget=timeout,
                             warm=functools.partial(warm_up, opts))
     if single:
         rec = next(iter(run(functools.partial(extract_item, opts))))
@@ -240,7 +276,7 @@ def extract(inputs, from_, ndjson, fmt, output, write_invalid, profile, strict, 
     counts = {"ok": 0, "invalid": 0, "failed": 0}
     worst = 0
     try:
-        with (AtomicFile(output) if output else contextlib.nullcontext(sys.stdout)) as out:
+        with (AtomicFile(output) if output else contextlib.nullcontext(None)) as out:
             for code, text in run(functools.partial(extract_line, opts)):
                 worst = max(worst, code)
                 counts[("ok", "invalid", "failed")[code]] += 1
@@ -272,7 +308,7 @@ def extract(inputs, from_, ndjson, fmt, output, write_invalid, profile, strict, 
 @click.option("-r", "--recursive", is_flag=True, help="Read the files below directories.")
 @click.option("--glob", help="With -r: only file names matching this pattern.")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True, help="Processes; 0 = all cores.")
-@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=60.0, show_default=True,
+@click.option("--timeout", type=SECONDS, default=60.0, show_default=True,
               help="Seconds one input may take before it becomes an error line.")
 @click.option("-q", "--quiet", is_flag=True, help="No summary line on stderr.")
 @click.option("--url", help="HTML: the page's URL, for its relative microdata URLs (default: the "
@@ -286,6 +322,7 @@ def validate(inputs, fmt, from_, profile, strict, syntaxes, max_bytes, recursive
     import functools
 
     from newsld import batch
+    from newsld.batch import pool
     from newsld.batch.records import validate_item
     opts = Options(format=from_, profile=profile, strict=strict, syntaxes=tuple(syntaxes) or None,
                    metadata={"url": url} if url else {})
@@ -294,7 +331,7 @@ def validate(inputs, fmt, from_, profile, strict, syntaxes, max_bytes, recursive
     streamed = fmt in ("text", "json")  # github: errors first over the whole run
     kept, worst, checked, bad = [], 0, 0, 0
     counts = {"error": 0, "warning": 0, "info": 0}
-    for rec in batch.run(work, functools.partial(validate_item, opts), jobs=batch.cpu_jobs(jobs),
+    for rec in pool.run(work, functools.partial(validate_item, opts), jobs=pool.cpu_jobs(jobs),
                          budget=timeout):
         code = exit_code(rec["issues"], strict)
         worst, checked, bad = max(worst, code), checked + 1, bad + (code != 0)
@@ -302,7 +339,7 @@ def validate(inputs, fmt, from_, profile, strict, syntaxes, max_bytes, recursive
             counts[i["severity"]] = counts.get(i["severity"], 0) + 1
         pair = (rec["source"], rec["issues"])
         if streamed:
-            _emit(sys.stdout, FORMATTERS[fmt]([pair], strict))
+            _emit(None, FORMATTERS[fmt]([pair], strict))
         else:
             kept.append(pair)
     if not checked:

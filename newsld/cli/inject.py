@@ -5,12 +5,13 @@ Errors are NewsldError / click.UsageError, so the group's one exit path turns th
 line on stderr and exit 2."""
 from __future__ import annotations
 
-import os
 import sys
 
 import click
 
 from newsld.batch import MAX_BYTES, read_input
+from newsld.cli.options import SECONDS
+from newsld.cli.streams import write_stdout
 from newsld.errors import InputError, NewsldError
 
 
@@ -34,7 +35,7 @@ def load_jsonld(name: str, data: bytes):
 @click.option("--url", help="Canonical URL of the page, for extraction (default: PAGE when it is a URL).")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=MAX_BYTES, show_default=True,
               help="Refuse larger pages and JSON-LD files.")
-@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=60.0, show_default=True,
+@click.option("--timeout", type=SECONDS, default=60.0, show_default=True,
               help="Seconds allowed for reading the page (a URL, a pipe) and making its block.")
 def inject(page, jsonld_file, output, in_place, url, max_bytes, timeout):
     """Put one <script type="application/ld+json" data-newsld> into an HTML page.
@@ -42,7 +43,8 @@ def inject(page, jsonld_file, output, in_place, url, max_bytes, timeout):
     PAGE is a path, - for stdin, or an http(s) URL. The block goes just before </head> and
     replaces the one an earlier run put there, so running it again changes nothing; the rest
     of the page is kept byte for byte. Output: stdout, -o FILE, or --in-place."""
-    from newsld.batch import Timeout, is_url, time_limit
+    from newsld.batch import is_url
+    from newsld.batch.pool import Timeout, time_limit
 
     remote = is_url(page)
     if output and in_place:
@@ -58,20 +60,16 @@ def inject(page, jsonld_file, output, in_place, url, max_bytes, timeout):
     except Timeout:
         raise InputError(f"{page}: took longer than {timeout:g} s; raise the limit with --timeout") from None
 
-    # --in-place on a symlink writes through to the file it points to, as editors do (the link stays)
-    target = os.path.realpath(page) if in_place else output
+    # --in-place on a symlink writes through to the file it points to, as editors do (the link
+    # stays); a hard-linked page keeps its links and owner; a page edited meanwhile is left alone
+    target = page if in_place else output
     if target:
         if in_place and result == html:
             return  # nothing to change: leave the file (and its mtime) alone
         from newsld.io.output import write_atomic
-        try:
-            write_atomic(target, result)
-        except OSError as e:
-            raise NewsldError(f"cannot write {target}: {e.strerror or e} (the file is unchanged)") from None
+        write_atomic(target, result, expect=html if in_place else None)
         return
-    out = sys.stdout.buffer
-    out.write(result)
-    out.flush()
+    write_stdout(result)
 
 
 def _injected(page: str, jsonld_file: str | None, url: str | None, max_bytes: int, timeout: float):

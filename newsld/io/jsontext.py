@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import json
 import re
+import sys
 from typing import Any, NamedTuple
 
 from newsld.errors import InputError, LimitError
@@ -69,7 +70,10 @@ def loads(text: str | bytes, *, source: str = "input", max_depth: int = MAX_DEPT
         raise
     except RecursionError:
         raise LimitError(f"{source}: JSON nested too deeply to read") from None
-    except ValueError as e:  # e.g. an integer of more than 4,300 digits
+    except ValueError as e:  # an integer of more than 4,300 digits (Python's limit)
+        if "digits" in str(e):
+            raise LimitError(f"{source}: a number of more than {sys.get_int_max_str_digits()} "
+                             "digits; newsld does not read numbers that long") from None
         raise LimitError(f"{source}: {e}") from None
 
 

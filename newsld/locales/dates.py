@@ -43,7 +43,10 @@ def parse_timezone(name: str | None) -> tzinfo:
         return timezone.utc
     m = _OFFSET.match(name.strip())
     if m:
-        delta = timedelta(hours=int(m.group(2)), minutes=int(m.group(3) or 0))
+        hours, minutes = int(m.group(2)), int(m.group(3) or 0)
+        if hours > 23 or minutes > 59:  # timezone() refuses a day or more: a usage error, not a crash
+            raise InputError(f"timezone {name!r}: an offset is at most +23:59 (hours 0-23, minutes 0-59)")
+        delta = timedelta(hours=hours, minutes=minutes)
         return timezone(-delta if m.group(1) == "-" else delta)
     try:
         from zoneinfo import ZoneInfo

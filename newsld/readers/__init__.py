@@ -68,7 +68,8 @@ def read_record(obj: dict, *, source: str = "input", syntaxes=None):
     for fmt in RECORD_CONTENT:
         if isinstance(obj.get(fmt), str):
             extra, _unknown = record_fields(obj, source)
-            article, meta = read(obj[fmt].encode("utf-8"), format=fmt, source=source,
+            from newsld.io.output import printable  # a lone surrogate ("\ud83d") becomes U+FFFD
+            article, meta = read(printable(obj[fmt]).encode("utf-8"), format=fmt, source=source,
                                  url=extra.get("url"), syntaxes=syntaxes)
             meta.update(extra)
             return article, meta

@@ -9,6 +9,7 @@ from click.testing import CliRunner
 import pytest
 
 from newsld import batch
+from newsld.batch import pool
 from warcs import write_warc
 from newsld.errors import InputError
 from newsld.cli import main
@@ -93,7 +94,7 @@ def _slow(item):
 def test_time_budget_turns_a_slow_item_into_its_own_error_and_goes_on():
     work = [batch.Item("fast", b"0"), batch.Item("slow", b"5"), batch.Item("fast2", b"0")]
     t0 = time.monotonic()
-    got = list(batch.run(work, _slow, budget=0.2))
+    got = list(pool.run(work, _slow, budget=0.2))
     assert time.monotonic() - t0 < 3
     assert [g["source"] for g in got] == ["fast", "slow", "fast2"]
     assert got[1]["error"] and "longer than 0.2" in got[1]["error"] and got[0]["error"] is None
@@ -138,7 +139,7 @@ def test_a_worker_that_dies_is_an_error_line_not_a_hang():
     work = [batch.Item(f"ok{n}", b"ok") for n in range(20)]
     work[11] = batch.Item("killer", b"kill")
     got: list = []
-    t = threading.Thread(target=lambda: got.extend(batch.run(iter(work), _dies_on_kill, jobs=2)),
+    t = threading.Thread(target=lambda: got.extend(pool.run(iter(work), _dies_on_kill, jobs=2)),
                          daemon=True)
     t.start()
     t.join(30)
@@ -151,5 +152,5 @@ def test_a_worker_that_dies_is_an_error_line_not_a_hang():
 def test_jobs_has_an_upper_bound():
     import os
     with pytest.raises(InputError, match="--jobs"):
-        batch.cpu_jobs(10**6)
-    assert batch.cpu_jobs(0) == (os.cpu_count() or 1)
+        pool.cpu_jobs(10**6)
+    assert pool.cpu_jobs(0) == (os.cpu_count() or 1)

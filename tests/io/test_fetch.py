@@ -193,9 +193,10 @@ def test_as_utf8_reads_whatwg_labels():
 def test_a_url_input_is_fetched_within_the_inputs_time_budget(base):
     # batch fetched URLs while listing the work, outside the --timeout budget of the input
     from newsld import batch
+    from newsld.batch import pool
     from newsld.batch.records import Options, extract_item
     start = time.monotonic()
-    recs = list(batch.run(batch.items([base + "/trickle", base + "/page"]),
+    recs = list(pool.run(batch.items([base + "/trickle", base + "/page"]),
                           lambda item: extract_item(Options(), item), budget=0.5))
     assert time.monotonic() - start < 2.5
     assert "took longer than 0.5 s" in recs[0]["issues"][0]["message"]

@@ -215,3 +215,14 @@ def test_the_private_name_check_itself(tmp_path, source, expected):
 def test_private_modules_are_imported_only_inside_their_package():
     assert _private_module_owner("newsld.validator._engine") == "newsld.validator"
     assert _private_module_owner("newsld.io.charset") is None
+
+
+MAX_MODULE_LINES = 400
+
+
+def test_no_module_is_over_400_lines():
+    """Modules stay small and named for their job (CONTRIBUTING): a module that grows past
+    this is split where its jobs part."""
+    long = {name: n for name, path in MODULES.items()
+            if (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_MODULE_LINES}
+    assert long == {}
