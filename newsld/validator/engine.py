@@ -95,7 +95,7 @@ class Walker:
                           f"that has both values; give each its own @id, or describe the node once")
 
     def run(self, doc):
-        doc = read_document(doc, lambda n: n in self.vocab.properties or self.vocab.is_type(n))
+        doc = read_document(doc, lambda n: n in self.vocab.properties)
         if isinstance(doc, list):
             roots = [(d, ((i, i),)) for i, d in enumerate(doc)]
         else:
