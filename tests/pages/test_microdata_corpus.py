@@ -1,10 +1,10 @@
 """Issue 10, "done when" (c): every microdata page of the corpus keeps its microdata through
 `extract --from html`: the reader declares as many microdata items as extruct finds.
 
-tests/fixtures/pages/microdata-corpus.json: the corpus pages whose microdata has one of the
+tests/fixtures/microdata_corpus/pages.json: the corpus pages whose microdata has one of the
 shapes that lost it (a <script>, <style>, <link> or <meta> inside a text itemprop, itemscope on
 <html>, an item without properties around such an element, itemref), cut down to their microdata
-by cut_microdata.py (values truncated; the elements that broke the reader kept); "why" says
+by its cut.py (values truncated; the elements that broke the reader kept); "why" says
 which shape. With the corpus present, every page that has itemscope is checked whole."""
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from newsld.readers.html_parse import parse
 from newsld.readers.html_structured import declared_nodes
 from newsld.readers.visible import PageView
 
-PAGES = json.loads((FIXTURES / "pages" / "microdata-corpus.json").read_text(encoding="utf-8"))
+PAGES = json.loads((FIXTURES / "microdata_corpus" / "pages.json").read_text(encoding="utf-8"))
 
 
 def extruct_items(data: bytes) -> int:
