@@ -40,7 +40,7 @@ def declared_nodes(root, url: str | None, syntaxes, scripts: list | None = None,
         for script in scripts:
             out += [i for i in _script_items(script.xpath("string()")) if isinstance(i, dict)]
     if "microdata" in syntaxes and (microdata if microdata is not None
-                                    else root.find("descendant-or-self::*[@itemscope]") is not None):
+                                    else root.xpath("boolean(descendant-or-self::*[@itemscope])")):
         out += microdata_nodes(root, base_url(root, url), itemscopes=itemscopes, itemprop_els=itemprop_els)
     for name, mod, cls in (("rdfa", "extruct.rdfa", "RDFaExtractor"),
                            ("microformat", "extruct.microformat", "MicroformatExtractor"),

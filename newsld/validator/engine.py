@@ -7,6 +7,7 @@ checks nested nodes against the property's range, follows @id references, and wi
 from __future__ import annotations
 
 from newsld.validator import guidance
+from newsld.validator.context import View, aside_nodes, has_properties, read_document
 from newsld.validator.report import Issue, Report, format_path
 from newsld.validator.schema_errors import report_error
 from newsld.validator.schemas import validator_for
@@ -32,11 +33,16 @@ class Walker:
     def child(loc, node, key):
         if isinstance(key, int):
             return loc + ((key, key),)
-        return loc + ((key, list(node).index(key)),)
+        written = node.written.get(key, key) if isinstance(node, View) else key
+        return loc + ((written, list(node).index(key)),)
 
     @staticmethod
-    def normalize_type(t: str):
-        """schema.org local name, or None for a type from another vocabulary."""
+    def normalize_type(t: str, node=None):
+        """schema.org local name, or None for a type from another vocabulary (under the
+        node's @context: "Foo" under "@vocab": "http://example.com/" is not schema.org's)."""
+        if isinstance(node, View) and not node.ctx.assumed:
+            kind, name = node.ctx.meaning(t, load_vocab().is_type)
+            return name if kind == "schema" else None
         return schema_type(t)
 
     def resolve(self, value):
@@ -56,13 +62,15 @@ class Walker:
             node, loc = stack.pop()
             if isinstance(node, dict):
                 nid = node.get("@id")
-                if isinstance(nid, str) and not node.keys() <= {"@id", "@context"}:
+                if isinstance(nid, str) and has_properties(node):
                     self.defined.setdefault(nid, (node, loc))
                     described.append((nid, node, loc))
                     self.bases.add(nid.split("#", 1)[0])
-                for i, (k, v) in enumerate(node.items()):
+                for k, v in node.items():
                     if k != "@context" and isinstance(v, (dict, list)):
-                        stack.append((v, loc + ((k, i),)))
+                        stack.append((v, self.child(loc, node, k)))
+                if isinstance(node, View):
+                    stack.extend((v, loc + ((k, i),)) for k, i, v in aside_nodes(node))
             elif isinstance(node, list):
                 for i, v in enumerate(node):
                     if isinstance(v, (dict, list)):
@@ -87,6 +95,7 @@ class Walker:
                           f"that has both values; give each its own @id, or describe the node once")
 
     def run(self, doc):
+        doc = read_document(doc, lambda n: n in self.vocab.properties)
         if isinstance(doc, list):
             roots = [(d, ((i, i),)) for i, d in enumerate(doc)]
         else:
@@ -117,12 +126,13 @@ class Walker:
         keys = node.keys()
         if "@value" in node:
             return []
+        aside = self.note_aside(node, loc, role) if isinstance(node, View) else []
         if "@list" in node or "@set" in node:
             items = node.get("@list", node.get("@set"))
             key = "@list" if "@list" in node else "@set"
             return [(v, self.child(self.child(loc, node, key), None, i), "nested", prop)
                     for i, v in enumerate(as_list(items)) if isinstance(v, dict)]
-        children = []
+        children = aside
         if "@id" in node and not isinstance(node["@id"], str):
             self.emit("error", "wrong-type", self.child(loc, node, "@id"),
                       f"@id is {describe(node['@id'])}; it must be text, an IRI such as "
@@ -131,7 +141,7 @@ class Walker:
             self.emit("warning", "missing-property", loc,
                       'no @context: add "@context": "https://schema.org" so the types and '
                       "properties are read as schema.org")
-        if keys <= {"@id", "@context"} and "@id" in node and role != "root":
+        if not has_properties(node) and "@id" in node and role != "root":
             self.check_reference(node, loc)
             return []
         if "@graph" in node:
@@ -146,6 +156,34 @@ class Walker:
             if keys <= {"@graph", "@context", "@id"}:
                 return children
         return self.check_node(node, loc, role, prop) + children
+
+    def note_aside(self, node: View, loc, role) -> list:
+        """An info note for each key the node's @context does not make schema.org's (a key with
+        a colon names its vocabulary itself: no note); the nodes under them are still visited."""
+        if "@context" in node and node.ctx.lax_vocab:
+            self.emit("warning", "not-schema-org", self.child(loc, node, "@context"),
+                      f"@vocab {node.ctx.lax_vocab!r} has no final '/': a JSON-LD processor reads "
+                      f"\"name\" as {node.ctx.lax_vocab + 'name'!r}, which is not schema.org; write "
+                      f"\"@vocab\": \"https://schema.org/\" (newsld checks the terms as schema.org's)")
+        for i, k, (kind, what), _v in node.aside:
+            if ":" in k and kind == "other":
+                continue
+            if kind == "keyword":
+                self.emit("warning", "not-schema-org", loc + ((k, i),),
+                          f"{k!r} is an alias of {what}, which the node also gives: JSON-LD "
+                          f"processors refuse the node (colliding keywords); keep one of them")
+                continue
+            why = {"other": f"the @context maps it to {what}, not to schema.org",
+                   "unknown": f"it may be defined by the context {what!r}, which newsld does not "
+                              f"load (it works offline)",
+                   "dropped": "the @context does not define it, so JSON-LD processors drop it",
+                   "schema": f"it is schema.org's {what}, which the node also gives"}[kind]
+            self.emit("info", "not-schema-org", loc + ((k, i),),
+                      f"{k!r} is not checked as a schema.org term: {why}")
+        return [(v, loc + ((k, i),), "nested", None) for k, i, v in aside_nodes(node)
+                if isinstance(v, dict)] + \
+            [(x, loc + ((k, i), (j, j)), "nested", None) for k, i, v in aside_nodes(node)
+             if isinstance(v, list) for j, x in enumerate(v) if isinstance(x, dict)]
 
     def check_reference(self, node, loc):
         nid = node["@id"]
@@ -172,9 +210,13 @@ class Walker:
                 self.emit("error", "wrong-type", iloc,
                           f"@type must be a type name such as \"NewsArticle\", not {describe(t)}")
                 continue
-            name = self.normalize_type(t.strip())
+            name = self.normalize_type(t.strip(), node)
             if name is None:
                 foreign = True
+                if ":" not in t and isinstance(node, View) and not node.ctx.assumed:
+                    self.emit("info", "not-schema-org", iloc,
+                              f"type {t!r} is not checked as a schema.org type: the @context "
+                              f"does not make it schema.org's")
             elif self.vocab.is_type(name):
                 known.append(name)
             else:
@@ -210,10 +252,10 @@ class Walker:
             report_error(self, err, node, loc, known + extra, role_prop)
         # nested nodes: check their type against the property's range, then visit them
         children = []
-        for i, (k, v) in enumerate(node.items()):
+        for k, v in node.items():
             if k.startswith("@") or not isinstance(v, (dict, list)):
                 continue
-            kloc = loc + ((k, i),)
+            kloc = self.child(loc, node, k)
             items = [(v, kloc)] if isinstance(v, dict) else \
                 [(x, kloc + ((j, j),)) for j, x in enumerate(v) if isinstance(x, dict)]
             for child, cloc in items:
@@ -237,7 +279,7 @@ class Walker:
         classes = [r for r in vocab.ranges(prop) if r not in vocab.datatypes]
         if not classes:
             return
-        ctypes = [n for n in (self.normalize_type(t) for t in as_list(child.get("@type"))
+        ctypes = [n for n in (self.normalize_type(t, child) for t in as_list(child.get("@type"))
                               if isinstance(t, str)) if n and vocab.is_type(n)]
         if not ctypes:
             return

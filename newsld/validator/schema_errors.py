@@ -44,10 +44,10 @@ def report_error(w, err, node, loc, known, role_prop=None) -> None:
     path = list(err.absolute_path)
     if kw == "additionalProperties" and not path:
         allowed = w.vocab.props_for(frozenset(known))
-        for i, k in enumerate(node):
+        for k in node:
             if k in allowed or k.startswith("@") or ":" in k or k == role_prop:
                 continue
-            unknown_property(w, k, loc + ((k, i),), known, allowed)
+            unknown_property(w, k, w.child(loc, node, k), known, allowed)
         return
     eloc = loc
     cur = node

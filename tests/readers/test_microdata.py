@@ -106,3 +106,12 @@ def test_every_schema_org_subtype_of_article_is_an_article(kind):
         "</article>", '<meta itemprop="articleSection" content="Health"></article>')
     article, _ = read(page.encode(), source="p.html")
     assert article.section == "Health"
+
+
+def test_declared_nodes_finds_microdata_without_the_scan():
+    # html_structured.declared_nodes called on a tree alone (no scan results) looked for an
+    # itemscope with ElementPath, which has no descendant-or-self axis: it found none, ever
+    from newsld.readers.html_structured import declared_nodes
+    root = parse(b'<html><body><div itemscope itemtype="https://schema.org/Event">'
+                 b'<span itemprop="name">Game 3</span></div></body></html>')
+    assert declared_nodes(root, None, ("microdata",)) == [{"@type": "Event", "name": "Game 3"}]
