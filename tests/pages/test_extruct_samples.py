@@ -2,7 +2,7 @@
 (the reader, as `extract` reads a page; the page checks' ld+json blocks) are as many as
 extruct's expected output says, page by page.
 
-tests/fixtures/extruct/ holds the samples that have such an expectation (cut by its cut.py,
+tests/fixtures/extruct/ holds the samples that have such an expectation (cut by its cut_extruct.py,
 with expected.json); with the shared corpus present, every sample is checked, those without an
 expected file against extruct's own extractors."""
 from __future__ import annotations
@@ -27,7 +27,7 @@ SAMPLES = CORPUS / "extruct" / "samples"
 
 
 def _cut_module():
-    spec = importlib.util.spec_from_file_location("extruct_cut", HERE / "cut.py")
+    spec = importlib.util.spec_from_file_location("extruct_cut", HERE / "cut_extruct.py")
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     return mod

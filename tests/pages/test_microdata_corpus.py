@@ -4,7 +4,7 @@
 tests/fixtures/microdata_corpus/pages.json: the corpus pages whose microdata has one of the
 shapes that lost it (a <script>, <style>, <link> or <meta> inside a text itemprop, itemscope on
 <html>, an item without properties around such an element, itemref), cut down to their microdata
-by its cut.py (values truncated; the elements that broke the reader kept); "why" says
+by its cut_microdata.py (values truncated; the elements that broke the reader kept); "why" says
 which shape. With the corpus present, every page that has itemscope is checked whole."""
 from __future__ import annotations
 
