@@ -56,10 +56,9 @@ def extract_item(opts: Options, item) -> dict:
         data = item.payload()
     except NewsldError as e:
         return failed(item.source, str(e))
-    meta = dict(opts.metadata)
-    if item.url and not meta.get("url"):
-        meta["url"] = item.url
-    return extract_record(item.source, data, opts, format=item.format, metadata=meta)
+    # where the item was found (a fetched URL, a WARC target URI) is not the article's name:
+    # the page's canonical link is (readers.read_article)
+    return extract_record(item.source, data, opts, format=item.format, location=item.url)
 
 
 def extract_line(opts: Options, item) -> tuple[int, str]:
@@ -71,14 +70,14 @@ def extract_line(opts: Options, item) -> tuple[int, str]:
 
 
 def extract_record(source: str, data, opts: Options, *, format: str | None = None,
-                   metadata: dict | None = None) -> dict:
-    """``{"source", "ok", "jsonld", "issues"}`` for one input (bytes, or a JSON record);
-    never raises NewsldError."""
+                   metadata: dict | None = None, location: str | None = None) -> dict:
+    """``{"source", "ok", "jsonld", "issues"}`` for one input (bytes, or a JSON record; found
+    at ``location``, a URL, if given: see readers.read_article); never raises NewsldError."""
     from newsld.article.builder import build
     from newsld.readers import read_article
     try:
         article = read_article(data, format=format or opts.format, name=source,
-                               syntaxes=opts.syntaxes, timezone=opts.timezone,
+                               syntaxes=opts.syntaxes, timezone=opts.timezone, location=location,
                                **(opts.metadata if metadata is None else metadata))
         doc = build(article)
     except NewsldError as e:

@@ -77,7 +77,7 @@ def _injected(page: str, jsonld_file: str | None, url: str | None, max_bytes: in
     from newsld.batch import is_url
     from newsld.io.fetch import as_utf8, fetch
     from newsld.io.inject import inject as inject_block
-    from newsld.io.inject import remove
+    from newsld.io.inject import own_ids, remove
 
     charset = None
     remote = is_url(page)
@@ -95,6 +95,7 @@ def _injected(page: str, jsonld_file: str | None, url: str | None, max_bytes: in
         # our own block out first, so that a second run reads the same page as the first
         doc = newsld.extract(as_utf8(remove(html, charset=charset), charset), format="html",
                              url=url or (page if remote else None))
+    doc = own_ids(html, doc, charset=charset)  # beside a CMS plugin's graph: ids of its own
     return html, inject_block(html, doc, charset=charset)
 
 

@@ -18,16 +18,18 @@ from __future__ import annotations
 import codecs
 import re
 
-from newsld.errors import InputError
+from newsld.errors import InputError, NewsldError
 from newsld.io.charset import UTF16, browser_encoding
+from newsld.io.jsontext import read as read_json
 from newsld.io.output import script_json
 
 # the one tag scanner (also the page checks'); local aliases keep this module's names
 from newsld.io.scripts import WS as _WS
 from newsld.io.scripts import Token as _Tok
 from newsld.io.scripts import tokens as _tokens
+from newsld.io.scripts import script_blocks
 
-__all__ = ["inject", "remove", "detect_encoding", "MARKER"]
+__all__ = ["inject", "own_ids", "remove", "detect_encoding", "MARKER", "OWN_PREFIX"]
 
 MARKER = "data-newsld"
 
@@ -193,3 +195,80 @@ def remove(html: bytes, *, charset: str | None = None) -> bytes:
         pos = z
     out.append(s[pos:])
     return prefix + "".join(out).encode(codec, "surrogatepass" if codec != "latin-1" else "strict")
+
+
+# --------------------------------------------------------------------------- ids beside a graph
+
+OWN_PREFIX = "newsld-"
+
+
+def own_ids(html: bytes, doc, *, charset: str | None = None):
+    """``doc`` with ids that cannot collide with the page's other JSON-LD (a CMS plugin's
+    graph: Yoast's ``<url>#article``, ``<url>#webpage``...). When another ld+json block of the
+    page uses any ``@id``, each ``<url>#name`` id of a node ``doc`` describes becomes
+    ``<url>#newsld-name`` (numbered ``-2``, ``-3``... if even that is taken), in the node and in
+    the references to it (a reference to a node ``doc`` does not describe, such as the
+    plugin's ``#webpage``, stays as it is), so no consumer merges the plugin's Article and newsld's NewsArticle into one node with
+    two headlines. newsld does not reuse the plugin's ids: its values (type, headline, author)
+    may differ from the plugin's, and one id with two descriptions is one node with both.
+    newsld's own block (``data-newsld``) is no other graph, so a second run gives the same ids.
+    ``doc`` itself is not changed; a page with no other ``@id`` gets ``doc`` back as it is."""
+    taken = _page_ids(html, charset)
+    if not taken:
+        return doc
+    renames: dict[str, str] = {}
+    used = set(taken)
+    for nid in _ids(doc, described=True):
+        if "#" not in nid or nid in renames:
+            continue
+        base, frag = nid.split("#", 1)
+        new, n = f"{base}#{OWN_PREFIX}{frag}", 2
+        while new in used:
+            new, n = f"{base}#{OWN_PREFIX}{frag}-{n}", n + 1
+        used.add(new)
+        renames[nid] = new
+    return _renamed(doc, renames)
+
+
+def _page_ids(html: bytes, charset: str | None) -> set[str]:
+    """Every ``@id`` string in the page's ld+json blocks but newsld's own (unreadable blocks
+    skipped: they name nothing)."""
+    enc = detect_encoding(bytes(html), charset)
+    s, _, codec = _view(bytes(html), enc)
+    out: set[str] = set()
+    for tok, _, text in script_blocks(s, media_type="application/ld+json"):
+        if MARKER in tok.attrs:
+            continue
+        if codec == "latin-1":
+            text = text.encode("latin-1").decode(enc, "replace")
+        try:
+            reading = read_json(text)
+        except NewsldError:
+            continue
+        if reading.readable:
+            out.update(_ids(reading.value))
+    return out
+
+
+def _ids(value, *, described: bool = False) -> list[str]:
+    """The ``@id`` strings in a JSON value, in document order (no recursion: any depth);
+    ``described``: only those of nodes that say something (not a bare ``{"@id": ...}``)."""
+    out, stack = [], [value]
+    while stack:
+        v = stack.pop()
+        if isinstance(v, dict):
+            if isinstance(v.get("@id"), str) and (not described or len(v) > 1):
+                out.append(v["@id"])
+            stack.extend(reversed([x for k, x in v.items() if k != "@context"]))
+        elif isinstance(v, list):
+            stack.extend(reversed(v))
+    return out
+
+
+def _renamed(value, renames: dict[str, str]):
+    if isinstance(value, dict):
+        return {k: (renames.get(v, v) if k == "@id" and isinstance(v, str) else _renamed(v, renames))
+                for k, v in value.items()}
+    if isinstance(value, list):
+        return [_renamed(v, renames) for v in value]
+    return value

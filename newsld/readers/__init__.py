@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
+from urllib.parse import urldefrag
 
 from newsld.errors import InputError
 from newsld.readers.formats import EXTENSION_FORMATS, FORMATS
@@ -93,8 +94,13 @@ def _bytes_of(source) -> tuple[bytes, str]:
 
 
 def read_article(source, *, format: str = "auto", name: str | None = None, syntaxes=None,
-                 timezone: str | None = None, **metadata):
-    """The Article for ``source`` with front matter and ``metadata`` applied."""
+                 timezone: str | None = None, location: str | None = None, **metadata):
+    """The Article for ``source`` with front matter and ``metadata`` applied.
+
+    ``location``: where the input was found (the URL it was fetched from, a WARC record's
+    target URI). The input's relative links resolve against it, but it names the article only
+    when the input names no URL of its own (a page's canonical link, og:url or markup, front
+    matter), and then without its ``#fragment``; a ``url`` in ``metadata`` wins over both."""
     from newsld.locales import detect_language
     from newsld.readers import metadata as _metadata
 
@@ -103,13 +109,15 @@ def read_article(source, *, format: str = "auto", name: str | None = None, synta
     else:
         data, default_name = _bytes_of(source)
         article, meta = read(data, format=format, source=name or default_name,
-                             url=metadata.get("url"), syntaxes=syntaxes)
+                             url=metadata.get("url") or location, syntaxes=syntaxes)
     timezone = meta.pop("timezone", None) or timezone  # a record's own zone wins for its dates
     meta.update({k: v for k, v in metadata.items() if v not in (None, "", [], ())})
     unknown = set(meta) - set(_metadata.FIELDS)
     if unknown:
         raise TypeError(f"unknown metadata: {', '.join(sorted(unknown))}")
     article = _metadata.apply(article, meta, timezone=timezone)
+    if not article.url and location:
+        article.url = urldefrag(location).url
     if not article.lang:
         article.lang = detect_language(" ".join([article.headline, article.dek or "", *article.body[:20]]))
     return article

@@ -65,7 +65,8 @@ def _read_page(data: bytes, *, source: str, url: str | None, syntaxes) -> tuple[
         raise InputError(f"{source}: no headline found (no <h1>, <title> or og:title): not an article page")
     headline = _clean(headline)
 
-    page_url = html_meta.url(sc, url, facts.get("url"))
+    named = html_meta.url(sc, url, facts.get("url"))  # the article's URL, if the page names one
+    page_url = named or url  # relative links resolve against it; its path may hold the date
     published, _ = html_dates.published(sc, facts.get("date_published"), page_url)
     published = published or html_dates.loose_text_date(root, lang=sc.lang)
     modified = html_dates.modified(sc, facts.get("date_modified"))
@@ -94,7 +95,7 @@ def _read_page(data: bytes, *, source: str, url: str | None, syntaxes) -> tuple[
         publisher=publisher,
         date_published=published,
         date_modified=modified,
-        url=page_url,
+        url=named,
         images=facts.get("images") or html_meta.images(sc, page_url),
         section=html_meta.section(sc, facts.get("section")),
         lang=lang,

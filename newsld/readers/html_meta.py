@@ -184,6 +184,10 @@ def dek(sc: Scan) -> str | None:
 
 
 def url(sc: Scan, given: str | None, declared: str | None) -> str | None:
+    """The URL the page names itself by: its canonical link, else og:url, else the URL its
+    declared article node gives (``declared``), resolved against ``given`` (where the page is)
+    when relative; None when it names no absolute http(s) URL. Where the page was found does
+    not name it (readers.read_article falls back to that, without its #fragment)."""
     cands = [h for h, _ in sc.links.get("canonical", []) if h] + [first(sc, "og:url")] + [declared]
     for c in cands:
         if c and c.strip():
@@ -192,7 +196,7 @@ def url(sc: Scan, given: str | None, declared: str | None) -> str | None:
                 c = urljoin(given, c)
             if c.startswith(("http://", "https://")):
                 return c
-    return given
+    return None
 
 
 def images(sc: Scan, base: str | None) -> list[str]:
