@@ -73,6 +73,9 @@ def inject(page, jsonld_file, output, in_place, url, max_bytes, timeout):
 
 
 def _injected(page: str, jsonld_file: str | None, url: str | None, max_bytes: int, timeout: float):
+    if url and not url.lower().startswith(("http://", "https://")):
+        raise click.UsageError(f"--url {url!r} is not an absolute http(s) URL: give the page's address, "
+                               "e.g. https://example.com/news/a.html")
     """(the page's bytes, the page with the block)."""
     from newsld.batch import is_url
     from newsld.io.fetch import as_utf8, fetch
@@ -91,10 +94,12 @@ def _injected(page: str, jsonld_file: str | None, url: str | None, max_bytes: in
     if jsonld_file:
         doc = load_jsonld(jsonld_file, read_input(jsonld_file, max_bytes))
     else:
-        import newsld
-        # our own block out first, so that a second run reads the same page as the first
-        doc = newsld.extract(as_utf8(remove(html, charset=charset), charset), format="html",
-                             url=url or (page if remote else None))
+        from newsld.article.builder import build
+        from newsld.readers import read_article
+        # our own block out first, so that a second run reads the same page as the first; a
+        # fetched page is named by its canonical link, its address only where it names none
+        doc = build(read_article(as_utf8(remove(html, charset=charset), charset), format="html",
+                                 url=url, location=page if remote else None))
     doc = own_ids(html, doc, charset=charset)  # beside a CMS plugin's graph: ids of its own
     return html, inject_block(html, doc, charset=charset)
 

@@ -83,3 +83,20 @@ def test_warc_record_is_named_by_its_canonical_link(tmp_path):
     # the record's source stays the WARC target URI: it says where the page was found
     assert recs[0]["source"].startswith("https://amp.example.com/")
     assert second["url"] == "https://example.com/news/other.html"
+
+
+def test_inject_of_a_url_names_the_article_by_its_canonical_link(server):
+    proc = run_cli("inject", server + AMP)
+    assert proc.returncode == 0, proc.stderr
+    out = proc.stdout.decode("utf-8") if isinstance(proc.stdout, bytes) else proc.stdout
+    block = out.split('data-newsld>', 1)[1].split("</script>", 1)[0]
+    art = json.loads(block)["@graph"][0]
+    assert art["url"] == f"{server}/news/bridge.html"
+    assert art["@id"] == f"{server}/news/bridge.html#article"
+
+
+def test_inject_refuses_a_url_option_that_is_not_an_address(tmp_path):
+    page_file = tmp_path / "p.html"
+    page_file.write_bytes(page())
+    proc = run_cli("inject", "--url", "not a url", str(page_file))
+    assert proc.returncode == 2 and b"absolute http(s) URL" in (proc.stderr if isinstance(proc.stderr, bytes) else proc.stderr.encode())
