@@ -16,7 +16,7 @@ from newsld import __version__
 from newsld.errors import NewsldError
 from newsld.batch import CONTAINERS, MAX_BYTES
 from newsld.batch.records import EXIT_INPUT, Options, exit_code
-from newsld.cli.options import SECONDS
+from newsld.cli.options import many_inputs_options, profile_options
 from newsld.cli.streams import StdoutError, closed_streams, silence_stdout, write_stdout
 from newsld.io.output import printable, write_all
 from newsld.io.reports import FORMATTERS
@@ -25,7 +25,6 @@ from newsld.readers.formats import DEFAULT_SYNTAXES, FORMATS, SYNTAXES
 # every choice comes from its registry: readers.formats, batch.CONTAINERS, io.reports.FORMATTERS
 FROM = click.Choice([*FORMATS, *CONTAINERS])
 VALIDATE_FROM = click.Choice([f for f in ("auto", "json", "html", "warc") if f in FROM.choices])
-PROFILE = click.Choice(["schema.org", "google"])
 SYNTAX = click.Choice(SYNTAXES)
 REPORT = click.Choice(list(FORMATTERS))
 
@@ -200,8 +199,7 @@ def main():
 @click.option("-o", "--output", type=click.Path(dir_okay=False),
               help="Write here (atomically) instead of stdout; on a non-zero exit the file is left untouched.")
 @click.option("--write-invalid", is_flag=True, help="With -o: write the output even when the exit code is not 0.")
-@click.option("--profile", type=PROFILE, default="schema.org", show_default=True)
-@click.option("--strict", is_flag=True, help="Warnings fail too (exit 1).")
+@profile_options
 @click.option("--no-validate", is_flag=True, help="Do not validate the output.")
 @click.option("--url", help="Canonical URL of the article; node ids derive from it.")
 @click.option("--date-published", help="Any date text; written as ISO 8601.")
@@ -216,13 +214,7 @@ def main():
 @click.option("--section", help="articleSection.")
 @click.option("--syntax", "syntaxes", multiple=True, type=SYNTAX,
               help=f"HTML: structured-data syntaxes to read (default {', '.join(DEFAULT_SYNTAXES)}).")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=MAX_BYTES, show_default=True,
-              help="Refuse larger inputs.")
-@click.option("-r", "--recursive", is_flag=True, help="Read the files below directories.")
-@click.option("--glob", help="With -r: only file names matching this pattern (default: the extensions newsld reads).")
-@click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True, help="Processes; 0 = all cores.")
-@click.option("--timeout", type=SECONDS, default=60.0, show_default=True,
-              help="Seconds one input may take before it becomes an error line.")
+@many_inputs_options(MAX_BYTES)
 @click.option("-q", "--quiet", is_flag=True, help="No issues, progress or summary on stderr.")
 def extract(inputs, from_, ndjson, fmt, output, write_invalid, profile, strict, no_validate, url, date_published,
             date_modified, timezone, images, author, publisher_name, publisher_url, publisher_logo,
@@ -300,16 +292,10 @@ def extract(inputs, from_, ndjson, fmt, output, write_invalid, profile, strict, 
 @click.option("--format", "fmt", type=REPORT, default="text", show_default=True, help="Report format.")
 @click.option("--from", "from_", type=VALIDATE_FROM, default="auto",
               show_default=True, help="Input format (auto: by extension, then by content).")
-@click.option("--profile", type=PROFILE, default="schema.org", show_default=True)
-@click.option("--strict", is_flag=True, help="Warnings fail too (exit 1).")
+@profile_options
 @click.option("--syntax", "syntaxes", multiple=True, type=SYNTAX,
               help="HTML: structured-data syntaxes to check (default json-ld, microdata).")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=MAX_BYTES, show_default=True)
-@click.option("-r", "--recursive", is_flag=True, help="Read the files below directories.")
-@click.option("--glob", help="With -r: only file names matching this pattern.")
-@click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True, help="Processes; 0 = all cores.")
-@click.option("--timeout", type=SECONDS, default=60.0, show_default=True,
-              help="Seconds one input may take before it becomes an error line.")
+@many_inputs_options(MAX_BYTES)
 @click.option("-q", "--quiet", is_flag=True, help="No summary line on stderr.")
 @click.option("--url", help="HTML: the page's URL, for its relative microdata URLs (default: the "
                             "WARC record's or fetched URL, else the page's canonical link).")
