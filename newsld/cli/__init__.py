@@ -304,7 +304,8 @@ def validate(inputs, fmt, from_, profile, strict, syntaxes, max_bytes, recursive
     """Validate JSON-LD files (.json/.jsonld, an array of documents, NDJSON) or HTML pages.
 
     text: one line per issue, SOURCE: severity code path: message. json: one line per input,
-    {source, valid, issues}. junit, github (workflow annotations) and sarif for CI."""
+    {source, valid, issues}. junit, github (workflow annotations) and sarif for CI; html: one
+    self-contained report page."""
     import functools
 
     from newsld import batch
