@@ -23,6 +23,7 @@ import re
 from newsld.errors import InputError, LimitError, NewsldError
 from newsld.io.jsontext import LineIndex, read, syntax_message
 from newsld.io.scripts import script_blocks
+from newsld.readers.html_parse import check_elements
 from newsld.readers.microdata import SCHEMA_PREFIX as _SCHEMA
 from newsld.readers.microdata import base_url
 from newsld.readers.microdata import nodes as to_nodes
@@ -44,6 +45,7 @@ def validate_page(data: bytes, *, source: str = "input", profile: str = "schema.
     if profile not in ("schema.org", "google"):
         raise NewsldError(f"unknown validation profile {profile!r}; use one of: schema.org, google")
     text = decode_html(data)
+    check_elements(text, source)    # the memory bound, before any scan or parse
     report = Report()
 
     docs: list = []      # every node document of the page, validated together
