@@ -49,3 +49,38 @@ def test_the_short_date_rule_does_not_depend_on_the_day_it_runs(monkeypatch, foo
             _today_is(m, today)
             seen.add(_published(_page(footer)))
     assert seen == {expected}
+
+
+# ---- the validator: offsets and 24:00 --------------------------------------------------------
+
+def _date_issues(prop: str, value: str, type_: str = "NewsArticle") -> list:
+    from newsld.validator import validate
+    doc = {"@context": "https://schema.org", "@type": type_, "headline": "Storm", "name": "Storm",
+           "startDate": "2024-05-01", prop: value}
+    return [i for i in validate(doc).issues if i.code == "date-format"]
+
+
+@pytest.mark.parametrize("value, fix", [
+    ("2024-05-01T10:00:00+99:99", "2024-05-01T10:00:00+00:00"),
+    ("2024-05-01T10:00:00+24:00", "2024-05-01T10:00:00+00:00"),
+    ("2024-05-01T10:00:00-05:60", "2024-05-01T10:00:00+00:00"),
+    ("2024-05-01T24:00:00Z", "2024-05-02T00:00:00Z"),
+    ("2024-12-31T24:00:00+01:00", "2025-01-01T00:00:00+01:00"),
+])
+def test_impossible_offsets_and_24_00_are_date_format_errors_with_the_fix(value, fix):
+    issues = _date_issues("datePublished", value)
+    assert [i.severity for i in issues] == ["error"]
+    assert fix in issues[0].message and value in issues[0].message
+
+
+@pytest.mark.parametrize("value", ["2024-05-01T10:00:00+14:00", "2024-05-01T10:00:00-03:30",
+                                   "2024-05-01T23:59:60Z", "2024-05-01T00:00:00Z"])
+def test_real_offsets_and_times_stay_valid(value):
+    assert _date_issues("datePublished", value) == []
+
+
+@pytest.mark.parametrize("value, fix", [("24:00:00", "09:00:00"), ("99:99:99", "09:00:00"),
+                                        ("10:00:00+99:00", "write it as 10:00:00")])
+def test_impossible_times_are_date_format_errors(value, fix):
+    issues = _date_issues("doorTime", value, "Event")
+    assert [i.severity for i in issues] == ["error"] and fix in issues[0].message
