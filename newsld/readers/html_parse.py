@@ -40,6 +40,26 @@ def check_elements(page: bytes | str, source: str = "input") -> None:
                          f"newsld reads in one page (a memory bound); split the page")
 
 
+# libxml2 stops reading an HTML page at 256 nested elements (without XML_PARSE_HUGE, which
+# newsld does not set: it lifts the other limits too); what follows is dropped.
+MAX_NESTING = 256
+
+
+def nesting_cut(parser) -> int | None:
+    """The line at which ``parser``'s last parse stopped because the page nests elements deeper
+    than MAX_NESTING levels, or None when it read the whole page."""
+    for e in parser.error_log:
+        if "Excessive depth" in e.message:
+            return e.line
+    return None
+
+
+def _too_deep(line: int, source: str) -> LimitError:
+    return LimitError(f"{source}: elements nested deeper than {MAX_NESTING} levels (line {line}); "
+                      f"the HTML parser reads no further, so the rest of the page would be lost: "
+                      f"close the elements left open")
+
+
 def _utf8_text(data: bytes) -> str | None:
     """The text when ``data`` is plain valid UTF-8 (no BOM, no NULs, no UTF-16 look), else None."""
     if data[:4].startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\0" in data:
@@ -62,6 +82,9 @@ def parse(data: bytes, source: str = "input"):
         except (etree.ParserError, etree.XMLSyntaxError, ValueError):
             root = None
         if root is not None:
+            cut = nesting_cut(_PARSER_UTF8)
+            if cut is not None:
+                raise _too_deep(cut, source)
             return root
     text = _XML_DECL.sub("", decode_html(data), count=1).replace("\0", "")
     if not text.strip():
@@ -73,4 +96,7 @@ def parse(data: bytes, source: str = "input"):
         raise InputError(f"{source}: not readable as HTML ({str(e).splitlines()[0][:80] if str(e) else 'empty'})") from None
     if root is None:
         raise InputError(f"{source}: not readable as HTML")
+    cut = nesting_cut(_PARSER)
+    if cut is not None:
+        raise _too_deep(cut, source)
     return root

@@ -84,3 +84,43 @@ def test_real_offsets_and_times_stay_valid(value):
 def test_impossible_times_are_date_format_errors(value, fix):
     issues = _date_issues("doorTime", value, "Event")
     assert [i.severity for i in issues] == ["error"] and fix in issues[0].message
+
+
+# ---- nesting past what the HTML parser reads -----------------------------------------------
+
+def _deep_items(n: int = 10_000) -> bytes:
+    return ("<html><head><title>Storm</title></head><body>"
+            + '<div itemscope itemtype="https://schema.org/Thing">' * n
+            + '<span itemprop="name">deep</span>' + "</div>" * n
+            + "<h1>Storm hits the coast</h1><p>Strong winds hit the coast.</p></body></html>").encode()
+
+
+def test_validate_says_the_page_nests_past_the_limit():
+    from newsld.pages.page import validate_page
+    from newsld.readers.html_parse import MAX_NESTING
+    report = validate_page(_deep_items(), source="deep.html")
+    said = [i for i in report.issues if i.code == "input"]
+    assert [i.severity for i in said] == ["warning"]
+    assert f"deeper than {MAX_NESTING} levels" in said[0].message
+    # a page nested less deep is read whole: no such warning
+    assert not [i for i in validate_page(_deep_items(200)).issues if i.code == "input"]
+
+
+def test_extract_refuses_a_page_it_cannot_read_whole(tmp_path):
+    from helpers import assert_one_line_error, run_cli
+    page = tmp_path / "deep.html"
+    page.write_bytes(_deep_items())
+    assert_one_line_error(run_cli("extract", page), "deep.html", "nested deeper than 256 levels",
+                          "close the elements left open")
+    page.write_bytes(_deep_items(200))
+    assert run_cli("extract", page).returncode == 0
+
+
+# ---- RDFa: a <base> that is no URL ---------------------------------------------------------
+
+def test_a_broken_base_under_syntax_rdfa_does_not_refuse_the_page():
+    page = (b'<html><head><base href="http://[::1"><title>Storm</title></head><body>'
+            b"<h1>Storm hits the coast</h1><p>Strong winds hit the coast on Sunday.</p></body></html>")
+    for syntaxes in (["rdfa"], ["json-ld", "microdata", "rdfa"]):
+        doc = newsld.extract(page, format="html", syntaxes=syntaxes)
+        assert doc["@graph"][0]["articleBody"] == "Strong winds hit the coast on Sunday."
