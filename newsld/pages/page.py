@@ -23,6 +23,7 @@ import re
 from newsld.errors import InputError, LimitError, NewsldError
 from newsld.io.jsontext import LineIndex, read, syntax_message
 from newsld.io.scripts import script_blocks
+from newsld.readers.html_parse import MAX_NESTING, check_elements, nesting_cut
 from newsld.readers.microdata import SCHEMA_PREFIX as _SCHEMA
 from newsld.readers.microdata import base_url
 from newsld.readers.microdata import nodes as to_nodes
@@ -44,6 +45,7 @@ def validate_page(data: bytes, *, source: str = "input", profile: str = "schema.
     if profile not in ("schema.org", "google"):
         raise NewsldError(f"unknown validation profile {profile!r}; use one of: schema.org, google")
     text = decode_html(data)
+    check_elements(text, source)    # the memory bound, before any scan or parse
     report = Report()
 
     docs: list = []      # every node document of the page, validated together
@@ -65,6 +67,12 @@ def validate_page(data: bytes, *, source: str = "input", profile: str = "schema.
                 labels.append((label, None, ""))
 
     root = _parse(text, source)
+    cut = nesting_cut(_PARSER)
+    if cut is not None:
+        report.add("warning", "input", "$",
+                   f"elements are nested deeper than {MAX_NESTING} levels (line {cut}): the HTML "
+                   f"parser reads no further, so the markup after that point (microdata, the "
+                   f"visible text) was not checked; close the elements left open")
     micro = []
     if "microdata" in syntaxes and (root.get("itemscope") is not None
                                     or root.find(".//*[@itemscope]") is not None):

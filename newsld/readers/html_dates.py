@@ -309,7 +309,7 @@ def text_date(sc: Scan) -> str | None:
         if not t or len(t) > 300 or _in_dated_list(el):
             continue
         m = _TEXT_DATE.search(t)
-        d = iso(m.group(0), text=True, lang=lang) if m else _short_date(t)
+        d = iso(m.group(0), text=True, lang=lang) if m else _short_date(t, el)
         if d:
             if not _in_site_header(el):
                 return d
@@ -317,14 +317,32 @@ def text_date(sc: Scan) -> str | None:
     return header
 
 
-def _short_date(t: str) -> str | None:
+def _short_date(t: str, el) -> str | None:
+    """A day.month.two-digit-year date ("30.10.23"), read in the century that does not put it
+    after the latest full year the page itself writes (its text or meta: "© 2023"); a page
+    that writes no full year gets no date from it. Never today's date: the same page gives the
+    same answer on any day ("1.2.34" in a page of 2023 is no date)."""
     m = _SHORT_DATE.search(t)
     if not m:
         return None
     dd, mm, yy = m.groups()
-    d = iso(f"{'20' if int(yy) < 70 else '19'}{yy}-{mm.zfill(2)}-{dd.zfill(2)}")
-    from datetime import date
-    return d if d and date.fromisoformat(d) <= date.today() else None  # "1.2.34" is no date
+    latest = _latest_year(el)
+    if latest is None:
+        return None
+    year = 2000 + int(yy) if 2000 + int(yy) <= latest else 1900 + int(yy)
+    return iso(f"{year}-{mm.zfill(2)}-{dd.zfill(2)}")
+
+
+_FULL_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _latest_year(el) -> int | None:
+    """The latest year from 1990 to 2100 written in full in the page of ``el`` (text, meta)."""
+    root = el.getroottree().getroot()
+    years = [int(y) for chunk in root.itertext() for y in _FULL_YEAR.findall(chunk)]
+    years += [int(y) for m in root.iter("meta") for y in _FULL_YEAR.findall(m.get("content") or "")]
+    years = [y for y in years if 1990 <= y <= 2100]
+    return max(years) if years else None
 
 
 def _in_site_header(el) -> bool:

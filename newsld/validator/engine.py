@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from newsld.validator import guidance
 from newsld.validator.context import View, aside_nodes, has_properties, read_document
-from newsld.validator.report import Issue, Report, format_path
+from newsld.validator.report import MAX_ISSUES, SEVERITIES, Issue, Report, format_path
 from newsld.validator.schema_errors import report_error
 from newsld.validator.schemas import validator_for
 from newsld.validator.values import as_list, describe, schema_type
@@ -23,11 +23,20 @@ class Walker:
         self.defined: dict[str, tuple[dict, tuple]] = {}
         self.bases: set[str] = set()
         self.faqs: list[tuple] = []
+        self.seen: set[Issue] = set()
+        self.dropped: dict[str, int] = {}   # severity -> issues past MAX_ISSUES, not kept
 
     # -- helpers ---------------------------------------------------------------------------
     def emit(self, severity, code, loc, message):
-        self.found.append((tuple(o for _, o in loc), len(self.found),
-                           Issue(severity, code, format_path([s for s, _ in loc]), message)))
+        """Keep an issue at ``loc`` (once; at most MAX_ISSUES per document, the rest counted)."""
+        issue = Issue(severity, code, format_path([s for s, _ in loc]), message)
+        if issue in self.seen:
+            return
+        if len(self.found) >= MAX_ISSUES:
+            self.dropped[severity] = self.dropped.get(severity, 0) + 1
+            return
+        self.seen.add(issue)
+        self.found.append((tuple(o for _, o in loc), len(self.found), issue))
 
     @staticmethod
     def child(loc, node, key):
@@ -108,11 +117,16 @@ class Walker:
             stack.extend(reversed(self.visit(node, loc, role, prop)))
         if self.google:
             guidance.finish(self)
-        seen, issues = set(), []
-        for _, _, issue in sorted(self.found, key=lambda x: (x[0], x[1])):
-            if issue not in seen:
-                seen.add(issue)
-                issues.append(issue)
+        issues = [issue for _, _, issue in sorted(self.found, key=lambda x: (x[0], x[1]))]
+        if self.dropped:
+            worst = min(self.dropped, key=SEVERITIES.index)
+            names = {"error": "error", "warning": "warning", "info": "note"}
+            counts = ", ".join(f"{self.dropped[s]} {names[s]}{'s' if self.dropped[s] > 1 else ''}"
+                               for s in SEVERITIES if s in self.dropped)
+            issues.append(Issue(worst, "input", "$",
+                                f"{sum(self.dropped.values())} more issues not listed ({counts}): "
+                                f"newsld lists at most {MAX_ISSUES} per document; fix these and "
+                                f"validate again"))
         return Report(issues)
 
     def visit(self, node, loc, role, prop):

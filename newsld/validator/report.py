@@ -24,22 +24,62 @@ _IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 
 
-def format_path(segments) -> str:
+# Memory bounds of one document's report (docs/security.md): a path of a node nested hundreds of
+# levels deep under long keys repeated every key above it in every issue below it (2 MB of
+# JSON-LD made a 484 MB report), so a path keeps its first and last segments around an ellipsis,
+# and one document lists at most MAX_ISSUES issues (then one issue counting the rest).
+MAX_PATH = 500
+MAX_ISSUES = 1000
+MAX_MESSAGE = 2000      # a message quoting a huge value keeps its start and end
+ELLIPSIS = "\u2026"
+
+
+def _segment(seg) -> str:
+    if isinstance(seg, int):
+        return f"[{seg}]"
+    if _IDENT.match(seg):
+        return "." + seg
+    key = seg.replace("\\", "\\\\").replace("'", "\\'")
+    return "['" + _CONTROL.sub(lambda m: "\\u%04x" % ord(m.group()), key) + "']"
+
+
+def format_path(segments, limit: int = MAX_PATH) -> str:
     """JSONPath-like: ``$``, ``$.headline``, ``$['@graph'][0].author[1].name``.
 
     Keys that are plain identifiers use dot notation; any other key (``@graph``, ``schema:name``)
     uses bracket notation with single quotes (``\\`` and ``'`` escaped, control characters as
-    ``\\uXXXX``); list indexes are ``[n]``."""
-    out = ["$"]
+    ``\\uXXXX``); list indexes are ``[n]``. A path longer than ``limit`` characters keeps its
+    first and last segments with ``…`` between them (a segment longer than half the limit is
+    cut itself), reading only the segments it keeps."""
+    segments = list(segments)
+    parts, used = [], 1
     for seg in segments:
-        if isinstance(seg, int):
-            out.append(f"[{seg}]")
-        elif _IDENT.match(seg):
-            out.append("." + seg)
-        else:
-            key = seg.replace("\\", "\\\\").replace("'", "\\'")
-            out.append("['" + _CONTROL.sub(lambda m: "\\u%04x" % ord(m.group()), key) + "']")
-    return "".join(out)
+        parts.append(_segment(seg))
+        used += len(parts[-1])
+        if used > limit:
+            break
+    else:
+        return "$" + "".join(parts)
+    half = (limit - 2) // 2
+    head, used = ["$"], 1
+    for part in parts:
+        if used + len(part) > half:
+            break
+        head.append(part)
+        used += len(part)
+    tail: list[str] = []
+    used = 0
+    for seg in reversed(segments[len(head) - 1:]):
+        part = _segment(seg)
+        if used + len(part) > half:
+            break
+        tail.append(part)
+        used += len(part)
+    if len(head) == 1:  # the first segment alone is longer than half the limit: its start
+        head.append(parts[0][:half - 1])
+    if not tail:    # the last segment alone is longer than half the limit: its end
+        tail.append(_segment(segments[-1])[-(half - 1):])
+    return "".join(head) + ELLIPSIS + "".join(tail[::-1])
 
 
 @dataclass(frozen=True)
@@ -60,6 +100,9 @@ class Issue:
         # characters and line separators as \uXXXX keep it one line (text, GitHub) and valid XML
         if _CONTROL.search(self.message):
             object.__setattr__(self, "message", _CONTROL.sub(lambda m: "\\u%04x" % ord(m.group()), self.message))
+        if len(self.message) > MAX_MESSAGE:
+            half = (MAX_MESSAGE - 1) // 2
+            object.__setattr__(self, "message", self.message[:half] + ELLIPSIS + self.message[-half:])
 
     def to_dict(self) -> dict:
         return {"severity": self.severity, "code": self.code, "path": self.path,

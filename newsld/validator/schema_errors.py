@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsld.validator.schemas import ISO_SHAPE
+from newsld.validator.schemas import ISO_SHAPE, clock_ok
 from newsld.validator.values import VisibleText, describe, expected, iso_of, time_of
 from newsld.validator.vocab import (
     BOOLEAN_PATTERN,
@@ -195,9 +195,7 @@ def date_issue(w, prop, value, loc) -> None:
                f"{value.strip()[:4]}-01-01 (search engines need year, month and day)")
         return
     if ISO_SHAPE.match(value.strip()):  # the form, but not on the calendar
-        w.emit("error", "date-format", loc,
-               f"{prop} {value!r} has the ISO 8601 form, but that date or time does not exist; "
-               f"check the month, day, hour and minute")
+        w.emit("error", "date-format", loc, f"{prop} {value!r} " + _not_on_calendar(value.strip()))
         return
     iso, assumed = iso_of(value)
     if isinstance(value, VisibleText):
@@ -212,6 +210,28 @@ def date_issue(w, prop, value, loc) -> None:
     w.emit("error", "date-format", loc, f"{prop} {value!r} is not ISO 8601; write it as {fix}")
 
 
+_TIME_PART = re.compile(r"(\d\d):(\d\d)(?::(\d\d))?(\.\d+)?(Z|[+-]\d\d:?\d\d)?$")
+
+
+def _not_on_calendar(value: str) -> str:
+    """Why a value of the ISO 8601 form is no date, and its fix when there is one."""
+    from datetime import date, timedelta
+    m = _TIME_PART.match(value[11:])
+    zone = (m.group(5) or "") if m else ""
+    if zone[:1] in ("+", "-") and (int(zone[1:3]) > 23 or int(zone[-2:]) > 59):
+        return (f"has the offset {zone}, which no time zone has (an offset is at most +23:59); "
+                f"write the page's own offset, e.g. {value[:-len(zone)]}+00:00 for UTC")
+    if m and m.group(1) == "24" and m.group(2) == "00" and int(m.group(3) or 0) == 0 and \
+            not (m.group(4) or "").strip(".0"):
+        try:
+            nxt = (date.fromisoformat(value[:10]) + timedelta(days=1)).isoformat()
+            return (f"uses 24:00, which not every reader takes as the end of the day; write it "
+                    f"as {nxt}T00:00:00{zone}")
+        except ValueError:
+            pass
+    return "has the ISO 8601 form, but that date or time does not exist; check the month, day, hour and minute"
+
+
 def time_issue(w, prop, value: str, loc) -> None:
     """A value of a Time property (or of a date-time-or-time one, when it has no date) that is
     not an xsd:time: the fix proposed is a time, with the zone the value was written in."""
@@ -223,5 +243,7 @@ def time_issue(w, prop, value: str, loc) -> None:
                f"8601 time; keep the text and give the time in the markup: <time itemprop=\"{prop}\" "
                f"datetime=\"{t}\">...</time> or a content=\"{t}\" attribute")
         return
+    if t and not clock_ok(t):   # an offset no zone has ("+99:00"): the time without it
+        t = t[:8]
     fix = t or "an ISO 8601 time such as 09:00:00 or 09:00:00+08:00 (hh:mm:ss and the zone)"
     w.emit("error", "date-format", loc, f"{prop} {value!r} is not an ISO 8601 time; write it as {fix}")

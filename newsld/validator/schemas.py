@@ -55,21 +55,32 @@ def is_iso_datetime(value: str) -> bool:
 
 
 def on_calendar(value: str) -> bool:
-    """For a value of the ISO_DATETIME shape: do the month, day, hour and minute exist?
-    (24:00 ends a day and second 60 is a leap second; both are ISO 8601.)"""
+    """For a value of the ISO_DATETIME shape: do the month, day, hour, minute and offset exist?
+    (second 60 is a leap second; 24:00 is refused: ISO 8601-1:2019 dropped it, and readers of
+    dates disagree on which day it is; an offset is at most +/-23:59.)"""
     try:
         date(int(value[:4]), int(value[5:7]), int(value[8:10]))
     except ValueError:
         return False
-    if len(value) <= 10:
-        return True
-    hour, minute = int(value[11:13]), int(value[14:16])
-    second = int(value[17:19]) if value[16:17] == ":" else 0
-    return minute < 60 and second <= 60 and (hour < 24 or (hour == 24 and minute == second == 0))
+    return len(value) <= 10 or clock_ok(value[11:])
+
+
+_CLOCK = re.compile(r"(\d\d):(\d\d)(?::(\d\d))?(?:\.\d+)?(?:Z|([+-])(\d\d):?(\d\d))?$")
+
+
+def clock_ok(value: str) -> bool:
+    """For a time of the ISO_TIME shape (``hh:mm[:ss[.f]][zone]``): hour 0-23, minute 0-59,
+    second 0-60 and an offset of at most 23:59."""
+    m = _CLOCK.match(value)
+    if not m:
+        return False
+    hour, minute, second, _sign, zh, zm = m.groups()
+    return int(hour) < 24 and int(minute) < 60 and int(second or 0) <= 60 and \
+        (zh is None or (int(zh) < 24 and int(zm) < 60))
 
 
 def is_iso_time(value: str) -> bool:
-    return bool(_ISO_TIME.match(value))
+    return bool(_ISO_TIME.match(value)) and clock_ok(value)
 
 
 @lru_cache(maxsize=1)

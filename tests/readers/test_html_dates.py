@@ -116,13 +116,23 @@ def test_site_header_date_only_when_nothing_else():
 @pytest.mark.parametrize("text,expected", [("Party, 30.10.23", "2023-10-30"), ("8.5.12", "2012-05-08"),
                                            ("am 8.5.12.", "2012-05-08")])
 def test_two_digit_year_in_date_element(text, expected):
-    assert published(page(f'<div class="date">{text}</div><p>Some text of the article body.</p>')) == expected
+    # the century is the one that does not put the date after the page's latest full year
+    body = f'<div class="date">{text}</div><p>Some text of the article body.</p><footer>\u00a9 2024</footer>'
+    assert published(page(body)) == expected
+
+
+def test_two_digit_year_needs_a_full_year_in_the_page():
+    # no full year written anywhere: no century to read "12" in (today's date is no reference)
+    assert published(page('<div class="date">8.5.12</div><p>Some text of the article body.</p>')) is None
 
 
 @pytest.mark.parametrize("text", ["Version 1.2.34", "32.10.23", "1.13.23", "30.10.234"])
 def test_two_digit_year_needs_a_day_and_month(text):
+    from lxml import etree
+
     from newsld.readers.html_dates import _short_date
-    assert _short_date(text) is None
+    el = etree.fromstring("<html><body><div>x</div><p>\u00a9 2024</p></body></html>").find(".//div")
+    assert _short_date(text, el) is None
 
 
 @pytest.mark.parametrize("text,expected", [
