@@ -40,6 +40,7 @@ class Article:
     lang: str | None = None
     # Structured data the source already declared (HTML pages): list of JSON-LD nodes.
     declared: list[dict] = field(default_factory=list)
-    # What the reader had to decide for the user (an ambiguous zone, a time with no zone):
-    # reported as warnings beside the document, never written into it.
-    notes: list[str] = field(default_factory=list)
+    # (code, message): what the reader had to decide for the user (an ambiguous zone, a time
+    # with no zone: "date-zone") or could not read (a syntax of the page: "input"), reported as
+    # warnings beside the document, never written into it.
+    notes: list[tuple[str, str]] = field(default_factory=list)

@@ -85,10 +85,10 @@ def extract_record(source: str, data, opts: Options, *, format: str | None = Non
     except Exception as e:  # a bug in newsld must not end a batch: this input gets its own line
         return failed(source, f"{source}: internal error: {type(e).__name__}: {e} "
                               "(please report it with this input)")
-    # what the reader decided for the user (a date's zone) comes first, as warnings, then the
-    # record's keys newsld does not read
-    issues = [{"severity": "warning", "code": "date-zone", "path": "$", "message": note}
-              for note in article.notes]
+    # what the reader decided for the user (a date's zone) or could not read (a syntax) comes
+    # first, as warnings, then the record's keys newsld does not read
+    issues = [{"severity": "warning", "code": code, "path": "$", "message": note}
+              for code, note in article.notes]
     issues += record_key_issues(data) if isinstance(data, dict) else []
     if opts.validate:
         from newsld.validator import validate

@@ -46,7 +46,9 @@ def _read_page(data: bytes, *, source: str, url: str | None, syntaxes) -> tuple[
     # newsld's own block (inject's <script data-newsld>) is never a source: what was injected
     # last time must not hide an edit of the page
     blocks = [el for el in sc.ldjson if el.get("data-newsld") is None]
-    declared = declared_nodes(root, url, syntaxes, blocks, sc.microdata, sc.itemscopes, sc.itemprop_els)
+    unread: list[tuple[str, str]] = []  # syntaxes that failed to read: said, never dropped
+    declared = declared_nodes(root, url, syntaxes, blocks, sc.microdata, sc.itemscopes, sc.itemprop_els,
+                              failures=unread)
     facts = article_facts(declared) if declared else {}
 
     site = facts.get("publisher") or html_meta.publisher(sc, None)
@@ -100,7 +102,8 @@ def _read_page(data: bytes, *, source: str, url: str | None, syntaxes) -> tuple[
         section=html_meta.section(sc, facts.get("section")),
         lang=lang,
         declared=declared,
-        notes=[f"date {d}: {d.note}" for d in (published, modified) if getattr(d, "note", "")],
+        notes=[("date-zone", f"date {d}: {d.note}") for d in (published, modified) if getattr(d, "note", "")]
+        + unread,
     )
     return article, {}
 

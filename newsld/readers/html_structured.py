@@ -25,13 +25,13 @@ def article_types() -> frozenset:
 
 def declared_nodes(root, url: str | None, syntaxes, scripts: list | None = None,
                    microdata: bool | None = None, itemscopes: list | None = None,
-                   itemprop_els: list | None = None) -> list[dict]:
+                   itemprop_els: list | None = None, failures: list | None = None) -> list[dict]:
     """JSON-LD nodes from every requested syntax except OpenGraph (read as meta tags instead).
     ``scripts``: the page's ld+json script elements when the caller has them already (the
     scan's list: no second walk of the tree); ``microdata``: whether the scan saw itemscope
     below the root; ``itemscopes``: the scan's itemscope elements (root included, in document
     order) and ``itemprop_els`` (its itemprop elements), which spare the microdata reader its
-    walk of the whole tree."""
+    walk of the whole tree. A syntax that fails to read adds ("input", why) to ``failures``."""
     syntaxes = tuple(syntaxes or DEFAULT_SYNTAXES)
     out: list[dict] = []
     if "json-ld" in syntaxes and (scripts if scripts is not None else root.find(".//script") is not None):
@@ -42,18 +42,28 @@ def declared_nodes(root, url: str | None, syntaxes, scripts: list | None = None,
     if "microdata" in syntaxes and (microdata if microdata is not None
                                     else root.xpath("boolean(descendant-or-self::*[@itemscope])")):
         out += microdata_nodes(root, base_url(root, url), itemscopes=itemscopes, itemprop_els=itemprop_els)
-    for name, mod, cls in (("rdfa", "extruct.rdfa", "RDFaExtractor"),
-                           ("microformat", "extruct.microformat", "MicroformatExtractor"),
-                           ("dublincore", "extruct.dublincore", "DublinCoreExtractor")):
-        if name in syntaxes:
-            try:
-                import importlib
-                ex = getattr(importlib.import_module(mod), cls)()
-                items = ex.extract_items(root, base_url=url) if name != "microformat" else \
-                    ex.extract_items(root, url)
-                out += [i for i in items if isinstance(i, dict)]
-            except Exception:
-                pass
+    others = [name for name in ("rdfa", "microformat", "dublincore") if name in syntaxes]
+    if others:
+        out += _other_syntaxes(root, url, others, failures if failures is not None else [])
+    return out
+
+
+def _other_syntaxes(root, url: str | None, names: list[str], failures: list) -> list[dict]:
+    """RDFa, microformats and Dublin Core through extruct's public ``extract``, on the page as
+    extruct parses it (its extractors need extruct's own tree: on newsld's they raised, and the
+    syntax was lost without a word). A syntax that fails to read is said in ``failures``."""
+    import extruct
+    from lxml import etree
+    html = etree.tostring(root, encoding="unicode", method="html")
+    out: list[dict] = []
+    for name in names:
+        try:
+            data = extruct.extract(html, base_url=url, syntaxes=[name], uniform=True, errors="strict")
+        except Exception as e:  # extruct's and its parsers' errors alike: this syntax is not read
+            failures.append(("input", f"{name} markup could not be read ({type(e).__name__}: "
+                                      f"{str(e)[:160]}); the page's other markup was read"))
+            continue
+        out += [i for i in data.get(name, []) if isinstance(i, dict)]
     return out
 
 

@@ -98,14 +98,14 @@ def apply(article: Article, meta: dict, *, timezone: str | None = None) -> Artic
             value = to_iso(m[key], tz, lang=lang)
             note = getattr(value, "note", "") or getattr(m[key], "note", "")
             if note:
-                article.notes.append(f"{key.replace('_', ' ')}: {note}")
+                article.notes.append(("date-zone", f"{key.replace('_', ' ')}: {note}"))
             setattr(article, key, value)
         elif zone_less(getattr(article, key)) and tz is not NO_ZONE_GIVEN:
             setattr(article, key, to_iso(getattr(article, key), tz))  # --timezone for a page's time
         if zone_less(getattr(article, key)):
-            article.notes.append(f"{key.replace('_', ' ')} {getattr(article, key)} has no time zone and "
-                                 "none is given: kept without one (give --timezone, e.g. Europe/Madrid "
-                                 "or +02:00, or write the offset)")
+            article.notes.append(("date-zone", f"{key.replace('_', ' ')} {getattr(article, key)} has no time "
+                                  "zone and none is given: kept without one (give --timezone, e.g. "
+                                  "Europe/Madrid or +02:00, or write the offset)"))
     if "images" in m:
         imgs = m["images"]
         article.images = [imgs] if isinstance(imgs, str) else list(imgs)

@@ -145,3 +145,23 @@ def test_garbage_never_raises_other_errors():
             read(data, source="x")
         except InputError:
             pass
+
+
+RDFA = ('<html><head><title>Bridge reopens</title>{base}</head><body vocab="http://schema.org/" '
+        'typeof="NewsArticle"><h1 property="headline">Bridge reopens</h1><p property="articleBody">The '
+        'river bridge reopened on Monday after a year of repairs, the city said.</p></body></html>')
+
+
+def test_rdfa_is_read_when_asked_for():
+    # extruct's RDFa extractor raised on newsld's tree, and the syntax was dropped without a word
+    art = read(RDFA.format(base="").encode(), source="p.html", syntaxes=("rdfa",))[0]
+    assert any("NewsArticle" in str(n.get("@type")) for n in art.declared)
+    assert art.notes == []
+
+
+def test_a_syntax_that_fails_to_read_is_said_and_the_page_is_still_read():
+    page = RDFA.format(base='<base href="http://[::1">').encode()
+    art = read(page, source="p.html", syntaxes=("json-ld", "rdfa"))[0]
+    assert art.headline == "Bridge reopens"
+    [(code, message)] = art.notes
+    assert code == "input" and message.startswith("rdfa markup could not be read")
