@@ -340,10 +340,10 @@ def bench_rss(pages, tmp, n) -> dict:
 
 # ---- profile ---------------------------------------------------------------------------
 
-STAGES = [("newsld.readers.html", "parse", "parse (decode + lxml)"), ("newsld.readers.html", "scan", "html_scan.scan"),
+STAGES = [("newsld.readers.html", "parse", "parse (decode + lxml)"), ("newsld.readers.visible", "scan", "html_scan.scan"),
+          ("newsld.readers.visible", "main_block", "html_body.main_block"),
           ("newsld.readers.html", "declared_nodes", "declared_nodes (extruct)"),
           ("newsld.readers.html_faq", "find", "html_faq.find"), ("newsld.readers.html_body", "paragraphs", "html_body.paragraphs"),
-          ("newsld.readers.html_body", "main_block", "html_body.main_block"),
           ("newsld.readers.html_dates", "published", "html_dates.published"),
           ("newsld.readers.html_dates", "modified", "html_dates.modified"),
           ("newsld.readers.html_meta", "headline", "html_meta.headline"), ("newsld.readers.html_authors", "authors", "html_authors.authors"),
