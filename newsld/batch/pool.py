@@ -85,15 +85,20 @@ def run(work: Iterable[Item], fn: Callable[[Item], dict], *, jobs: int = 1,
         budget: float | None = None, warm: Callable[[], object] | None = None) -> Iterator[dict]:
     """``fn`` over ``work``, results in input order. ``jobs`` > 1 uses a process pool fed
     CHUNK items per task, with at most 2 x jobs tasks in flight (memory stays bounded);
-    ``fn`` must then be a module-level function. ``warm`` runs once in each worker as it
-    starts, so the workers load the readers and compile the validators at the same time
-    instead of one after the other in the parent. A worker that dies (the OOM killer, a crash
-    in a C library) does not stop the run: see ``Pool``."""
+    ``fn`` must then be a module-level function. ``warm`` (load the readers, compile the
+    validators) runs once in the parent before the workers are forked, so they inherit it
+    instead of each paying it again (where processes cannot fork, it runs in each worker as it
+    starts). A worker that dies (the OOM killer, a crash in a C library) does not stop the run:
+    see ``Pool``."""
     if jobs <= 1:
         for item in work:
             yield process(fn, item, budget)
         return
     import gc
+    import multiprocessing as mp
+    if warm is not None and "fork" in mp.get_all_start_methods():
+        warm()  # once, in the parent: forked workers inherit the loaded readers and compiled validators
+        warm = None  # (warming each worker cost every worker ~0.1-0.2 s of CPU again)
     gc.freeze()  # the workers' collector leaves inherited objects alone: fewer copied pages
     with Pool(jobs, fn, budget, warm) as pool:
         pending: deque = deque()

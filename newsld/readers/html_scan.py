@@ -3,12 +3,13 @@
 markup), so the page is walked once and later rules only look at short lists."""
 from __future__ import annotations
 
+import re
 import threading
 from contextlib import contextmanager
 from functools import lru_cache
 from dataclasses import dataclass, field
 
-from newsld.readers.selectors import (ANY_CLS as _ANY_RE, BYLINE_CLS as _BYLINE_CLS, DATE_CLS as _DATE_CLS,
+from newsld.readers.selectors import (ANY_STEMS, BYLINE_CLS as _BYLINE_CLS, DATE_CLS as _DATE_CLS,
                                      DEK_CLS as _DEK_CLS, FAQ_CLS as _FAQ_CLS, NOT_BYLINE_CLS as _NOT_BYLINE_CLS)
 
 _SKIP = {"script", "style", "noscript", "template", "svg", "iframe", "select", "option", "button", "textarea", "input", "img", "path"}
@@ -55,6 +56,8 @@ _DISPATCH = {**{t: 10 for t in _PLAIN}, **_KIND, "meta": 8, **{t: 9 for t in _SK
 # the attributes the scan reads on an element of a tag it has no rule for (aria-labelledby
 # counts only beside a class or id)
 _ATTRS = frozenset({"itemscope", "itemprop", "role", "class", "id", "aria-controls", "data-target"})
+_ITEM_ATTRS = frozenset({"itemscope", "itemprop", "role"})
+_FAQ_ATTRS = frozenset({"aria-labelledby", "aria-controls", "data-target"})  # an FAQ toggle's attributes
 _FLAGS: dict = {}  # "class id" string -> _flags(), across pages (bounded below)
 _CLS_FLAGS: dict = {}  # class string (no id) -> _flags(class + " ")
 
@@ -87,6 +90,7 @@ def scan(root) -> Scan:
         return False
     add_item, add_prop = s.itemscopes.append, s.itemprop_els.append
     dispatch = _DISPATCH.get
+    no_item, no_faq_attr = _ITEM_ATTRS.isdisjoint, _FAQ_ATTRS.isdisjoint
     strongs = 0
     for el in root.iter():
         tag = el.tag
@@ -98,8 +102,10 @@ def scan(root) -> Scan:
             if low != tag:  # libxml2 lower-cases HTML names already
                 tag = low
                 kind = dispatch(tag)
+            if kind is None:
+                kind = 10
         keys = el.keys()  # one call; most elements carry none of the attributes asked below
-        if kind is None or kind == 10:
+        if kind == 10:  # nothing to do by tag: only the attributes count
             if not keys:
                 continue
             if len(keys) == 1:  # the commonest shapes: class alone, or one attribute read nowhere
@@ -115,27 +121,22 @@ def scan(root) -> Scan:
                     continue
                 if k0 not in _ATTRS:
                     continue
-            if "itemscope" in keys:
-                add_item(el)
-            if "itemprop" in keys:
-                add_prop(el)
-        else:
+        elif kind >= 8:  # <meta> and the skipped tags: no class/id rule
             if keys:
                 if "itemscope" in keys:
                     add_item(el)  # what extruct's microdata XPath (descendant-or-self::*[@itemscope]) selects
                 if "itemprop" in keys:
                     add_prop(el)  # what its property XPath (.//*[@itemprop]) selects
-            if kind == 9:
-                if tag == "script" and keys and el.get("type") == "application/ld+json":
-                    s.ldjson.append(el)  # what extruct's JSON-LD XPath selects
-                continue
             if kind == 8:
                 key = el.get("property") or el.get("name") or el.get("itemprop") or el.get("http-equiv")
                 content = el.get("content")
                 if key and content and content.strip():
                     for k in key.lower().split():
                         meta.setdefault(k, []).append(content.strip())
-                continue
+            elif tag == "script" and keys and el.get("type") == "application/ld+json":
+                s.ldjson.append(el)  # what extruct's JSON-LD XPath selects
+            continue
+        else:
             if kind == 0:
                 add_p(el)
             elif kind == 1:
@@ -144,6 +145,11 @@ def scan(root) -> Scan:
                     for r in rel.lower().split():
                         links.setdefault(r, []).append((el.get("href"), el))
             elif kind == 2:
+                if keys:
+                    if "itemscope" in keys:
+                        add_item(el)
+                    if "itemprop" in keys:
+                        add_prop(el)
                 if s.title is None and el.text:
                     s.title = el.text
                 continue
@@ -159,16 +165,20 @@ def scan(root) -> Scan:
                 strongs += 1
             if not keys:
                 continue
-        if "itemprop" in keys:
-            ip = el.get("itemprop")
-            if ip:
-                ips = ip.split()
-                for k in ips:
-                    itemprops.setdefault(k, []).append(el)
-                if "articleBody" in ips:
-                    articles.insert(0, el)
-        if "role" in keys and el.get("role") == "article":
-            articles.append(el)
+        if not no_item(keys):  # itemscope, itemprop or role: rare
+            if "itemscope" in keys:
+                add_item(el)
+            if "itemprop" in keys:
+                add_prop(el)
+                ip = el.get("itemprop")
+                if ip:
+                    ips = ip.split()
+                    for k in ips:
+                        itemprops.setdefault(k, []).append(el)
+                    if "articleBody" in ips:
+                        articles.insert(0, el)
+            if "role" in keys and el.get("role") == "article":
+                articles.append(el)
         cls = el.get("class") if "class" in keys else None
         ident = el.get("id") if "id" in keys else None
         if cls or ident:
@@ -185,15 +195,45 @@ def scan(root) -> Scan:
                 n = len(cls) + 1
             if flags and place(el, tag, flags, n):
                 continue
-            if (("aria-labelledby" in keys and el.get("aria-labelledby"))
-                    or ("aria-controls" in keys and el.get("aria-controls"))
-                    or ("data-target" in keys and el.get("data-target"))):
+            if no_faq_attr(keys):
+                continue
+            if ((el.get("aria-labelledby") if "aria-labelledby" in keys else None)
+                    or (el.get("aria-controls") if "aria-controls" in keys else None)
+                    or (el.get("data-target") if "data-target" in keys else None)):
                 add_faq(el)
-        elif ("aria-controls" in keys and el.get("aria-controls")) or ("data-target" in keys and el.get("data-target")):
+        elif not no_faq_attr(keys) and ((el.get("aria-controls") if "aria-controls" in keys else None)
+                                        or (el.get("data-target") if "data-target" in keys else None)):
             add_faq(el)
     s.strongs = strongs
     s.microdata = bool(s.itemscopes)  # an item on <html> is an item too
     return s
+
+
+def stem_trie(stems) -> str:
+    """A regular expression matching where any of ``stems`` occurs, as a trie of their letters
+    ("a(?:ccordion|ut(?:h|or))|by|..."): the same strings as the plain alternation, but each
+    position of a class name is tried against one branch per letter instead of every stem (2-3x
+    faster on the class names of the corpus pages). A stem that contains another is left out:
+    the shorter one already matches."""
+    stems = {st.lower() for st in stems}
+    stems = {st for st in stems if not any(o != st and o in st for o in stems)}
+    trie: dict = {}
+    for st in stems:
+        node = trie
+        for ch in st:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def alternation(node: dict) -> str:
+        if "" in node:  # a stem ends here (no stem continues it: the longer ones were left out)
+            return ""
+        alts = [re.escape(ch) + alternation(sub) for ch, sub in sorted(node.items())]
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    return alternation(trie)
+
+
+# selectors.ANY_CLS as a trie: the first test of every distinct class/id string of a page
+_ANY_RE = re.compile(stem_trie(ANY_STEMS))
 
 
 @lru_cache(maxsize=16384)

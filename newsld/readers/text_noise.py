@@ -5,12 +5,11 @@ and, in Markdown, site-generator shortcodes and HTML comments. The words are loc
 (``noise_lines``, ``noise_link_labels``, ``photo_credit_labels``, ``photo_credit_by``)."""
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newsld.locales import locales_dir
+from newsld import locales
 
 # "— Advertisement —", "[ADVERTISEMENT]", "*Sponsored*": decoration around a marker
 _DECORATION = " \t-–—_*[](){}|·•:."
@@ -30,16 +29,12 @@ class _Patterns:
     credit: re.Pattern      # "Photo: ..." / "Photo by ..."; group "who" is the credited source
 
 
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
-
-
 @lru_cache(maxsize=1)
 def _patterns() -> _Patterns:
-    data = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(locales_dir().glob("*.json"))]
-
+    """Compiled on the first line read (never for HTML); the words are the locale files' (the
+    files already parsed by newsld.locales, not read again)."""
     def words(key):
-        return _alternation(w for d in data for w in d.get(key, [])) or "(?!)"
+        return locales.alternation(locales.words(key))
 
     return _Patterns(
         marker=re.compile(rf"^(?:{words('noise_lines')})$", re.I),

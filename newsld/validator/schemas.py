@@ -26,6 +26,18 @@ from newsld.validator.vocab import (
 ISO_SHAPE = re.compile(ISO_DATETIME)  # the form; on_calendar() says whether the date exists
 _ISO_TIME = re.compile(ISO_TIME)
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
+# A sufficient condition for an RFC 3986 URI: scheme "://" reg-name [":" port] path-abempty
+# [?query] [#fragment], with only unreserved characters in the host. Every string it matches
+# is one rfc3986-validator's URI-reference expression matches too (the strict subset most URLs
+# fall in); any other string is left to that expression, whose IPv6 part takes ~15 ms to compile.
+_PCHAR = r"(?:[A-Za-z0-9._~!$&'()*+,;=:@-]|%[0-9A-Fa-f]{2})"
+PLAIN_URI = (rf"^[A-Za-z][A-Za-z0-9+.-]*://[A-Za-z0-9._~-]+(?::[0-9]*)?(?:/{_PCHAR}*)*"
+             rf"(?:\?(?:{_PCHAR}|[/?])*)?(?:#(?:{_PCHAR}|[/?])*)?$")
+
+
+@lru_cache(maxsize=1)
+def _plain_uri() -> re.Pattern:
+    return re.compile(PLAIN_URI)  # ~2.5 ms: compiled at the first URL, not for documents without one
 
 # Optional format plug-ins of jsonschema that newsld never uses; importing them is slow.
 _SKIPPED_PLUGINS = ("rfc3987_syntax", "rfc3987", "webcolors", "isoduration", "uri_template",
@@ -95,7 +107,7 @@ def is_uri_reference(value: str) -> bool:
         return False
     if _NON_ASCII.search(value):
         value = _NON_ASCII.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode()), value)
-    if not _rfc3986()(value, rule="URI_reference"):
+    if not _plain_uri().match(value) and not _rfc3986()(value, rule="URI_reference"):
         return False
     low = value.lower()
     if low.startswith(("http:", "https:")):

@@ -1,0 +1,44 @@
+"""The one-pass scan of the HTML reader (newsld/readers/html_scan.py)."""
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsld.readers import selectors as sel
+from newsld.readers.html_parse import parse
+from newsld.readers.html_scan import scan, stem_trie
+
+_CLASS_CHARS = st.text(alphabet="abcdefghijklmnopqrstuvwxyz-_ 0123456789AQZİK", max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_CLASS_CHARS, st.sampled_from(sel.ANY_STEMS), _CLASS_CHARS)
+def test_stem_trie_matches_what_the_plain_alternation_matches(before, stem, after):
+    trie = re.compile(stem_trie(sel.ANY_STEMS))
+    for s in (before, before + stem + after, before + stem[:-1] + after, (before + stem).lower()):
+        assert bool(trie.search(s)) == bool(sel.ANY_CLS.search(s)), s
+
+
+def test_stem_trie_leaves_out_stems_that_contain_another():
+    assert stem_trie(["ab", "abc", "x"]) == "(?:ab|x)"
+
+
+def test_scan_lists_candidates_in_document_order():
+    root = parse(b"""<html><head><title>T</title><meta property="og:title" content=" OG "></head><body>
+        <article itemprop="articleBody" role="article"><h1 class="headline">H</h1>
+        <div class="byline">By A</div><span id="pub-date" class="x">1 May</span>
+        <div class="faq" aria-controls="p1"><p>Q?</p></div><div aria-controls="p2">Q2</div>
+        <a rel="author" href="/a" class="c-writer">A</a><strong>s</strong>
+        <script type="application/ld+json">{}</script><div itemscope itemtype="x"><i itemprop="name">n</i></div>
+        </article></body></html>""")
+    s = scan(root)
+    tags = lambda els: [e.tag for e in els]  # noqa: E731
+    assert s.title == "T" and s.meta == {"og:title": ["OG"]}
+    assert tags(s.articles) == ["article", "article", "article"]  # articleBody first, then the tag, then role
+    assert tags(s.h1) == ["h1"] and tags(s.bylines) == ["div", "a"] and tags(s.dateish) == ["div", "span"]  # a byline box dates too
+    assert tags(s.faq_blocks) == ["div", "div"] and s.strongs == 1 and len(s.ldjson) == 1
+    assert [h for h, _ in s.links["author"]] == ["/a"]
+    assert tags(s.itemscopes) == ["div"] and tags(s.itemprop_els) == ["article", "i"]
+    assert list(s.itemprops) == ["articleBody", "name"] and s.microdata
