@@ -22,6 +22,8 @@ class Walker:
         self.found: list[tuple[tuple, int, Issue]] = []
         self.defined: dict[str, tuple[dict, tuple]] = {}
         self.bases: set[str] = set()
+        # @id -> the properties whose values refer to it ({"@id": ...}): how a node is reached
+        self.referrers: dict[str, set[str]] = {}
         self.faqs: list[tuple] = []
         self.seen: set[Issue] = set()
         self.dropped: dict[str, int] = {}   # severity -> issues past MAX_ISSUES, not kept
@@ -78,6 +80,10 @@ class Walker:
                 for k, v in node.items():
                     if k != "@context" and isinstance(v, (dict, list)):
                         stack.append((v, self.child(loc, node, k)))
+                        for ref in (v if isinstance(v, list) and not k.startswith("@") else
+                                    [v] if not k.startswith("@") else []):
+                            if isinstance(ref, dict) and isinstance(ref.get("@id"), str):
+                                self.referrers.setdefault(ref["@id"], set()).add(k)
                 if isinstance(node, View):
                     stack.extend((v, loc + ((k, i),)) for k, i, v in aside_nodes(node))
             elif isinstance(node, list):

@@ -115,10 +115,25 @@ def _holders(w, node, loc, segments):
     return holders
 
 
+def _reached_as(w, node, loc) -> set[str]:
+    """The properties ``node`` is the value of: the key it is nested under, and the properties
+    whose {"@id"} references name it (empty for a top-level node nothing refers to)."""
+    via = set(w.referrers.get(node.get("@id"), ())) if isinstance(node.get("@id"), str) else set()
+    keys = [k for k, _ in loc if isinstance(k, str) and not k.startswith("@")]
+    if keys:
+        via.add(keys[-1])
+    return via
+
+
 def check(w, node, loc, known) -> None:
-    """Every feature whose types ``known`` match: its rules on ``node``; retired features' notes."""
+    """Every feature whose types ``known`` match: its rules on ``node``; retired features' notes.
+    A rules file's ``not_only_as`` leaves out a node reached only as one of those properties
+    (an Organization that is only an article's author is not the site's organization)."""
     for rules in rules_files():
         if _matches(w, rules, known) and _applies(rules, node):
+            only = rules.get("not_only_as")
+            if only and (via := _reached_as(w, node, loc)) and via <= set(only):
+                continue
             _apply(w, rules, node, loc, known)
     for old in retired()["features"]:
         if any(t in old["types"] for t in known):

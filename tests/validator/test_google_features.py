@@ -341,3 +341,16 @@ def test_every_feature_has_googles_page_example():
 def test_a_blog_post_is_not_a_forum_post():
     doc = {"@context": "https://schema.org", "@type": "BlogPosting", "headline": "x"}
     assert not [i for i in validate(doc, profile="google").issues if i.message.startswith("Discussion forum")]
+
+
+def test_an_organization_that_is_only_an_author_is_not_the_sites_organization():
+    graph = {"@context": "https://schema.org", "@graph": [
+        {"@type": "NewsArticle", "@id": "https://n.example/a#article", "headline": "A",
+         "author": {"@id": "https://n.example/a#desk"}, "publisher": {"@id": "https://n.example/a#pub"}},
+        {"@type": "Organization", "@id": "https://n.example/a#desk", "name": "News Desk"},
+        {"@type": "Organization", "@id": "https://n.example/a#pub", "name": "The News"}]}
+    paths = {i.path for i in validate(graph, profile="google").issues if i.message.startswith("Organization (logo)")}
+    assert paths == {"$['@graph'][2]"}  # the publisher only
+    nested = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "A",
+              "author": {"@type": "Organization", "name": "News Desk"}}
+    assert not [i for i in validate(nested, profile="google").issues if i.message.startswith("Organization (logo)")]
