@@ -172,6 +172,10 @@ class Pool:
         # do not wait for tasks nobody will read (this pool's processes only, not the caller's)
         for child in list((getattr(self.executor, "_processes", None) or {}).values()):
             child.terminate()
+        # then wait for the executor's manager thread to see them gone and close its wakeup pipe:
+        # left running, it raced the interpreter's exit hook, which wrote to that pipe as it was
+        # closed ("Exception ignored ... Bad file descriptor" after Ctrl-C)
+        self.executor.shutdown(wait=True)
         return False
 
 
