@@ -40,6 +40,13 @@ class Walker:
         self.seen.add(issue)
         self.found.append((tuple(o for _, o in loc), len(self.found), issue))
 
+    @classmethod
+    def values(cls, value, loc):
+        """``value`` at ``loc`` as [(item, its loc)]: one pair, or one per item of a list."""
+        if not isinstance(value, list):
+            return [(value, loc)]
+        return [(x, cls.child(loc, None, j)) for j, x in enumerate(value)]
+
     @staticmethod
     def child(loc, node, key):
         if isinstance(key, int):

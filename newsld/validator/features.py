@@ -99,8 +99,8 @@ def _step(w, holders, key):
             continue
         v = node[key]
         kloc = w.child(loc, node, key)
-        items = [(v, kloc, True)] if not isinstance(v, list) else \
-            [(x, w.child(kloc, None, j), j == len(v) - 1) for j, x in enumerate(v)]
+        pairs = w.values(v, kloc)
+        items = [(x, xloc, j == len(pairs) - 1) for j, (x, xloc) in enumerate(pairs)]
         for x, xloc, last in items:
             target, tloc = w.resolve(x)
             if isinstance(target, dict):
@@ -203,7 +203,7 @@ def _value(w, feature, rule, node, loc) -> None:
         if kind == "min-pixels":
             _pixels(w, feature, rule, holder, prop, ploc)
             continue
-        items = [(v, ploc)] if not isinstance(v, list) else [(x, w.child(ploc, None, j)) for j, x in enumerate(v)]
+        items = w.values(v, ploc)
         for x, xloc in items:
             problem = _bad_value(kind, x)
             if problem:

@@ -79,8 +79,7 @@ def article(w, node, loc, known) -> None:
         return
     aval = node["author"]
     aloc = w.child(loc, node, "author")
-    authors = [(aval, aloc)] if not isinstance(aval, list) else \
-        [(a, w.child(aloc, None, j)) for j, a in enumerate(aval)]
+    authors = w.values(aval, aloc)
     for a, al in authors:
         if isinstance(a, str):
             if a.strip():
@@ -104,8 +103,7 @@ def article(w, node, loc, known) -> None:
             w.emit("warning", "missing-property", aloc2,
                    'author has no name; add "name": "Jane Doe" (the person\'s name only)')
             continue
-        for n, nl in ([(name, w.child(aloc2, anode, "name"))] if not isinstance(name, list) else
-                      [(x, w.child(w.child(aloc2, anode, "name"), None, j)) for j, x in enumerate(name)]):
+        for n, nl in w.values(name, w.child(aloc2, anode, "name")):
             if isinstance(n, str):
                 author_name(w, n, nl, publisher_name, atypes)
         if not any(k in anode for k in ("url", "sameAs")):
@@ -168,8 +166,7 @@ def faq_page(w, node, loc) -> None:
         return
     mval = node["mainEntity"]
     mloc = w.child(loc, node, "mainEntity")
-    entries = [(mval, mloc)] if not isinstance(mval, list) else \
-        [(q, w.child(mloc, None, j)) for j, q in enumerate(mval)]
+    entries = w.values(mval, mloc)
     for q, ql in entries:
         qnode, qloc = w.resolve(q)
         qloc = qloc or ql
@@ -190,8 +187,7 @@ def faq_page(w, node, loc) -> None:
                    'Question needs acceptedAnswer, e.g. "acceptedAnswer": {"@type": "Answer", "text": "..."}')
             continue
         aloc0 = w.child(qloc, qnode, "acceptedAnswer")
-        answers = [(ans, aloc0)] if not isinstance(ans, list) else \
-            [(a, w.child(aloc0, None, j)) for j, a in enumerate(ans)]
+        answers = w.values(ans, aloc0)
         for a, al in answers:
             anode, al2 = w.resolve(a)
             al2 = al2 or al
