@@ -3,13 +3,11 @@
 markup), so the page is walked once and later rules only look at short lists."""
 from __future__ import annotations
 
-import re
 import threading
 from contextlib import contextmanager
-from functools import lru_cache
 from dataclasses import dataclass, field
 
-from newsld.readers.selectors import (ANY_STEMS, BYLINE_CLS as _BYLINE_CLS, DATE_CLS as _DATE_CLS,
+from newsld.readers.selectors import (ANY_CLS as _ANY_CLS, BYLINE_CLS as _BYLINE_CLS, DATE_CLS as _DATE_CLS,
                                      DEK_CLS as _DEK_CLS, FAQ_CLS as _FAQ_CLS, NOT_BYLINE_CLS as _NOT_BYLINE_CLS)
 
 _SKIP = {"script", "style", "noscript", "template", "svg", "iframe", "select", "option", "button", "textarea", "input", "img", "path"}
@@ -209,47 +207,30 @@ def scan(root) -> Scan:
     return s
 
 
-def stem_trie(stems) -> str:
-    """A regular expression matching where any of ``stems`` occurs, as a trie of their letters
-    ("a(?:ccordion|ut(?:h|or))|by|..."): the same strings as the plain alternation, but each
-    position of a class name is tried against one branch per letter instead of every stem (2-3x
-    faster on the class names of the corpus pages). A stem that contains another is left out:
-    the shorter one already matches."""
-    stems = {st.lower() for st in stems}
-    stems = {st for st in stems if not any(o != st and o in st for o in stems)}
-    trie: dict = {}
-    for st in stems:
-        node = trie
-        for ch in st:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def alternation(node: dict) -> str:
-        if "" in node:  # a stem ends here (no stem continues it: the longer ones were left out)
-            return ""
-        alts = [re.escape(ch) + alternation(sub) for ch, sub in sorted(node.items())]
-        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-    return alternation(trie)
+# the patterns as the lower-cased ASCII class strings are searched (selectors.ClassPattern)
+_PATTERNS = (_BYLINE_CLS, _NOT_BYLINE_CLS, _DATE_CLS, _DEK_CLS, _FAQ_CLS)
+_PLAIN_PATTERNS = tuple(p.plain for p in _PATTERNS)
 
 
-# selectors.ANY_CLS as a trie: the first test of every distinct class/id string of a page
-_ANY_RE = re.compile(stem_trie(ANY_STEMS))
-
-
-@lru_cache(maxsize=16384)
 def _flags(c: str) -> str:
-    """Which candidate lists a class/id string puts an element in (cached per distinct string,
-    across pages: a site repeats its class names on every page)."""
-    if not _ANY_RE.search(c.lower()):  # one C-level scan first: most class names match none
+    """Which candidate lists a class/id string puts an element in (scan caches it per distinct
+    string, across pages: a site repeats its class names on every page)."""
+    low = c.lower()
+    if not _ANY_CLS.search(low):  # one C-level scan first: most class names match none
         return ""
+    if c.isascii():
+        byline, not_byline, date, dek, faq = _PLAIN_PATTERNS
+        c = low
+    else:
+        byline, not_byline, date, dek, faq = (p.folded() for p in _PATTERNS)
     f = ""
-    if _BYLINE_CLS.search(c) and not _NOT_BYLINE_CLS.search(c):
+    if byline.search(c) and not not_byline.search(c):
         f += "b"
-    if _DATE_CLS.search(c):
+    if date.search(c):
         f += "d"
-    if _DEK_CLS.search(c):
+    if dek.search(c):
         f += "k"
-    if _FAQ_CLS.search(c):
+    if faq.search(c):
         f += "f"
     return f
 

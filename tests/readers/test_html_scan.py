@@ -8,7 +8,8 @@ from hypothesis import strategies as st
 
 from newsld.readers import selectors as sel
 from newsld.readers.html_parse import parse
-from newsld.readers.html_scan import scan, stem_trie
+from newsld.readers.html_scan import scan
+from newsld.readers.selectors import stem_trie
 
 _CLASS_CHARS = st.text(alphabet="abcdefghijklmnopqrstuvwxyz-_ 0123456789AQZİK", max_size=40)
 
@@ -16,9 +17,9 @@ _CLASS_CHARS = st.text(alphabet="abcdefghijklmnopqrstuvwxyz-_ 0123456789AQZİK",
 @settings(max_examples=300, deadline=None)
 @given(_CLASS_CHARS, st.sampled_from(sel.ANY_STEMS), _CLASS_CHARS)
 def test_stem_trie_matches_what_the_plain_alternation_matches(before, stem, after):
-    trie = re.compile(stem_trie(sel.ANY_STEMS))
+    plain = re.compile("|".join(map(re.escape, sel.ANY_STEMS)))
     for s in (before, before + stem + after, before + stem[:-1] + after, (before + stem).lower()):
-        assert bool(trie.search(s)) == bool(sel.ANY_CLS.search(s)), s
+        assert bool(sel.ANY_CLS.search(s)) == bool(plain.search(s)), s
 
 
 def test_stem_trie_leaves_out_stems_that_contain_another():
