@@ -209,7 +209,7 @@ def scan(root) -> Scan:
 
 # the patterns as the lower-cased ASCII class strings are searched (selectors.ClassPattern)
 _PATTERNS = (_BYLINE_CLS, _NOT_BYLINE_CLS, _DATE_CLS, _DEK_CLS, _FAQ_CLS)
-_PLAIN_PATTERNS = tuple(p.plain for p in _PATTERNS)
+_PLAIN_PATTERNS = tuple(p.plain() for p in _PATTERNS)
 
 
 def _flags(c: str) -> str:
