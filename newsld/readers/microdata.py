@@ -54,17 +54,28 @@ def base_url(root, url: str | None = None) -> str | None:
     is (fetched from, a WARC record's target URI, ``--url``); a page file without one is taken to
     be at its canonical link (else og:url), when that is an absolute http(s) URL."""
     page = url.strip() if url and url.strip() else None
+    # one walk (lxml's C-level tag filter) for the first <link rel=canonical href>, <meta
+    # property=og:url content> and <base href>: not three XPath searches of the whole tree
+    canonical = og_url = href = None
+    for el in root.getroottree().getroot().iter(*(("link", "meta", "base") if page is None else ("base",))):
+        tag = el.tag
+        if tag == "base":
+            if href is None:
+                href = el.get("href")
+        elif tag == "link":
+            if canonical is None and el.get("rel") == "canonical":
+                canonical = el.get("href")
+        elif og_url is None and el.get("property") == "og:url":
+            og_url = el.get("content")
     if page is None:
-        for xp in ("//link[@rel='canonical']/@href", "//meta[@property='og:url']/@content"):
-            hit = [v.strip() for v in root.xpath(xp)[:1] if isinstance(v, str)]
-            if hit and hit[0].startswith(("http://", "https://")):
-                page = hit[0]
+        for v in (canonical, og_url):
+            if v is not None and v.strip().startswith(("http://", "https://")):
+                page = v.strip()
                 break
-    for href in root.xpath("//base/@href")[:1]:
-        if isinstance(href, str) and href.strip(_HTML_WS):
-            resolved = urljoin(page, href.strip(_HTML_WS)) if page else href.strip(_HTML_WS)
-            if resolved.startswith(("http://", "https://")):
-                return resolved
+    if href is not None and href.strip(_HTML_WS):
+        resolved = urljoin(page, href.strip(_HTML_WS)) if page else href.strip(_HTML_WS)
+        if resolved.startswith(("http://", "https://")):
+            return resolved
     return page
 
 

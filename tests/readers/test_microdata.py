@@ -115,3 +115,43 @@ def test_declared_nodes_finds_microdata_without_the_scan():
     root = parse(b'<html><body><div itemscope itemtype="https://schema.org/Event">'
                  b'<span itemprop="name">Game 3</span></div></body></html>')
     assert declared_nodes(root, None, ("microdata",)) == [{"@type": "Event", "name": "Game 3"}]
+
+
+# base_url reads the first <link rel=canonical href>, <meta property=og:url content> and <base
+# href> in one walk; it answers as the three XPath searches it replaced did
+_HEADS = ['<link rel="canonical">', '<link rel="Canonical" href="https://a.example/upper">',
+          '<link rel="canonical alternate" href="https://a.example/two">', '<link rel="canonical" href="/rel">',
+          '<link rel="canonical" href=" https://a.example/c ">', '<meta property="og:url" content="https://a.example/og">',
+          '<meta property="og:url">', '<meta name="og:url" content="https://a.example/name">', '<base>',
+          '<base href="  ">', '<base href="/static/">', '<base href="https://cdn.example/b/">', '<base href="x/">']
+
+
+def _base_by_xpath(root, url):
+    from urllib.parse import urljoin
+    page = url.strip() if url and url.strip() else None
+    if page is None:
+        for xp in ("//link[@rel='canonical']/@href", "//meta[@property='og:url']/@content"):
+            hit = [v.strip() for v in root.xpath(xp)[:1] if isinstance(v, str)]
+            if hit and hit[0].startswith(("http://", "https://")):
+                page = hit[0]
+                break
+    for href in root.xpath("//base/@href")[:1]:
+        if isinstance(href, str) and href.strip(" \t\n\r\x0c"):
+            resolved = urljoin(page, href.strip(" \t\n\r\x0c")) if page else href.strip(" \t\n\r\x0c")
+            if resolved.startswith(("http://", "https://")):
+                return resolved
+    return page
+
+
+@pytest.mark.parametrize("url", [None, "", "https://given.example/p.html"])
+def test_base_url_answers_as_the_xpath_searches_did(url):
+    import itertools
+
+    import lxml.html
+
+    from newsld.readers.microdata import base_url
+    for n in (1, 2, 3):
+        for heads in itertools.permutations(_HEADS, n):
+            page = f"<html><head>{''.join(heads)}</head><body><p>x</p><link rel='canonical' href='https://a.example/body'></body></html>"
+            for root in (parse(page.encode()), lxml.html.document_fromstring(page)):
+                assert base_url(root, url) == _base_by_xpath(root, url), (heads, url)
