@@ -7,6 +7,8 @@ import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from lxml.etree import tostring as _tostring
+
 from newsld.readers.selectors import (ANY_CLS as _ANY_CLS, BYLINE_CLS as _BYLINE_CLS, DATE_CLS as _DATE_CLS,
                                      DEK_CLS as _DEK_CLS, FAQ_CLS as _FAQ_CLS, NOT_BYLINE_CLS as _NOT_BYLINE_CLS)
 
@@ -265,13 +267,16 @@ def _text_of(el) -> str:
     if not len(el):  # no children (most headings and many paragraphs): the text alone
         t = el.text
         return " ".join(t.split()) if t else ""
-    it = el.iter("script", "style")
-    hidden = next(it, None)
-    if hidden is el:  # only descendants count (as .//script did)
-        hidden = next(it, None)
-    parts = visible_texts(el) if hidden is not None else el.itertext()
+    # only descendants count (as .//script did)
+    hidden = next(el.iterdescendants("script", "style"), None) is not None
     # inline markup adds no space ("Molly Woo<span>d</span>"); source whitespace does
-    return " ".join("".join(parts).split())
+    return " ".join(("".join(visible_texts(el)) if hidden else inner_text(el)).split())
+
+
+def inner_text(el) -> str:
+    """All the text below ``el`` ("".join(el.itertext()), without el's tail), as libxml2
+    serialises it: ~10x faster than joining lxml's text iterator (5 -> 0.5 us a paragraph)."""
+    return _tostring(el, method="text", encoding="unicode", with_tail=False)
 
 
 def visible_texts(el):

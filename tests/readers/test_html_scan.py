@@ -43,3 +43,23 @@ def test_scan_lists_candidates_in_document_order():
     assert [h for h, _ in s.links["author"]] == ["/a"]
     assert tags(s.itemscopes) == ["div"] and tags(s.itemprop_els) == ["article", "i"]
     assert list(s.itemprops) == ["articleBody", "name"] and s.microdata
+
+
+_INLINE = st.sampled_from(["<b>", "</b>", "<i>x</i>", "<br>", "<!-- note -->", "<?pi x?>", "&amp;", "&eacute;", "&#128512;",
+                           " ", "\n", "Caf\u00e9", "\u00a0", "<span class='a'>Woo</span>", "d", "<script>var a = '<p>';</script>",
+                           "<style>p{}</style>", "<p>", "</p>", "<a href='/x'>link</a>", "tail", "<![CDATA[c]]>"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_INLINE, max_size=25).map("".join))
+def test_inner_text_is_the_joined_text_of_the_subtree(body):
+    import lxml.html
+    from lxml import etree
+
+    from newsld.readers.html_scan import inner_text
+    page = f"<html><body><div id='d'>{body}</div>after</body></html>"
+    roots = [parse(page.encode()), etree.fromstring(page, etree.HTMLParser()),  # comments and PIs kept
+             lxml.html.document_fromstring(page)]
+    for root in roots:
+        for el in root.iter(etree.Element):
+            assert inner_text(el) == "".join(el.itertext()), (page, el.tag)
