@@ -1,6 +1,8 @@
 """readers.microdata: the one microdata -> JSON-LD converter (WHATWG HTML microdata), for
 extract (the reader's lxml.etree tree) and validate (pages)."""
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsld.pages.page import validate_page
 from newsld.readers.html import read
@@ -155,3 +157,37 @@ def test_base_url_answers_as_the_xpath_searches_did(url):
             page = f"<html><head>{''.join(heads)}</head><body><p>x</p><link rel='canonical' href='https://a.example/body'></body></html>"
             for root in (parse(page.encode()), lxml.html.document_fromstring(page)):
                 assert base_url(root, url) == _base_by_xpath(root, url), (heads, url)
+
+
+_MARKUP = ["<p>", "</p>", "<div>", "</div>", "<br>", "<li>", "<ul>", "</ul>", "<h2>", "</h2>", "<b>", "</b>", "<span>",
+           "</span>", "<blockquote>", "<pre>", "</pre>", "<table><tr><td>", "</td></tr></table>", "<hr>", "<dl><dt>",
+           "a", "word", " ", "  ", "\n", "\t", ", ", ".", "!", "(", ")", "\"", ":", "x(", " (y", "Caf\u00e9", "\u00a0", "\u2003",
+           "end \n", "&amp;", "<img alt=a>"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_MARKUP), max_size=30).map("".join))
+def test_layout_text_lays_text_out_as_html_text_does(body):
+    html_text = pytest.importorskip("html_text")
+    from newsld.readers.microdata import layout_text
+    root = parse(f"<html><body><div itemprop='x'>{body}</div>tail</body></html>".encode())
+    for el in root.iter():
+        assert layout_text(el) == html_text.etree_to_text(el), (body, el.tag)
+
+
+def test_layout_text_agrees_with_html_text_on_the_test_pages():
+    html_text = pytest.importorskip("html_text")
+    from helpers import TESTS
+
+    from newsld.readers.microdata import layout_text
+    n = 0
+    for page in sorted(TESTS.rglob("*.html")):
+        try:
+            root = parse(page.read_bytes())
+        except Exception:  # noqa: BLE001 - the hostile pages the reader refuses
+            continue
+        for el in root.iter("p", "div", "span", "li", "td", "article", "h1", "h2", "a", "time", "section"):
+            if next(el.iterdescendants("script", "style", "link", "meta"), None) is None:
+                assert layout_text(el) == html_text.etree_to_text(el), (page.name, el.tag)
+                n += 1
+    assert n > 1000
