@@ -103,15 +103,14 @@ _NEWLINE_TAGS = frozenset({"article", "aside", "br", "dd", "details", "div", "dt
                            "form", "header", "hr", "legend", "li", "main", "nav", "table", "tr"})
 _DOUBLE_NEWLINE_TAGS = frozenset({"blockquote", "dl", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "ol", "p", "pre",
                                   "title", "ul"})
-_WHITESPACE = re.compile(r"\s+")
-_TRAILING_SPACE = re.compile(r"\s$")
-_PUNCT_AFTER = re.compile(r'^[,:;.!?")]')
-_OPEN_BRACKET_BEFORE = re.compile(r"\($")
 _LINE, _BLANK_LINE = object(), object()
+_PUNCT = frozenset(',:;.!?")')
 
 
 def layout_text(tree) -> str:
-    """The text of ``tree`` (no comments or PIs in it) laid out as html_text.etree_to_text does."""
+    """The text of ``tree`` (no comments or PIs in it) laid out as html_text.etree_to_text does
+    (its regular expressions as string tests: "\\s+" is what str.split() splits on, "\\s$" a
+    last character that isspace(); "\\($" also matches "(\\n", which "\\s$" has answered)."""
     from lxml import etree
 
     chunks: list[str] = []
@@ -131,15 +130,15 @@ def layout_text(tree) -> str:
 
     def add_text(raw: str | None) -> None:
         nonlocal prev
-        text = _WHITESPACE.sub(" ", raw.strip()) if raw else ""
+        text = " ".join(raw.split()) if raw else ""
         if not text:
             return
         if prev is _LINE or prev is _BLANK_LINE:
             space = ""
         else:
             assert isinstance(prev, str)
-            space = " " if (_TRAILING_SPACE.search(prev) or (not _PUNCT_AFTER.search(text)
-                                                             and not _OPEN_BRACKET_BEFORE.search(prev))) else ""
+            space = " " if (prev[-1].isspace() or (text[0] not in _PUNCT
+                                                   and not prev.endswith("("))) else ""
         chunks.extend([space, text])
         prev = raw
 

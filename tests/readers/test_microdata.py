@@ -162,10 +162,10 @@ def test_base_url_answers_as_the_xpath_searches_did(url):
 _MARKUP = ["<p>", "</p>", "<div>", "</div>", "<br>", "<li>", "<ul>", "</ul>", "<h2>", "</h2>", "<b>", "</b>", "<span>",
            "</span>", "<blockquote>", "<pre>", "</pre>", "<table><tr><td>", "</td></tr></table>", "<hr>", "<dl><dt>",
            "a", "word", " ", "  ", "\n", "\t", ", ", ".", "!", "(", ")", "\"", ":", "x(", " (y", "Caf\u00e9", "\u00a0", "\u2003",
-           "end \n", "&amp;", "<img alt=a>"]
+           "end \n", "&amp;", "<img alt=a>", "(\n", "x(\n ", "\x1c", "\x85", "\u2028", "\u3000", "?", ";"]
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=1000, deadline=None)
 @given(st.lists(st.sampled_from(_MARKUP), max_size=30).map("".join))
 def test_layout_text_lays_text_out_as_html_text_does(body):
     html_text = pytest.importorskip("html_text")
