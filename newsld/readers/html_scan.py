@@ -37,11 +37,20 @@ class Scan:
     microdata: bool | None = None  # whether any element, <html> included, has itemscope (None: not scanned)
     itemscopes: list = field(default_factory=list)  # elements with itemscope, root included, document order
     itemprop_els: list = field(default_factory=list)  # every element with itemprop (meta, img... too), document order
+    og_url: str | None = None  # content of the first <meta property="og:url" content>
+    base_href: str | None = None  # href of the first <base href>
+
+    def url_heads(self) -> tuple[str | None, str | None, str | None]:
+        """The first <link rel=canonical href>'s href, <meta property=og:url content>'s content
+        and <base href>'s href, as microdata.base_url reads them (exact attribute values)."""
+        canonical = next((h for h, el in self.links.get("canonical", ())
+                          if h is not None and el.tag == "link" and el.get("rel") == "canonical"), None)
+        return canonical, self.og_url, self.base_href
 
 
-# tag -> what the scan does with it (p, link/a, title, h1, h2-h6, time, article/details/dl, strong/b)
+# tag -> what the scan does with it (p, link/a, title, h1, h2-h6, time, article/details/dl, strong/b/base)
 _KIND = {"p": 0, "link": 1, "a": 1, "title": 2, "h1": 3, "h2": 4, "h3": 4, "h4": 4, "h5": 4, "h6": 4,
-         "time": 5, "article": 6, "details": 6, "dl": 6, "strong": 7, "b": 7}
+         "time": 5, "article": 6, "details": 6, "dl": 6, "strong": 7, "b": 7, "base": 7}
 _WIDE = {"html", "body", "main", "article", "section", "p"}
 _NO_DEK = {"html", "body", "article", "section"}
 
@@ -51,7 +60,7 @@ _NO_DEK = {"html", "body", "article", "section"}
 _PLAIN = ("div", "span", "li", "ul", "ol", "section", "header", "footer", "nav", "aside", "figure", "figcaption",
           "picture", "source", "i", "em", "u", "s", "small", "br", "hr", "td", "tr", "th", "table", "tbody", "thead",
           "form", "label", "body", "html", "head", "main", "blockquote", "cite", "code", "pre", "sup", "sub",
-          "abbr", "dt", "dd", "use", "g", "base", "font", "center", "video", "audio", "canvas", "noindex")
+          "abbr", "dt", "dd", "use", "g", "font", "center", "video", "audio", "canvas", "noindex")
 _DISPATCH = {**{t: 10 for t in _PLAIN}, **_KIND, "meta": 8, **{t: 9 for t in _SKIP}}
 # the attributes the scan reads on an element of a tag it has no rule for (aria-labelledby
 # counts only beside a class or id)
@@ -128,8 +137,11 @@ def scan(root) -> Scan:
                 if "itemprop" in keys:
                     add_prop(el)  # what its property XPath (.//*[@itemprop]) selects
             if kind == 8:
-                key = el.get("property") or el.get("name") or el.get("itemprop") or el.get("http-equiv")
+                prop = el.get("property")
+                key = prop or el.get("name") or el.get("itemprop") or el.get("http-equiv")
                 content = el.get("content")
+                if prop == "og:url" and s.og_url is None:  # (None until one has a content)
+                    s.og_url = content
                 if key and content and content.strip():
                     for k in key.lower().split():
                         meta.setdefault(k, []).append(content.strip())
@@ -161,6 +173,9 @@ def scan(root) -> Scan:
                 add_time(el)
             elif kind == 6:
                 (articles if tag == "article" else faq_blocks).append(el)
+            elif tag == "base":
+                if s.base_href is None and keys:
+                    s.base_href = el.get("href")
             else:
                 strongs += 1
             if not keys:

@@ -48,16 +48,21 @@ def schema_name(value: str) -> str:
     return SCHEMA_PREFIX.sub("", value)
 
 
-def base_url(root, url: str | None = None) -> str | None:
+def base_url(root, url: str | None = None, *, heads: tuple | None = None) -> str | None:
     """What relative microdata URLs resolve against (WHATWG "document base URL"): the first
     ``<base href>`` resolved against the page's URL, else the page's URL. ``url``: where the page
     is (fetched from, a WARC record's target URI, ``--url``); a page file without one is taken to
-    be at its canonical link (else og:url), when that is an absolute http(s) URL."""
+    be at its canonical link (else og:url), when that is an absolute http(s) URL. ``heads``:
+    (canonical href, og:url content, base href) when the caller's scan has them (the first of
+    each, Scan.url_heads); else one walk of the tree finds them."""
     page = url.strip() if url and url.strip() else None
+    canonical = og_url = href = None
+    if heads is not None:
+        canonical, og_url, href = heads
     # one walk (lxml's C-level tag filter) for the first <link rel=canonical href>, <meta
     # property=og:url content> and <base href>: not three XPath searches of the whole tree
-    canonical = og_url = href = None
-    for el in root.getroottree().getroot().iter(*(("link", "meta", "base") if page is None else ("base",))):
+    for el in () if heads is not None else root.getroottree().getroot().iter(
+            *(("link", "meta", "base") if page is None else ("base",))):
         tag = el.tag
         if tag == "base":
             if href is None:

@@ -125,7 +125,9 @@ _HEADS = ['<link rel="canonical">', '<link rel="Canonical" href="https://a.examp
           '<link rel="canonical alternate" href="https://a.example/two">', '<link rel="canonical" href="/rel">',
           '<link rel="canonical" href=" https://a.example/c ">', '<meta property="og:url" content="https://a.example/og">',
           '<meta property="og:url">', '<meta name="og:url" content="https://a.example/name">', '<base>',
-          '<base href="  ">', '<base href="/static/">', '<base href="https://cdn.example/b/">', '<base href="x/">']
+          '<base href="  ">', '<base href="/static/">', '<base href="https://cdn.example/b/">', '<base href="x/">',
+          '<a rel="canonical" href="https://a.example/a-tag">', '<meta property="og:url" content="">',
+          '<base class="byline" href="https://cdn.example/classed/">']
 
 
 def _base_by_xpath(root, url):
@@ -151,12 +153,15 @@ def test_base_url_answers_as_the_xpath_searches_did(url):
 
     import lxml.html
 
+    from newsld.readers.html_scan import scan
     from newsld.readers.microdata import base_url
     for n in (1, 2, 3):
         for heads in itertools.permutations(_HEADS, n):
             page = f"<html><head>{''.join(heads)}</head><body><p>x</p><link rel='canonical' href='https://a.example/body'></body></html>"
             for root in (parse(page.encode()), lxml.html.document_fromstring(page)):
-                assert base_url(root, url) == _base_by_xpath(root, url), (heads, url)
+                want = _base_by_xpath(root, url)
+                assert base_url(root, url) == want, (heads, url)
+                assert base_url(root, url, heads=scan(root).url_heads()) == want, (heads, url)  # the scan's
 
 
 _MARKUP = ["<p>", "</p>", "<div>", "</div>", "<br>", "<li>", "<ul>", "</ul>", "<h2>", "</h2>", "<b>", "</b>", "<span>",
