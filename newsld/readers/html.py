@@ -48,7 +48,7 @@ def _read_page(data: bytes, *, source: str, url: str | None, syntaxes) -> tuple[
     blocks = [el for el in sc.ldjson if el.get("data-newsld") is None]
     unread: list[tuple[str, str]] = []  # syntaxes that failed to read: said, never dropped
     declared = declared_nodes(root, url, syntaxes, blocks, sc.microdata, sc.itemscopes, sc.itemprop_els,
-                              failures=unread)
+                              failures=unread, url_heads=sc.url_heads())
     facts = article_facts(declared) if declared else {}
 
     site = facts.get("publisher") or html_meta.publisher(sc, None)

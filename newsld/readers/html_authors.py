@@ -197,17 +197,7 @@ def byline_elements(sc: Scan, main, strong: bool = False) -> list[str]:
     """Names in byline/author-classed elements. Elements that link to an author page, then
     those starting with a byline word ("By"), then any; inside the main block first."""
     r = locale.load()
-    ranked = []
-    for i, el in enumerate(sc.bylines[:40]):
-        t = text_of(el)
-        if not t or len(t) > 200:
-            continue
-        names = _clean([n for a in el.iter("a") if _author_href(a.get("href")) for n in _link_names(a)])
-        rank = 0 if names else 1 if r.byline.match(t) else 2
-        if not names:
-            names = _clean(_names_from(t))
-        if names:
-            ranked.append((rank, main is not None and not within(el, main), i, names))
+    ranked = _ranked_bylines(sc, main)
     if strong:
         ranked = [r for r in ranked if r[0] < 2]
         return min(ranked)[3] if ranked else []
@@ -221,6 +211,28 @@ def byline_elements(sc: Scan, main, strong: bool = False) -> list[str]:
             if names:
                 return names
     return []
+
+
+def _ranked_bylines(sc: Scan, main) -> list:
+    """(rank, outside the main block, position, names) of each byline element that names
+    somebody; worked out once per page (the strong rule and the later one both ask)."""
+    memo = sc.__dict__.get("_ranked_bylines")
+    if memo is not None and memo[0] is main:
+        return memo[1]
+    r = locale.load()
+    ranked = []
+    for i, el in enumerate(sc.bylines[:40]):
+        t = text_of(el)
+        if not t or len(t) > 200:
+            continue
+        names = _clean([n for a in el.iter("a") if _author_href(a.get("href")) for n in _link_names(a)])
+        rank = 0 if names else 1 if r.byline.match(t) else 2
+        if not names:
+            names = _clean(_names_from(t))
+        if names:
+            ranked.append((rank, main is not None and not within(el, main), i, names))
+    sc.__dict__["_ranked_bylines"] = (main, ranked)
+    return ranked
 
 
 def _clean(people) -> list:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from lxml import etree
 
 from newsld import locales as locale
-from newsld.readers.html_scan import Scan, text_of
+from newsld.readers.html_scan import Scan, inner_text, text_of
 
 from newsld.readers.selectors import CHROME_CLS as _CHROME_CLS, CHROME_ROLES as _CHROME_ROLES, CHROME_TAGS as _CHROME_TAGS
 from newsld.readers.selectors import JUNK_CLS as _JUNK_CLS, JUNK_TAGS as _JUNK_TAGS
@@ -17,9 +17,9 @@ def _link_len(el, memo: dict | None = None) -> int:
     if memo is not None:
         n = memo.get(el)
         if n is None:
-            n = memo[el] = sum(len("".join(a.itertext())) for a in el.iter("a"))
+            n = memo[el] = sum(len(inner_text(a)) for a in el.iter("a"))
         return n
-    return sum(len("".join(a.itertext())) for a in el.iter("a"))
+    return sum(len(inner_text(a)) for a in el.iter("a"))
 
 
 def _link_memo(sc: Scan) -> dict:
@@ -69,7 +69,7 @@ def main_block(sc: Scan):
     info = []
     links = _link_memo(sc)
     for p in sc.paragraphs:
-        t = "".join(p.itertext()) if len(p) else (p.text or "")
+        t = inner_text(p) if len(p) else (p.text or "")
         n = len(t.strip())
         if n < 20:
             continue

@@ -25,13 +25,15 @@ def article_types() -> frozenset:
 
 def declared_nodes(root, url: str | None, syntaxes, scripts: list | None = None,
                    microdata: bool | None = None, itemscopes: list | None = None,
-                   itemprop_els: list | None = None, failures: list | None = None) -> list[dict]:
+                   itemprop_els: list | None = None, failures: list | None = None,
+                   url_heads: tuple | None = None) -> list[dict]:
     """JSON-LD nodes from every requested syntax except OpenGraph (read as meta tags instead).
     ``scripts``: the page's ld+json script elements when the caller has them already (the
     scan's list: no second walk of the tree); ``microdata``: whether the scan saw itemscope
     below the root; ``itemscopes``: the scan's itemscope elements (root included, in document
     order) and ``itemprop_els`` (its itemprop elements), which spare the microdata reader its
-    walk of the whole tree. A syntax that fails to read adds ("input", why) to ``failures``."""
+    walk of the whole tree; ``url_heads``: the scan's Scan.url_heads() (microdata.base_url then
+    walks no tree). A syntax that fails to read adds ("input", why) to ``failures``."""
     syntaxes = tuple(syntaxes or DEFAULT_SYNTAXES)
     out: list[dict] = []
     if "json-ld" in syntaxes and (scripts if scripts is not None else root.find(".//script") is not None):
@@ -41,7 +43,8 @@ def declared_nodes(root, url: str | None, syntaxes, scripts: list | None = None,
             out += [i for i in _script_items(script.xpath("string()")) if isinstance(i, dict)]
     if "microdata" in syntaxes and (microdata if microdata is not None
                                     else root.xpath("boolean(descendant-or-self::*[@itemscope])")):
-        out += microdata_nodes(root, base_url(root, url), itemscopes=itemscopes, itemprop_els=itemprop_els)
+        out += microdata_nodes(root, base_url(root, url, heads=url_heads), itemscopes=itemscopes,
+                               itemprop_els=itemprop_els)
     others = [name for name in ("rdfa", "microformat", "dublincore") if name in syntaxes]
     if others:
         out += _other_syntaxes(root, url, others, failures if failures is not None else [])

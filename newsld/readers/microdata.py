@@ -19,7 +19,7 @@ text-cleaner exception, ``content=`` on ``<time>``). The algorithm is WHATWG HTM
   ``time@datetime``; else ``content=`` on any element, ``<time>`` included (the W3C microdata note, Google and
   schema.org's own examples read it), else the element's text;
 * the text is what a reader sees: script, style, link and meta elements left out, layout
-  spacing as html_text gives it.
+  spacing as html_text gives it (``layout_text``).
 
 Items come out as JSON-LD nodes: ``@type`` (schema.org URLs shortened to the bare name by
 ``schema_name``, the one helper for those prefixes), ``@id``, then each property with one value
@@ -48,30 +48,45 @@ def schema_name(value: str) -> str:
     return SCHEMA_PREFIX.sub("", value)
 
 
-def base_url(root, url: str | None = None) -> str | None:
+def base_url(root, url: str | None = None, *, heads: tuple | None = None) -> str | None:
     """What relative microdata URLs resolve against (WHATWG "document base URL"): the first
     ``<base href>`` resolved against the page's URL, else the page's URL. ``url``: where the page
     is (fetched from, a WARC record's target URI, ``--url``); a page file without one is taken to
-    be at its canonical link (else og:url), when that is an absolute http(s) URL."""
+    be at its canonical link (else og:url), when that is an absolute http(s) URL. ``heads``:
+    (canonical href, og:url content, base href) when the caller's scan has them (the first of
+    each, Scan.url_heads); else one walk of the tree finds them."""
     page = url.strip() if url and url.strip() else None
+    canonical = og_url = href = None
+    if heads is not None:
+        canonical, og_url, href = heads
+    # one walk (lxml's C-level tag filter) for the first <link rel=canonical href>, <meta
+    # property=og:url content> and <base href>: not three XPath searches of the whole tree
+    for el in () if heads is not None else root.getroottree().getroot().iter(
+            *(("link", "meta", "base") if page is None else ("base",))):
+        tag = el.tag
+        if tag == "base":
+            if href is None:
+                href = el.get("href")
+        elif tag == "link":
+            if canonical is None and el.get("rel") == "canonical":
+                canonical = el.get("href")
+        elif og_url is None and el.get("property") == "og:url":
+            og_url = el.get("content")
     if page is None:
-        for xp in ("//link[@rel='canonical']/@href", "//meta[@property='og:url']/@content"):
-            hit = [v.strip() for v in root.xpath(xp)[:1] if isinstance(v, str)]
-            if hit and hit[0].startswith(("http://", "https://")):
-                page = hit[0]
+        for v in (canonical, og_url):
+            if v is not None and v.strip().startswith(("http://", "https://")):
+                page = v.strip()
                 break
-    for href in root.xpath("//base/@href")[:1]:
-        if isinstance(href, str) and href.strip(_HTML_WS):
-            resolved = urljoin(page, href.strip(_HTML_WS)) if page else href.strip(_HTML_WS)
-            if resolved.startswith(("http://", "https://")):
-                return resolved
+    if href is not None and href.strip(_HTML_WS):
+        resolved = urljoin(page, href.strip(_HTML_WS)) if page else href.strip(_HTML_WS)
+        if resolved.startswith(("http://", "https://")):
+            return resolved
     return page
 
 
 def text_content(el) -> str:
     """The text an element shows, without its script/style/link/meta elements (lxml.etree and
     lxml.html elements alike; the tree is not changed)."""
-    from html_text import etree_to_text
     from lxml import etree
 
     if el.tag in _HIDDEN:
@@ -82,7 +97,63 @@ def text_content(el) -> str:
         for x in el.iterdescendants(*_HIDDEN, etree.Comment, etree.ProcessingInstruction):
             if x.getparent() is not None:
                 _drop(x)
-    return etree_to_text(el)
+    return layout_text(el)
+
+
+# html_text's layout (html-text 0.7, MIT; its etree_to_text with the default options): a line
+# break around block elements, a blank line around paragraphs and headings, a space between
+# inline texts unless punctuation follows. Written here because importing html_text loads
+# lxml.html and lxml_html_clean (~12 ms at the first page with a microdata text value).
+_NEWLINE_TAGS = frozenset({"article", "aside", "br", "dd", "details", "div", "dt", "fieldset", "figcaption", "footer",
+                           "form", "header", "hr", "legend", "li", "main", "nav", "table", "tr"})
+_DOUBLE_NEWLINE_TAGS = frozenset({"blockquote", "dl", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "ol", "p", "pre",
+                                  "title", "ul"})
+_LINE, _BLANK_LINE = object(), object()
+_PUNCT = frozenset(',:;.!?")')
+
+
+def layout_text(tree) -> str:
+    """The text of ``tree`` (no comments or PIs in it) laid out as html_text.etree_to_text does
+    (its regular expressions as string tests: "\\s+" is what str.split() splits on, "\\s$" a
+    last character that isspace(); "\\($" also matches "(\\n", which "\\s$" has answered)."""
+    from lxml import etree
+
+    chunks: list[str] = []
+    prev: object = _BLANK_LINE  # _LINE, _BLANK_LINE or the previous text as written
+
+    def add_newlines(tag: str) -> None:
+        nonlocal prev
+        if prev is _BLANK_LINE:  # at most one blank line
+            return
+        if tag in _DOUBLE_NEWLINE_TAGS:
+            chunks.append("\n" if prev is _LINE else "\n\n")
+            prev = _BLANK_LINE
+        elif tag in _NEWLINE_TAGS:
+            if prev is not _LINE:
+                chunks.append("\n")
+            prev = _LINE
+
+    def add_text(raw: str | None) -> None:
+        nonlocal prev
+        text = " ".join(raw.split()) if raw else ""
+        if not text:
+            return
+        if prev is _LINE or prev is _BLANK_LINE:
+            space = ""
+        else:
+            assert isinstance(prev, str)
+            space = " " if (prev[-1].isspace() or (text[0] not in _PUNCT
+                                                   and not prev.endswith("("))) else ""
+        chunks.extend([space, text])
+        prev = raw
+
+    for event, el in etree.iterwalk(tree, events=("start", "end")):
+        add_newlines(el.tag)
+        if event == "start":
+            add_text(el.text)
+        elif el is not tree:
+            add_text(el.tail)
+    return "".join(chunks).strip()
 
 
 def _drop(el) -> None:

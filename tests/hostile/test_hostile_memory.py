@@ -46,6 +46,15 @@ def test_element_count_is_checked_on_bytes_and_text():
             check_elements(page, "p.html")
 
 
+def test_the_shortest_page_over_the_element_bound_is_still_counted():
+    # a page of at most MAX_ELEMENTS characters is passed without a count: it cannot hold more
+    check_elements("<" * MAX_ELEMENTS)
+    check_elements(b"<" * MAX_ELEMENTS)
+    for page in ("<" * (MAX_ELEMENTS + 1), b"<" * (MAX_ELEMENTS + 1)):
+        with pytest.raises(LimitError):
+            check_elements(page)
+
+
 @pytest.mark.parametrize("command", ["extract", "validate"])
 def test_a_page_of_too_many_elements_is_refused_in_one_line(tmp_path, command):
     page = tmp_path / "p.html"

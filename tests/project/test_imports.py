@@ -41,3 +41,12 @@ def test_real_extruct_still_imports_whole_after_the_light_load():
             " syntaxes=['json-ld'])['json-ld'], extruct.jsonld.JsonLdExtractor.__name__)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split("\n")[0] == "[{'a': 1}] JsonLdExtractor"
+
+
+@pytest.mark.slow
+def test_a_microdata_text_value_does_not_load_html_text():
+    # microdata.layout_text lays the text out itself: html_text would load lxml.html and
+    # lxml_html_clean (~12 ms); the page has a date (else htmldate, the last resort, loads lxml.html)
+    page = PAGE.replace("<p>", "<time datetime='2020-01-02'>2 January 2020</time><p itemprop='articleBody'>")
+    mods = modules_after(f"import newsld; newsld.extract({page!r}, format='html')")
+    assert not {"html_text", "lxml_html_clean", "lxml.html"} & mods

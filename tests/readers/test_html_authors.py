@@ -201,3 +201,18 @@ def test_news_team_page_link_after_the_headline():
 ])
 def test_byline_name_ends_at_a_weekday_or_a_dated_month(line, name):
     assert authors(page(body=f'<div class="byline">{line}</div>')) == [(name, "Person")]
+
+
+def test_byline_elements_work_out_the_ranking_once_per_main_block():
+    from newsld.readers.html_authors import byline_elements
+    from newsld.readers.html_parse import parse
+    from newsld.readers.html_scan import scan, text_cache
+    root = parse(b"<html><body><div class='byline'>By Sidebar Person</div><article>"
+                 b"<div class='byline'>By Jane Doe</div><p>Text of the story.</p></article></body></html>")
+    sc = scan(root)
+    main = root.find(".//article")
+    with text_cache():
+        first = byline_elements(sc, None, strong=True)
+        assert [p.name for p in first] == ["Sidebar Person"]  # no main block: page order
+        assert byline_elements(sc, None) is first  # the later rule gets the same answer, not a new reading
+        assert [p.name for p in byline_elements(sc, main)] == ["Jane Doe"]  # another block: ranked again

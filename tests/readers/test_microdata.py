@@ -1,6 +1,8 @@
 """readers.microdata: the one microdata -> JSON-LD converter (WHATWG HTML microdata), for
 extract (the reader's lxml.etree tree) and validate (pages)."""
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsld.pages.page import validate_page
 from newsld.readers.html import read
@@ -115,3 +117,82 @@ def test_declared_nodes_finds_microdata_without_the_scan():
     root = parse(b'<html><body><div itemscope itemtype="https://schema.org/Event">'
                  b'<span itemprop="name">Game 3</span></div></body></html>')
     assert declared_nodes(root, None, ("microdata",)) == [{"@type": "Event", "name": "Game 3"}]
+
+
+# base_url reads the first <link rel=canonical href>, <meta property=og:url content> and <base
+# href> in one walk; it answers as the three XPath searches it replaced did
+_HEADS = ['<link rel="canonical">', '<link rel="Canonical" href="https://a.example/upper">',
+          '<link rel="canonical alternate" href="https://a.example/two">', '<link rel="canonical" href="/rel">',
+          '<link rel="canonical" href=" https://a.example/c ">', '<meta property="og:url" content="https://a.example/og">',
+          '<meta property="og:url">', '<meta name="og:url" content="https://a.example/name">', '<base>',
+          '<base href="  ">', '<base href="/static/">', '<base href="https://cdn.example/b/">', '<base href="x/">',
+          '<a rel="canonical" href="https://a.example/a-tag">', '<meta property="og:url" content="">',
+          '<base class="byline" href="https://cdn.example/classed/">']
+
+
+def _base_by_xpath(root, url):
+    from urllib.parse import urljoin
+    page = url.strip() if url and url.strip() else None
+    if page is None:
+        for xp in ("//link[@rel='canonical']/@href", "//meta[@property='og:url']/@content"):
+            hit = [v.strip() for v in root.xpath(xp)[:1] if isinstance(v, str)]
+            if hit and hit[0].startswith(("http://", "https://")):
+                page = hit[0]
+                break
+    for href in root.xpath("//base/@href")[:1]:
+        if isinstance(href, str) and href.strip(" \t\n\r\x0c"):
+            resolved = urljoin(page, href.strip(" \t\n\r\x0c")) if page else href.strip(" \t\n\r\x0c")
+            if resolved.startswith(("http://", "https://")):
+                return resolved
+    return page
+
+
+@pytest.mark.parametrize("url", [None, "", "https://given.example/p.html"])
+def test_base_url_answers_as_the_xpath_searches_did(url):
+    import itertools
+
+    import lxml.html
+
+    from newsld.readers.html_scan import scan
+    from newsld.readers.microdata import base_url
+    for n in (1, 2, 3):
+        for heads in itertools.permutations(_HEADS, n):
+            page = f"<html><head>{''.join(heads)}</head><body><p>x</p><link rel='canonical' href='https://a.example/body'></body></html>"
+            for root in (parse(page.encode()), lxml.html.document_fromstring(page)):
+                want = _base_by_xpath(root, url)
+                assert base_url(root, url) == want, (heads, url)
+                assert base_url(root, url, heads=scan(root).url_heads()) == want, (heads, url)  # the scan's
+
+
+_MARKUP = ["<p>", "</p>", "<div>", "</div>", "<br>", "<li>", "<ul>", "</ul>", "<h2>", "</h2>", "<b>", "</b>", "<span>",
+           "</span>", "<blockquote>", "<pre>", "</pre>", "<table><tr><td>", "</td></tr></table>", "<hr>", "<dl><dt>",
+           "a", "word", " ", "  ", "\n", "\t", ", ", ".", "!", "(", ")", "\"", ":", "x(", " (y", "Caf\u00e9", "\u00a0", "\u2003",
+           "end \n", "&amp;", "<img alt=a>", "(\n", "x(\n ", "\x1c", "\x85", "\u2028", "\u3000", "?", ";"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(_MARKUP), max_size=30).map("".join))
+def test_layout_text_lays_text_out_as_html_text_does(body):
+    html_text = pytest.importorskip("html_text")
+    from newsld.readers.microdata import layout_text
+    root = parse(f"<html><body><div itemprop='x'>{body}</div>tail</body></html>".encode())
+    for el in root.iter():
+        assert layout_text(el) == html_text.etree_to_text(el), (body, el.tag)
+
+
+def test_layout_text_agrees_with_html_text_on_the_test_pages():
+    html_text = pytest.importorskip("html_text")
+    from helpers import TESTS
+
+    from newsld.readers.microdata import layout_text
+    n = 0
+    for page in sorted(TESTS.rglob("*.html")):
+        try:
+            root = parse(page.read_bytes())
+        except Exception:  # noqa: BLE001 - the hostile pages the reader refuses
+            continue
+        for el in root.iter("p", "div", "span", "li", "td", "article", "h1", "h2", "a", "time", "section"):
+            if next(el.iterdescendants("script", "style", "link", "meta"), None) is None:
+                assert layout_text(el) == html_text.etree_to_text(el), (page.name, el.tag)
+                n += 1
+    assert n > 1000
