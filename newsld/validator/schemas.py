@@ -328,7 +328,11 @@ def _pattern_properties(validator, patterns, instance, schema):
 class NodeValidator:
     """``iter_errors(node)`` of a Draft 2020-12 validator for one set of types. A node the
     compiled check (schema_check) finds valid has no errors, and jsonschema is not consulted;
-    jsonschema is imported and its validator built only to explain a node that fails."""
+    jsonschema is imported and its validator built only to explain a node that fails.
+
+    The compiled check resolves the schema's ``$defs`` references itself, one definition at its
+    first use; jsonschema gets a copy with the references inlined (_inline_refs), made when a
+    node first fails: expanding every reference cost more than the whole check of a document."""
 
     def __init__(self, schema: dict):
         self.schema = schema
@@ -344,7 +348,8 @@ class NodeValidator:
                 self.valid = None
         if self._jsonschema is None:
             # subschemas live as long as the cached validator, so id()-based memo keys stay valid
-            self._jsonschema = _validator_class()(self.schema, format_checker=format_checker())
+            self._jsonschema = _validator_class()(_inline_refs(self.schema),
+                                                  format_checker=format_checker())
         return self._jsonschema.iter_errors(node)
 
 
@@ -352,4 +357,4 @@ class NodeValidator:
 def validator_for(types: frozenset | None) -> NodeValidator:
     """The validator for nodes of these types (None: untyped node), built once per process."""
     schema = build_untyped_schema(load_vocab()) if types is None else schema_for(types)
-    return NodeValidator(_inline_refs(schema))
+    return NodeValidator(schema)

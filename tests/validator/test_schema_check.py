@@ -42,6 +42,52 @@ def test_compiled_check_agrees_with_jsonschema(types):
         assert validator.valid(node) == (not list(plain.iter_errors(node))), node
 
 
+class Text(str):
+    """A str subclass, as the validator's VisibleText is."""
+
+
+class Node(dict):
+    """A dict subclass, as the validator's View is."""
+
+
+def _subclassed(value):
+    if isinstance(value, dict):
+        return Node((k, _subclassed(v)) for k, v in value.items())
+    if isinstance(value, list):
+        return [_subclassed(v) for v in value]
+    return Text(value) if isinstance(value, str) else value
+
+
+@pytest.mark.parametrize("types", TYPES[:3], ids=lambda t: "+".join(sorted(t)) if t else "untyped")
+def test_subclasses_of_str_and_dict_are_judged_as_str_and_dict(types):
+    # the compiled check dispatches on the exact type first: a subclass takes the slower path
+    validator = schemas.validator_for(types)
+    for node in NODES:
+        assert validator.valid(_subclassed(node)) == validator.valid(node), node
+
+
+def test_definitions_are_compiled_at_their_first_use():
+    schema = {"type": "object",
+              "properties": {"a": {"$ref": "#/$defs/Text"}, "b": {"$ref": "#/$defs/Odd"},
+                             "c": {"$ref": "#/$defs/Text"}},
+              "$defs": {"Text": {"type": "string", "minLength": 1}, "Odd": {"const": 1}}}
+    check = compile_check(schema, {})
+    assert check is not None  # "Odd" (a keyword it does not know) is not compiled yet
+    assert check({"a": "x", "c": "y"}) and not check({"a": "", "c": "y"}) and not check({"c": 3})
+    with pytest.raises(UnsupportedSchemaError):
+        check({"b": 1})
+
+
+@pytest.mark.parametrize("schema", [
+    {"$ref": "#/$defs/Missing", "$defs": {}},
+    {"$ref": "#/$defs/A", "type": "string", "$defs": {"A": {"type": "string"}}},  # a sibling
+    {"$ref": "other.json#/x"},
+    {"$ref": "#/$defs/Loop", "$defs": {"Loop": {"$ref": "#/$defs/Loop"}}},
+])
+def test_references_it_does_not_resolve_leave_the_answer_to_jsonschema(schema):
+    assert compile_check(schema, {}) is None
+
+
 def test_unknown_keyword_leaves_the_answer_to_jsonschema():
     assert compile_check({"type": "string", "maxLength": 3}, {}) is None
     assert compile_check({"type": "strin"}, {}) is None
