@@ -21,7 +21,6 @@ is not checked as schema.org), ``@base`` (relative IRIs are not schema.org's eit
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
 
 SCHEMA_ORG = "https://schema.org/"
 # the schema.org context, as https://schema.org/docs/jsonldcontext.jsonld says it: @vocab, the
@@ -43,20 +42,34 @@ KEYWORDS = frozenset({"@base", "@container", "@context", "@direction", "@graph",
 Meaning = tuple
 
 
-@dataclass(frozen=True)
+# Term and Context are plain classes, not dataclasses: building the two dataclasses cost
+# ~1.3 ms of every start-up (the validator reads them, never compares or hashes them)
 class Term:
-    iri: str | None            # an IRI, a keyword, or None ("term": null: the key is dropped)
-    container: frozenset = frozenset()
+    __slots__ = ("iri", "container")
+
+    def __init__(self, iri: str | None, container: frozenset = frozenset()):
+        self.iri = iri                  # an IRI, a keyword, or None ("term": null: the key is dropped)
+        self.container = container
 
 
-@dataclass(frozen=True)
 class Context:
-    """The active context, as far as the validator needs it."""
-    vocab: str | None = None
-    terms: dict = field(default_factory=dict)
-    remote: tuple = ()         # remote contexts newsld does not load, in order
-    assumed: bool = False      # no @context at all: read as schema.org (with a warning)
-    lax_vocab: str | None = None  # "@vocab": "http://schema.org" (no final "/"), as written
+    """The active context, as far as the validator needs it (not changed once made: a new
+    local context makes a new Context)."""
+    __slots__ = ("vocab", "terms", "remote", "assumed", "lax_vocab")
+
+    def __init__(self, vocab: str | None = None, terms: dict | None = None, remote: tuple = (),
+                 assumed: bool = False, lax_vocab: str | None = None):
+        self.vocab = vocab
+        self.terms: dict = {} if terms is None else terms
+        self.remote = remote            # remote contexts newsld does not load, in order
+        self.assumed = assumed          # no @context at all: read as schema.org (with a warning)
+        self.lax_vocab = lax_vocab      # "@vocab": "http://schema.org" (no final "/"), as written
+
+    def replace(self, **changes) -> Context:
+        """A copy with these attributes changed."""
+        values = {k: getattr(self, k) for k in self.__slots__}
+        values.update(changes)
+        return Context(**values)
 
     def is_schema_org(self) -> bool:
         return self.assumed or (self.vocab is not None and bool(_SCHEMA_NS.match(self.vocab)))
@@ -77,10 +90,10 @@ class Context:
                 terms.update({k: Term(v) for k, v in SCHEMA_ORG_ALIASES.items()})
                 terms["schema"] = Term("http://schema.org/")
                 return Context("http://schema.org/", terms, self.remote)
-            return replace(self, remote=self.remote + (item,), assumed=False)
+            return self.replace(remote=self.remote + (item,), assumed=False)
         if not isinstance(item, dict):
             return self
-        ctx = replace(self, terms=dict(self.terms), assumed=False)
+        ctx = self.replace(terms=dict(self.terms), assumed=False)
         if isinstance(item.get("@import"), str):
             ctx = ctx.merge(item["@import"])
         if "@vocab" in item:
@@ -88,9 +101,9 @@ class Context:
             if isinstance(v, str) and _SCHEMA_CONTEXT.match(v.strip()) and not v.strip().endswith("/"):
                 # a JSON-LD processor reads "name" as "http://schema.orgname": surely meant as
                 # schema.org's; read so, and the walker says how to write it
-                ctx = replace(ctx, lax_vocab=v)
+                ctx = ctx.replace(lax_vocab=v)
                 v = v.strip() + "/"
-            ctx = replace(ctx, vocab=None if v is None else ctx.expand_iri(v, vocab=True)[1]
+            ctx = ctx.replace(vocab=None if v is None else ctx.expand_iri(v, vocab=True)[1]
                           if isinstance(v, str) and v else ctx.vocab)
         for k, d in item.items():
             if k.startswith("@"):
