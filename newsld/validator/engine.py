@@ -6,7 +6,6 @@ checks nested nodes against the property's range, follows @id references, and wi
 "google" profile runs Google's guidance (guidance.py)."""
 from __future__ import annotations
 
-from newsld.validator import guidance
 from newsld.validator.context import View, aside_nodes, has_properties, read_document
 from newsld.validator.report import MAX_ISSUES, SEVERITIES, Issue, Report, format_path
 from newsld.validator.schema_errors import report_error
@@ -18,6 +17,9 @@ from newsld.validator.vocab import load_vocab
 class Walker:
     def __init__(self, profile: str):
         self.google = profile == "google"
+        if self.google:  # Google's rules (and their rules files) only for that profile
+            from newsld.validator import guidance
+            self.guidance = guidance
         self.vocab = load_vocab()
         self.found: list[tuple[tuple, int, Issue]] = []
         self.defined: dict[str, tuple[dict, tuple]] = {}
@@ -129,7 +131,7 @@ class Walker:
             node, loc, role, prop = stack.pop()
             stack.extend(reversed(self.visit(node, loc, role, prop)))
         if self.google:
-            guidance.finish(self)
+            self.guidance.finish(self)
         issues = [issue for _, _, issue in sorted(self.found, key=lambda x: (x[0], x[1]))]
         if self.dropped:
             worst = min(self.dropped, key=SEVERITIES.index)
@@ -296,7 +298,7 @@ class Walker:
                           f"{k} is a pending schema.org property (https://pending.schema.org): it "
                           f"may change or be removed, and consumers may not read it yet")
         if self.google and known:
-            guidance.check(self, node, loc, known)
+            self.guidance.check(self, node, loc, known)
         return children
 
     def check_range(self, prop, child, cloc):

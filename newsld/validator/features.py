@@ -38,8 +38,6 @@ from newsld.validator.values import as_list, is_empty, schema_type
 
 RULES_DIR = Path(__file__).with_name("google")
 _ABSOLUTE = re.compile(r"^https?://[^/?#\s]+", re.I)
-_DURATION = re.compile(r"^P(?!$)(\d+(\.\d+)?Y)?(\d+(\.\d+)?M)?(\d+(\.\d+)?W)?(\d+(\.\d+)?D)?"
-                       r"(T(?=\d)(\d+(\.\d+)?H)?(\d+(\.\d+)?M)?(\d+(\.\d+)?S)?)?$")
 _INTEGER = re.compile(r"^\s*[+-]?\d+\s*$")
 
 
@@ -210,6 +208,12 @@ def _value(w, feature, rule, node, loc) -> None:
                 w.emit("error", "rich-result-value", xloc, f"{feature}: {prop} {problem}")
 
 
+@lru_cache(maxsize=1)
+def _duration() -> re.Pattern:  # compiled at the first duration (videos), not at import
+    return re.compile(r"^P(?!$)(\d+(\.\d+)?Y)?(\d+(\.\d+)?M)?(\d+(\.\d+)?W)?(\d+(\.\d+)?D)?"
+                      r"(T(?=\d)(\d+(\.\d+)?H)?(\d+(\.\d+)?M)?(\d+(\.\d+)?S)?)?$")
+
+
 def _bad_value(kind, x) -> str | None:
     if kind == "integer":
         ok = (isinstance(x, int) and not isinstance(x, bool)) or (isinstance(x, str) and _INTEGER.match(x))
@@ -220,7 +224,7 @@ def _bad_value(kind, x) -> str | None:
             return f"{url!r} is not an absolute URL; write it in full, e.g. https://example.com/{url.strip().lstrip('/')[:40]}"
         return None
     if kind == "duration":
-        if isinstance(x, str) and not _DURATION.match(x.strip()):
+        if isinstance(x, str) and not _duration().match(x.strip()):
             return f"{x!r} is not an ISO 8601 duration; write e.g. \"PT1M33S\" (1 minute 33 seconds)"
         return None
     raise ValueError(f"unknown value kind {kind!r} in a Google rules file")

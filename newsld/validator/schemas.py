@@ -23,9 +23,22 @@ from newsld.validator.vocab import (
     load_vocab,
 )
 
-ISO_SHAPE = re.compile(ISO_DATETIME)  # the form; on_calendar() says whether the date exists
-_ISO_TIME = re.compile(ISO_TIME)
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+# the patterns of dates and times are compiled at the first date or time, not at import
+@lru_cache(maxsize=1)
+def iso_shape() -> re.Pattern:
+    """ISO_DATETIME, the form; on_calendar() says whether the date exists."""
+    return re.compile(ISO_DATETIME)
+
+
+@lru_cache(maxsize=1)
+def _iso_time() -> re.Pattern:
+    return re.compile(ISO_TIME)
+
+
+@lru_cache(maxsize=1)
+def _non_ascii() -> re.Pattern:
+    return re.compile(r"[^\x00-\x7f]")
+
 # A sufficient condition for an RFC 3986 URI: scheme "://" reg-name [":" port] path-abempty
 # [?query] [#fragment], with only unreserved characters in the host. Every string it matches
 # is one rfc3986-validator's URI-reference expression matches too (the strict subset most URLs
@@ -63,7 +76,7 @@ def is_iso_datetime(value: str) -> bool:
     """schema.org Date/DateTime: ISO 8601 full date, optional time and zone, on the calendar.
     White space around the value is allowed (xsd:date and xsd:dateTime collapse it)."""
     value = value.strip()
-    return bool(ISO_SHAPE.match(value)) and on_calendar(value)
+    return bool(iso_shape().match(value)) and on_calendar(value)
 
 
 def on_calendar(value: str) -> bool:
@@ -77,13 +90,15 @@ def on_calendar(value: str) -> bool:
     return len(value) <= 10 or clock_ok(value[11:])
 
 
-_CLOCK = re.compile(r"(\d\d):(\d\d)(?::(\d\d))?(?:\.\d+)?(?:Z|([+-])(\d\d):?(\d\d))?$")
+@lru_cache(maxsize=1)
+def _clock() -> re.Pattern:
+    return re.compile(r"(\d\d):(\d\d)(?::(\d\d))?(?:\.\d+)?(?:Z|([+-])(\d\d):?(\d\d))?$")
 
 
 def clock_ok(value: str) -> bool:
     """For a time of the ISO_TIME shape (``hh:mm[:ss[.f]][zone]``): hour 0-23, minute 0-59,
     second 0-60 and an offset of at most 23:59."""
-    m = _CLOCK.match(value)
+    m = _clock().match(value)
     if not m:
         return False
     hour, minute, second, _sign, zh, zm = m.groups()
@@ -92,7 +107,7 @@ def clock_ok(value: str) -> bool:
 
 
 def is_iso_time(value: str) -> bool:
-    return bool(_ISO_TIME.match(value)) and clock_ok(value)
+    return bool(_iso_time().match(value)) and clock_ok(value)
 
 
 @lru_cache(maxsize=1)
@@ -105,8 +120,8 @@ def is_uri_reference(value: str) -> bool:
     """RFC 3986 URI reference; non-ASCII characters (IRIs) are percent-encoded first."""
     if not value or value != value.strip():
         return False
-    if _NON_ASCII.search(value):
-        value = _NON_ASCII.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode()), value)
+    if not value.isascii():
+        value = _non_ascii().sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode()), value)
     if not _plain_uri().match(value) and not _rfc3986()(value, rule="URI_reference"):
         return False
     low = value.lower()
