@@ -55,7 +55,7 @@ class Term:
 class Context:
     """The active context, as far as the validator needs it (not changed once made: a new
     local context makes a new Context)."""
-    __slots__ = ("vocab", "terms", "remote", "assumed", "lax_vocab")
+    __slots__ = ("vocab", "terms", "remote", "assumed", "lax_vocab", "meanings")
 
     def __init__(self, vocab: str | None = None, terms: dict | None = None, remote: tuple = (),
                  assumed: bool = False, lax_vocab: str | None = None):
@@ -64,10 +64,11 @@ class Context:
         self.remote = remote            # remote contexts newsld does not load, in order
         self.assumed = assumed          # no @context at all: read as schema.org (with a warning)
         self.lax_vocab = lax_vocab      # "@vocab": "http://schema.org" (no final "/"), as written
+        self.meanings: dict[str, Meaning] = {}  # key -> meaning(key), without a remote context
 
     def replace(self, **changes) -> Context:
         """A copy with these attributes changed."""
-        values = {k: getattr(self, k) for k in self.__slots__}
+        values = {k: getattr(self, k) for k in self.__slots__ if k != "meanings"}
         values.update(changes)
         return Context(**values)
 
@@ -158,7 +159,19 @@ class Context:
         """What a key (or, with the same rule, a @type value) means here. ``schema_term(name)``
         says whether schema.org defines the name: beside a remote context newsld does not load,
         a bare key is schema.org's only if schema.org's context defines it (it overrides the
-        remote one's, or the remote one's is the same term); any other may be the remote's."""
+        remote one's, or the remote one's is the same term); any other may be the remote's.
+        Without a remote context the answer depends on the key alone: it is remembered (a
+        context is not changed once made; documents repeat their keys)."""
+        if self.remote:
+            return self._meaning(key, schema_term)
+        found = self.meanings.get(key)
+        if found is None:
+            found = self._meaning(key, schema_term)
+            if len(self.meanings) < _MEMO_LIMIT:
+                self.meanings[key] = found
+        return found
+
+    def _meaning(self, key: str, schema_term) -> Meaning:
         if self.assumed and key not in KEYWORDS:
             return ("schema", key) if ":" not in key else _classify(self.expand_iri(key))
         kind, iri = self.expand_iri(key)
@@ -177,14 +190,32 @@ class Context:
 
 def _classify(expanded) -> Meaning:
     kind, iri = expanded
-    if kind == "iri" and iri and _SCHEMA_NS.match(iri):
-        return "schema", _SCHEMA_NS.sub("", iri, count=1)
+    if kind == "iri" and iri:
+        m = _SCHEMA_NS.match(iri)
+        if m:
+            return "schema", iri[m.end():]
     if kind == "iri":
         return "other", iri
     return kind, iri
 
 
 ASSUMED = Context(vocab="http://schema.org/", assumed=True)
+_MEMO_LIMIT = 10_000    # meanings remembered per context (a hostile document has many keys)
+# a root's @context string -> its Context, shared by the documents that write it (and so is
+# its memo of meanings): nearly every document writes "https://schema.org"
+_ROOTS: dict[str, Context] = {}
+
+
+def root_context(local) -> Context:
+    """The active context of a document whose root has ``"@context": local``."""
+    if not isinstance(local, str):
+        return Context().with_local(local)
+    ctx = _ROOTS.get(local)
+    if ctx is None:
+        ctx = Context().with_local(local)
+        if len(_ROOTS) < 64:
+            _ROOTS[local] = ctx
+    return ctx
 
 
 def map_values(value, container: frozenset) -> list | None:
@@ -223,15 +254,15 @@ def read_document(doc, schema_term):
     while stack:
         src, ctx, dest, slot = stack.pop()
         if isinstance(src, list):
-            new: list = [None] * len(src)
+            new = list(src)  # its scalars as they are; its nodes and lists replaced below
             dest[slot] = new
-            stack.extend((v, ctx, new, i) for i, v in enumerate(src))
+            stack.extend((v, ctx, new, i) for i, v in enumerate(src) if isinstance(v, (dict, list)))
             continue
         if not isinstance(src, dict):
             dest[slot] = src
             continue
         if ctx is None:
-            ctx = Context().with_local(src["@context"]) if "@context" in src else ASSUMED
+            ctx = root_context(src["@context"]) if "@context" in src else ASSUMED
         elif "@context" in src:
             ctx = ctx.with_local(src["@context"])
         view = View(ctx)
@@ -244,12 +275,13 @@ def read_document(doc, schema_term):
             if name is None or name in view:
                 entry = [i, k, m, v]
                 view.aside.append(entry)
-                stack.append((v, ctx, entry, 3))
+                if isinstance(v, (dict, list)):
+                    stack.append((v, ctx, entry, 3))
                 continue
             if name != k:
                 view.written[name] = k
-            if name == "@context" or "@value" in src:
-                view[name] = v
+            if name == "@context" or "@value" in src or not isinstance(v, (dict, list)):
+                view[name] = v  # a scalar is read as it is
                 continue
             values = map_values(v, ctx.container(k))
             view[name] = None
