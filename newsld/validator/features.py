@@ -63,13 +63,24 @@ def retired() -> dict:
     return json.loads((RULES_DIR / "retired.json").read_text(encoding="utf-8"))
 
 
-def _matches(w, rules: dict, known) -> bool:
+def _matches(vocab, rules: dict, known) -> bool:
     types = rules["types"]
-    if any(w.vocab.is_subclass(t, other) for t in known for other in rules.get("not_types", ())):
+    if any(vocab.is_subclass(t, other) for t in known for other in rules.get("not_types", ())):
         return False
     if rules.get("exact"):
         return any(t in types for t in known)
-    return any(w.vocab.is_subclass(t, parent) for t in known for parent in types)
+    return any(vocab.is_subclass(t, parent) for t in known for parent in types)
+
+
+@lru_cache(maxsize=1024)
+def _features_of(vocab, known: tuple) -> tuple[tuple[dict, ...], tuple[tuple[dict, str], ...]]:
+    """The rules files whose types a node of the types ``known`` matches, and the retired
+    features it has (with the type that has them), in file order: worked out once per set of
+    types (a page has a handful; each node asked all twelve files)."""
+    features = tuple(r for r in rules_files() if _matches(vocab, r, known))
+    old = tuple((o, next(t for t in known if t in o["types"])) for o in retired()["features"]
+                if any(t in o["types"] for t in known))
+    return features, old
 
 
 def _applies(rules: dict, node: dict) -> bool:
@@ -127,19 +138,18 @@ def check(w, node, loc, known) -> None:
     """Every feature whose types ``known`` match: its rules on ``node``; retired features' notes.
     A rules file's ``not_only_as`` leaves out a node reached only as one of those properties
     (an Organization that is only an article's author is not the site's organization)."""
-    for rules in rules_files():
-        if _matches(w, rules, known) and _applies(rules, node):
+    features, retired_ones = _features_of(w.vocab, tuple(known))
+    for rules in features:
+        if _applies(rules, node):
             only = rules.get("not_only_as")
             if only and (via := _reached_as(w, node, loc)) and via <= set(only):
                 continue
             _apply(w, rules, node, loc, known)
-    for old in retired()["features"]:
-        if any(t in old["types"] for t in known):
-            kind = next(t for t in known if t in old["types"])
-            w.emit("info", "retired-feature", loc,
-                   f"{old['feature']}: Google stopped showing this rich result on {old['retired']} "
-                   f"({old['source']}); the {kind} markup does no harm but earns no rich result - "
-                   f"keep it only if another consumer reads it")
+    for old, kind in retired_ones:
+        w.emit("info", "retired-feature", loc,
+               f"{old['feature']}: Google stopped showing this rich result on {old['retired']} "
+               f"({old['source']}); the {kind} markup does no harm but earns no rich result - "
+               f"keep it only if another consumer reads it")
 
 
 def _apply(w, rules, node, loc, known) -> None:
