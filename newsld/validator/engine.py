@@ -50,11 +50,12 @@ class Walker:
         return [(x, cls.child(loc, None, j)) for j, x in enumerate(value)]
 
     @staticmethod
-    def child(loc, node, key):
+    def child(loc, node, key, index=None):
+        """The location of ``node[key]`` (``index``: the key's position in ``node``, if known)."""
         if isinstance(key, int):
             return loc + ((key, key),)
         written = node.written.get(key, key) if isinstance(node, View) else key
-        return loc + ((written, list(node).index(key)),)
+        return loc + ((written, list(node).index(key) if index is None else index),)
 
     @staticmethod
     def normalize_type(t: str, node=None):
@@ -86,9 +87,9 @@ class Walker:
                     self.defined.setdefault(nid, (node, loc))
                     described.append((nid, node, loc))
                     self.bases.add(nid.split("#", 1)[0])
-                for k, v in node.items():
+                for j, (k, v) in enumerate(node.items()):
                     if k != "@context" and isinstance(v, (dict, list)):
-                        stack.append((v, self.child(loc, node, k)))
+                        stack.append((v, self.child(loc, node, k, j)))
                         for ref in (v if isinstance(v, list) and not k.startswith("@") else
                                     [v] if not k.startswith("@") else []):
                             if isinstance(ref, dict) and isinstance(ref.get("@id"), str):
@@ -281,10 +282,10 @@ class Walker:
             report_error(self, err, node, loc, known + extra, role_prop)
         # nested nodes: check their type against the property's range, then visit them
         children = []
-        for k, v in node.items():
+        for j, (k, v) in enumerate(node.items()):
             if k.startswith("@") or not isinstance(v, (dict, list)):
                 continue
-            kloc = self.child(loc, node, k)
+            kloc = self.child(loc, node, k, j)
             items = [(v, kloc)] if isinstance(v, dict) else \
                 [(x, kloc + ((j, j),)) for j, x in enumerate(v) if isinstance(x, dict)]
             for child, cloc in items:

@@ -59,15 +59,17 @@ _TYPES: dict[str, Check] = {
 # kind of the common Python types (a subclass such as the validator's View is found by isinstance)
 STRING, OBJECT, ARRAY, OTHER = 0, 1, 2, 3
 _KIND_TYPE = ("string", "object", "array")
-_KINDS = {str: STRING, dict: OBJECT, list: ARRAY}
+_KINDS: dict[type, int] = {str: STRING, dict: OBJECT, list: ARRAY}
 
 
 def kind_of(v) -> int:
     k = _KINDS.get(type(v))
-    if k is not None:
-        return k
-    return STRING if isinstance(v, str) else OBJECT if isinstance(v, dict) else \
-        ARRAY if isinstance(v, list) else OTHER
+    if k is None:
+        k = STRING if isinstance(v, str) else OBJECT if isinstance(v, dict) else \
+            ARRAY if isinstance(v, list) else OTHER
+        if k != OTHER and len(_KINDS) < 64:  # a subclass (the validator's View): found directly next time
+            _KINDS[type(v)] = k
+    return k
 
 
 def _true(v) -> bool:
