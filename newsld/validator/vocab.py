@@ -10,7 +10,7 @@ very same function at run time for types that are not bundled, so both always ag
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from newsld.article.vocab import schemas_dir, vocab_data  # noqa: F401 - schemas_dir: kept public here
 
@@ -57,16 +57,21 @@ class Vocab:
         self.superseded: dict[str, str] = data.get("supersededBy", {})
         self.pending = frozenset(data.get("pending", ()))  # https://pending.schema.org terms
         self.datatypes = set(data.get("datatypes", ()))
-        self.members: dict[str, list[str]] = {}
-        for enum, names in self.enums.items():
-            for name in names:
-                self.members.setdefault(name, []).append(enum)
         self._by_domain: dict[str, list[str]] | None = None
         self._lower: dict[str, str] | None = None
         self._lower_props: dict[str, str] | None = None
         self._class_names: frozenset | None = None
         self.ancestors = lru_cache(maxsize=None)(self._ancestors)
         self.props_for = lru_cache(maxsize=None)(self._props_for)
+
+    @cached_property
+    def members(self) -> dict[str, list[str]]:
+        """Enumeration member -> the enumerations it belongs to (built when first asked)."""
+        out: dict[str, list[str]] = {}
+        for enum, names in self.enums.items():
+            for name in names:
+                out.setdefault(name, []).append(enum)
+        return out
 
     # -- classes -------------------------------------------------------------------------
     def is_type(self, name: str) -> bool:
