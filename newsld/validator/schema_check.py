@@ -59,7 +59,10 @@ _TYPES: dict[str, Check] = {
 # kind of the common Python types (a subclass such as the validator's View is found by isinstance)
 STRING, OBJECT, ARRAY, OTHER = 0, 1, 2, 3
 _KIND_TYPE = ("string", "object", "array")
-_KINDS: dict[type, int] = {str: STRING, dict: OBJECT, list: ARRAY}
+_KINDS: dict[type, int] = {str: STRING, dict: OBJECT, list: ARRAY, int: OTHER, float: OTHER,
+                           bool: OTHER, type(None): OTHER}
+# a schema compiled: one check per kind of value, each called only with values of its kind
+Split = tuple[Check, Check, Check, Check]
 
 
 def kind_of(v) -> int:
@@ -80,8 +83,12 @@ def _false(v) -> bool:
     return False
 
 
-def _all(checks: list[Check]) -> Check:
-    """One check that passes when each of ``checks`` passes, in order (None in it: never)."""
+_ALWAYS: Split = (_true, _true, _true, _true)
+_NEVER: Split = (_false, _false, _false, _false)
+
+
+def _all(checks: list) -> Check:
+    """One check that passes when each of ``checks`` passes (None in it: never)."""
     if None in checks:
         return _false
     if not checks:
@@ -91,9 +98,6 @@ def _all(checks: list[Check]) -> Check:
     if len(checks) == 2:
         a, b = checks
         return lambda v: a(v) and b(v)
-    if len(checks) == 3:
-        a, b, c = checks
-        return lambda v: a(v) and b(v) and c(v)
     seq = tuple(checks)
 
     def check(v):
@@ -104,13 +108,43 @@ def _all(checks: list[Check]) -> Check:
     return check
 
 
+class _MinLength(int):
+    """minLength, kept as a number until the string checks are put together (_strings)."""
+
+
+def _strings(checks: list) -> Check:
+    """The checks of a string in one function where they are the usual minLength and pattern:
+    one call per value instead of one per keyword (none of them raises, so order is free)."""
+    if None in checks:
+        return _false
+    least = max((c for c in checks if isinstance(c, _MinLength)), default=0)
+    rest = [c for c in checks if not isinstance(c, _MinLength)]
+    if least and not rest:
+        return lambda v: len(v) >= least
+    if least and len(rest) == 1:
+        other = rest[0]
+        return lambda v: len(v) >= least and other(v)
+    return _all(([lambda v: len(v) >= least] if least else []) + rest)
+
+
+def _dispatch(split: Split) -> Check:
+    """One check for any value, from the check of each kind."""
+    if split[0] is split[1] is split[2] is split[3]:
+        return split[0]
+
+    def check(v):
+        k = _KINDS.get(type(v))
+        return split[kind_of(v) if k is None else k](v)
+    return check
+
+
 def compile_check(schema, formats: dict[str, Check]) -> Check | None:
     """The predicate for ``schema`` (``formats``: format name -> test of a string; formats not
     in it accept every value, as jsonschema's FormatChecker does), or None when the schema uses
     something this compiler does not handle. ``#/$defs/...`` references resolve in ``schema``."""
     defs = schema.get("$defs", {}) if isinstance(schema, dict) else {}
     try:
-        return _Compiler(defs, formats).compile(schema)
+        return _dispatch(_Compiler(defs, formats).split(schema))
     except UnsupportedSchemaError:
         return None
 
@@ -119,13 +153,16 @@ class _Compiler:
     def __init__(self, defs, formats):
         self.defs = defs
         self.formats = formats
-        self.compiled: dict[str, Check | None] = {}  # definition name -> its check (None: compiling)
+        self.compiled: dict[str, Split | None] = {}  # definition name -> its checks (None: compiling)
 
     def compile(self, schema) -> Check:
+        return _dispatch(self.split(schema))
+
+    def split(self, schema) -> Split:
         if schema is True:
-            return _true
+            return _ALWAYS
         if schema is False:
-            return _false
+            return _NEVER
         if not isinstance(schema, dict):
             raise UnsupportedSchemaError(schema)
         if "$ref" in schema:
@@ -144,18 +181,12 @@ class _Compiler:
             extras = self.object_extras(schema)
             if extras is not None:
                 by_kind[OBJECT].append(extras)
-        checks = tuple(_all(kind) for kind in by_kind)
-        if checks[0] is checks[1] is checks[2] is checks[3]:
-            return checks[0]
+        return (_strings(by_kind[STRING]), _all(by_kind[OBJECT]), _all(by_kind[ARRAY]),
+                _all(by_kind[OTHER]))
 
-        def check(v):
-            k = _KINDS.get(type(v))
-            return checks[kind_of(v) if k is None else k](v)
-        return check
-
-    def ref(self, schema) -> Check:
+    def ref(self, schema) -> Split:
         """``{"$ref": "#/$defs/Name"}`` alone (as the generated schemas write it): the
-        definition's check, compiled once; a reference of another form is left to jsonschema."""
+        definition's checks, compiled once; a reference of another form is left to jsonschema."""
         ref = schema["$ref"]
         if len(schema) != 1 or not isinstance(ref, str) or not ref.startswith(_REF_PREFIX):
             raise UnsupportedSchemaError("$ref")
@@ -168,8 +199,8 @@ class _Compiler:
         if not isinstance(self.defs, dict) or name not in self.defs:
             raise UnsupportedSchemaError("$ref")
         self.compiled[name] = None
-        check = self.compiled[name] = self.compile(self.defs[name])
-        return check
+        split = self.compiled[name] = self.split(self.defs[name])
+        return split
 
     def object_extras(self, schema) -> Check | None:
         """patternProperties and additionalProperties (the latter sees the keys neither
@@ -230,7 +261,7 @@ def _type(c: _Compiler, arg, by_kind) -> None:
 def _properties(c: _Compiler, arg, by_kind) -> None:
     if not isinstance(arg, dict):
         raise UnsupportedSchemaError("properties")
-    subs: dict[str, Check] = {}  # compiled on first use: a type allows hundreds, a node has a dozen
+    subs: dict[str, Split] = {}  # compiled on first use: a type allows hundreds, a node has a dozen
 
     def check(v):
         for k, x in v.items():
@@ -238,8 +269,9 @@ def _properties(c: _Compiler, arg, by_kind) -> None:
             if sub is None:
                 if k not in arg:
                     continue
-                sub = subs[k] = c.compile(arg[k])
-            if not sub(x):
+                sub = subs[k] = c.split(arg[k])
+            kind = _KINDS.get(type(x))
+            if not sub[kind_of(x) if kind is None else kind](x):
                 return False
         return True
     by_kind[OBJECT].append(check)
@@ -259,7 +291,7 @@ def _min_length(c: _Compiler, arg, by_kind) -> None:
     if type(arg) is not int:
         raise UnsupportedSchemaError("minLength")
     if arg > 0:
-        by_kind[STRING].append(lambda v: len(v) >= arg)
+        by_kind[STRING].append(_MinLength(arg))
 
 
 def _min_items(c: _Compiler, arg, by_kind) -> None:
@@ -277,11 +309,12 @@ def _pattern(c: _Compiler, arg, by_kind) -> None:
 
 
 def _items(c: _Compiler, arg, by_kind) -> None:
-    sub = c.compile(arg)
+    sub = c.split(arg)
 
     def check(v):
         for x in v:
-            if not sub(x):
+            kind = _KINDS.get(type(x))
+            if not sub[kind_of(x) if kind is None else kind](x):
                 return False
         return True
     by_kind[ARRAY].append(check)
