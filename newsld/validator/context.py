@@ -267,8 +267,10 @@ def read_document(doc, schema_term):
             ctx = ctx.with_local(src["@context"])
         view = View(ctx)
         dest[slot] = view
+        is_value = "@value" in src
+        known = ctx.meanings if not ctx.remote else {}  # Context.meaning's memo, read directly
         for i, (k, v) in enumerate(src.items()):
-            m = ("keyword", k) if k.startswith("@") else ctx.meaning(k, schema_term)
+            m = ("keyword", k) if k.startswith("@") else known.get(k) or ctx.meaning(k, schema_term)
             name = m[1] if m[0] in ("keyword", "schema") else None
             if m[0] == "schema" and name != k and not schema_term(name):
                 name = k  # "articleId": "Text" names no schema.org property: judge the key
@@ -280,7 +282,7 @@ def read_document(doc, schema_term):
                 continue
             if name != k:
                 view.written[name] = k
-            if name == "@context" or "@value" in src or not isinstance(v, (dict, list)):
+            if name == "@context" or is_value or not isinstance(v, (dict, list)):
                 view[name] = v  # a scalar is read as it is
                 continue
             values = map_values(v, ctx.container(k))

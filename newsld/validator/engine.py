@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from newsld.validator.context import View, aside_nodes, has_properties, read_document
 from newsld.validator.report import MAX_ISSUES, SEVERITIES, Issue, Report, format_path
-from newsld.validator.schema_errors import report_error
 from newsld.validator.schemas import validator_for
 from newsld.validator.values import as_list, describe, schema_type
 from newsld.validator.vocab import load_vocab
@@ -279,6 +278,7 @@ class Walker:
         # schema.org's Role pattern: {"member": {"@type": "OrganizationRole", "member": {...}}}
         role_prop = prop if prop and any(self.vocab.is_subclass(t, "Role") for t in known) else None
         for err in validator.iter_errors(node):
+            from newsld.validator.schema_errors import report_error  # for a node that fails only
             report_error(self, err, node, loc, known + extra, role_prop)
         # nested nodes: check their type against the property's range, then visit them
         children = []
@@ -293,7 +293,7 @@ class Walker:
                 children.append((child, cloc, "nested", k))
         # a pending property is noted; a pending type (NewsMediaOrganization, which Google
         # documents) is not: every news publisher's node would carry the note
-        for k in node:
+        for k in node if not self.vocab.pending.isdisjoint(node) else ():
             if k in self.vocab.pending:
                 self.emit("info", "pending-term", self.child(loc, node, k),
                           f"{k} is a pending schema.org property (https://pending.schema.org): it "
