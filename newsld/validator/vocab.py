@@ -63,6 +63,9 @@ class Vocab:
         self._class_names: frozenset | None = None
         self.ancestors = lru_cache(maxsize=None)(self._ancestors)
         self.props_for = lru_cache(maxsize=None)(self._props_for)
+        # a schema built for a set of types asks it of each of its hundreds of properties, and
+        # the sets of a page share most of them (Thing's)
+        self.kinds = lru_cache(maxsize=None)(self._kinds)
 
     @cached_property
     def members(self) -> dict[str, list[str]]:
@@ -136,7 +139,7 @@ class Vocab:
                 return p
         return closest(name, frozenset(allowed))
 
-    def kinds(self, prop: str) -> tuple[str, ...]:
+    def _kinds(self, prop: str) -> tuple[str, ...]:
         """The value kinds a property's range allows, in KIND_ORDER ("Node" for any class)."""
         ranges = self.ranges(prop)
         kinds = range_kinds(ranges)
