@@ -38,8 +38,10 @@ Modules
     ``vocab`` is the schema.org vocabulary; ``values`` the helpers they share; ``report`` is
     Issue, Report and the code registry.
 
-The bundled JSON Schemas (``schemas/<Type>.schema.json``) are applied with jsonschema, which is
-imported on first use only; types without a bundled schema get one built from
+The bundled JSON Schemas (``schemas/<Type>.schema.json``) are applied as jsonschema's Draft
+2020-12 validator applies them: compiled to a predicate (``schema_check``), the errors of a node
+that fails given by ``schema_explain`` (jsonschema itself is imported only for a schema with a
+keyword these do not handle); types without a bundled schema get one built from
 ``schemas/vocab.json`` by the same generator code.  Both are compiled once per process.
 """
 from __future__ import annotations

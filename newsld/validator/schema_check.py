@@ -1,8 +1,8 @@
 """A JSON Schema compiled to a plain Python predicate: is this instance valid?
 
-The validator asks this first for every node; only a node that fails (or a schema using a
-keyword this module does not know) goes to jsonschema, which then explains the failure. A valid
-document therefore never imports jsonschema (~80 ms of a cold start).
+The validator asks this first for every node; only a node that fails is explained (by
+schema_explain, with jsonschema's errors), and a schema using a keyword this module does not
+know goes to jsonschema itself (~80 ms to import).
 
 The predicate follows Draft 2020-12 for the keywords the bundled and generated schemas use:
 type, properties, patternProperties, additionalProperties, required, minLength, minItems,
@@ -26,9 +26,9 @@ from typing import Any, Callable
 
 Check = Callable[[Any], bool]
 
-_ANNOTATIONS = frozenset({"$schema", "$defs", "title", "description", "x-schemaorg-types",
+ANNOTATIONS = frozenset({"$schema", "$defs", "title", "description", "x-schemaorg-types",
                           "$comment"})
-_REF_PREFIX = "#/$defs/"
+REF_PREFIX = "#/$defs/"
 
 
 class UnsupportedSchemaError(Exception):
@@ -45,7 +45,7 @@ def _is_number(v) -> bool:
     return isinstance(v, (int, float)) and type(v) is not bool
 
 
-_TYPES: dict[str, Check] = {
+TYPES: dict[str, Check] = {
     "string": lambda v: isinstance(v, str),
     "object": lambda v: isinstance(v, dict),
     "array": lambda v: isinstance(v, list),
@@ -169,7 +169,7 @@ class _Compiler:
             return self.ref(schema)
         by_kind: list[list] = [[], [], [], []]
         for key, arg in schema.items():
-            if key in _ANNOTATIONS:
+            if key in ANNOTATIONS:
                 continue
             if key in ("patternProperties", "additionalProperties"):
                 continue  # compiled together below
@@ -188,9 +188,9 @@ class _Compiler:
         """``{"$ref": "#/$defs/Name"}`` alone (as the generated schemas write it): the
         definition's checks, compiled once; a reference of another form is left to jsonschema."""
         ref = schema["$ref"]
-        if len(schema) != 1 or not isinstance(ref, str) or not ref.startswith(_REF_PREFIX):
+        if len(schema) != 1 or not isinstance(ref, str) or not ref.startswith(REF_PREFIX):
             raise UnsupportedSchemaError("$ref")
-        name = ref[len(_REF_PREFIX):]
+        name = ref[len(REF_PREFIX):]
         if name in self.compiled:
             found = self.compiled[name]
             if found is None:  # a definition that refers to itself
@@ -248,12 +248,12 @@ class _Compiler:
 # -- keywords: each adds its checks to the kinds of value it constrains ---------------------------
 def _type(c: _Compiler, arg, by_kind) -> None:
     names = [arg] if isinstance(arg, str) else arg
-    if not isinstance(names, list) or not all(isinstance(n, str) and n in _TYPES for n in names):
+    if not isinstance(names, list) or not all(isinstance(n, str) and n in TYPES for n in names):
         raise UnsupportedSchemaError("type")
     for kind, name in enumerate(_KIND_TYPE):
         if name not in names:
             by_kind[kind].append(None)  # a value of this kind never passes
-    tests = [_TYPES[n] for n in names if n not in _KIND_TYPE]
+    tests = [TYPES[n] for n in names if n not in _KIND_TYPE]
     by_kind[OTHER].append(_false if not tests else tests[0] if len(tests) == 1 else
                           lambda v: any(t(v) for t in tests))
 

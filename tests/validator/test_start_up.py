@@ -51,3 +51,13 @@ def test_patterns_of_errors_are_not_compiled_for_a_valid_document():
             " report._control, schema_errors._reduced, schema_errors._time_part, values._clock_and_zone)])")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert out.stdout.strip() == "True [0, 0, 0, 0, 0, 0]", out.stderr
+
+
+@pytest.mark.slow
+def test_an_invalid_document_is_explained_without_jsonschema():
+    code = ("import sys, newsld; r = newsld.validate({'@context': 'https://schema.org', '@type': 'NewsArticle',"
+            " 'headline': 5, 'hedline': 'x', 'datePublished': '19 Nov 2019', 'url': 'http:/x'});"
+            " print(sorted({i.code for i in r.issues}), 'jsonschema' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert out.stdout.split("] ")[1].strip() == "False", out.stdout + out.stderr
+    assert "unknown-property" in out.stdout and "date-format" in out.stdout and "bad-url" in out.stdout
