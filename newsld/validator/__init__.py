@@ -38,8 +38,10 @@ Modules
     ``vocab`` is the schema.org vocabulary; ``values`` the helpers they share; ``report`` is
     Issue, Report and the code registry.
 
-The bundled JSON Schemas (``schemas/<Type>.schema.json``) are applied with jsonschema, which is
-imported on first use only; types without a bundled schema get one built from
+The bundled JSON Schemas (``schemas/<Type>.schema.json``) are applied as jsonschema's Draft
+2020-12 validator applies them: compiled to a predicate (``schema_check``), the errors of a node
+that fails given by ``schema_explain`` (jsonschema itself is imported only for a schema with a
+keyword these do not handle); types without a bundled schema get one built from
 ``schemas/vocab.json`` by the same generator code.  Both are compiled once per process.
 """
 from __future__ import annotations
@@ -80,6 +82,7 @@ def _check_limits(doc, max_depth: int | None) -> None:
     when a message quoted it."""
     import sys
     digits = sys.get_int_max_str_digits() if hasattr(sys, "get_int_max_str_digits") else 0
+    long = 3 * digits  # bits: fewer can not make as many digits
     stack = [(doc, 1)]
     while stack:
         value, depth = stack.pop()
@@ -87,8 +90,11 @@ def _check_limits(doc, max_depth: int | None) -> None:
             if max_depth is not None and depth > max_depth:
                 raise LimitError(f"JSON nesting is deeper than {max_depth} levels; "
                                  f"flatten the document or raise the depth limit")
-            stack.extend((v, depth + 1) for v in (value.values() if isinstance(value, dict) else value))
-        elif digits and type(value) is int and value.bit_length() > 3 * digits \
+            # only the values that may fail are visited (in the same order): nested lists and
+            # objects, and long integers
+            stack.extend([(v, depth + 1) for v in (value.values() if isinstance(value, dict) else value)
+                          if isinstance(v, (list, dict)) or (digits and type(v) is int and v.bit_length() > long)])
+        elif digits and type(value) is int and value.bit_length() > long \
                 and abs(value) >= 10 ** digits:
             raise LimitError(f"a number has more than {digits} digits; write it as text or shorten it")
 

@@ -21,7 +21,6 @@ is not checked as schema.org), ``@base`` (relative IRIs are not schema.org's eit
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
 
 SCHEMA_ORG = "https://schema.org/"
 # the schema.org context, as https://schema.org/docs/jsonldcontext.jsonld says it: @vocab, the
@@ -43,20 +42,35 @@ KEYWORDS = frozenset({"@base", "@container", "@context", "@direction", "@graph",
 Meaning = tuple
 
 
-@dataclass(frozen=True)
+# Term and Context are plain classes, not dataclasses: building the two dataclasses cost
+# ~1.3 ms of every start-up (the validator reads them, never compares or hashes them)
 class Term:
-    iri: str | None            # an IRI, a keyword, or None ("term": null: the key is dropped)
-    container: frozenset = frozenset()
+    __slots__ = ("iri", "container")
+
+    def __init__(self, iri: str | None, container: frozenset = frozenset()):
+        self.iri = iri                  # an IRI, a keyword, or None ("term": null: the key is dropped)
+        self.container = container
 
 
-@dataclass(frozen=True)
 class Context:
-    """The active context, as far as the validator needs it."""
-    vocab: str | None = None
-    terms: dict = field(default_factory=dict)
-    remote: tuple = ()         # remote contexts newsld does not load, in order
-    assumed: bool = False      # no @context at all: read as schema.org (with a warning)
-    lax_vocab: str | None = None  # "@vocab": "http://schema.org" (no final "/"), as written
+    """The active context, as far as the validator needs it (not changed once made: a new
+    local context makes a new Context)."""
+    __slots__ = ("vocab", "terms", "remote", "assumed", "lax_vocab", "meanings")
+
+    def __init__(self, vocab: str | None = None, terms: dict | None = None, remote: tuple = (),
+                 assumed: bool = False, lax_vocab: str | None = None):
+        self.vocab = vocab
+        self.terms: dict = {} if terms is None else terms
+        self.remote = remote            # remote contexts newsld does not load, in order
+        self.assumed = assumed          # no @context at all: read as schema.org (with a warning)
+        self.lax_vocab = lax_vocab      # "@vocab": "http://schema.org" (no final "/"), as written
+        self.meanings: dict[str, Meaning] = {}  # key -> meaning(key), without a remote context
+
+    def replace(self, **changes) -> Context:
+        """A copy with these attributes changed."""
+        values = {k: getattr(self, k) for k in self.__slots__ if k != "meanings"}
+        values.update(changes)
+        return Context(**values)
 
     def is_schema_org(self) -> bool:
         return self.assumed or (self.vocab is not None and bool(_SCHEMA_NS.match(self.vocab)))
@@ -77,10 +91,10 @@ class Context:
                 terms.update({k: Term(v) for k, v in SCHEMA_ORG_ALIASES.items()})
                 terms["schema"] = Term("http://schema.org/")
                 return Context("http://schema.org/", terms, self.remote)
-            return replace(self, remote=self.remote + (item,), assumed=False)
+            return self.replace(remote=self.remote + (item,), assumed=False)
         if not isinstance(item, dict):
             return self
-        ctx = replace(self, terms=dict(self.terms), assumed=False)
+        ctx = self.replace(terms=dict(self.terms), assumed=False)
         if isinstance(item.get("@import"), str):
             ctx = ctx.merge(item["@import"])
         if "@vocab" in item:
@@ -88,9 +102,9 @@ class Context:
             if isinstance(v, str) and _SCHEMA_CONTEXT.match(v.strip()) and not v.strip().endswith("/"):
                 # a JSON-LD processor reads "name" as "http://schema.orgname": surely meant as
                 # schema.org's; read so, and the walker says how to write it
-                ctx = replace(ctx, lax_vocab=v)
+                ctx = ctx.replace(lax_vocab=v)
                 v = v.strip() + "/"
-            ctx = replace(ctx, vocab=None if v is None else ctx.expand_iri(v, vocab=True)[1]
+            ctx = ctx.replace(vocab=None if v is None else ctx.expand_iri(v, vocab=True)[1]
                           if isinstance(v, str) and v else ctx.vocab)
         for k, d in item.items():
             if k.startswith("@"):
@@ -145,7 +159,19 @@ class Context:
         """What a key (or, with the same rule, a @type value) means here. ``schema_term(name)``
         says whether schema.org defines the name: beside a remote context newsld does not load,
         a bare key is schema.org's only if schema.org's context defines it (it overrides the
-        remote one's, or the remote one's is the same term); any other may be the remote's."""
+        remote one's, or the remote one's is the same term); any other may be the remote's.
+        Without a remote context the answer depends on the key alone: it is remembered (a
+        context is not changed once made; documents repeat their keys)."""
+        if self.remote:
+            return self._meaning(key, schema_term)
+        found = self.meanings.get(key)
+        if found is None:
+            found = self._meaning(key, schema_term)
+            if len(self.meanings) < _MEMO_LIMIT:
+                self.meanings[key] = found
+        return found
+
+    def _meaning(self, key: str, schema_term) -> Meaning:
         if self.assumed and key not in KEYWORDS:
             return ("schema", key) if ":" not in key else _classify(self.expand_iri(key))
         kind, iri = self.expand_iri(key)
@@ -164,14 +190,32 @@ class Context:
 
 def _classify(expanded) -> Meaning:
     kind, iri = expanded
-    if kind == "iri" and iri and _SCHEMA_NS.match(iri):
-        return "schema", _SCHEMA_NS.sub("", iri, count=1)
+    if kind == "iri" and iri:
+        m = _SCHEMA_NS.match(iri)
+        if m:
+            return "schema", iri[m.end():]
     if kind == "iri":
         return "other", iri
     return kind, iri
 
 
 ASSUMED = Context(vocab="http://schema.org/", assumed=True)
+_MEMO_LIMIT = 10_000    # meanings remembered per context (a hostile document has many keys)
+# a root's @context string -> its Context, shared by the documents that write it (and so is
+# its memo of meanings): nearly every document writes "https://schema.org"
+_ROOTS: dict[str, Context] = {}
+
+
+def root_context(local) -> Context:
+    """The active context of a document whose root has ``"@context": local``."""
+    if not isinstance(local, str):
+        return Context().with_local(local)
+    ctx = _ROOTS.get(local)
+    if ctx is None:
+        ctx = Context().with_local(local)
+        if len(_ROOTS) < 64:
+            _ROOTS[local] = ctx
+    return ctx
 
 
 def map_values(value, container: frozenset) -> list | None:
@@ -210,33 +254,36 @@ def read_document(doc, schema_term):
     while stack:
         src, ctx, dest, slot = stack.pop()
         if isinstance(src, list):
-            new: list = [None] * len(src)
+            new = list(src)  # its scalars as they are; its nodes and lists replaced below
             dest[slot] = new
-            stack.extend((v, ctx, new, i) for i, v in enumerate(src))
+            stack.extend((v, ctx, new, i) for i, v in enumerate(src) if isinstance(v, (dict, list)))
             continue
         if not isinstance(src, dict):
             dest[slot] = src
             continue
         if ctx is None:
-            ctx = Context().with_local(src["@context"]) if "@context" in src else ASSUMED
+            ctx = root_context(src["@context"]) if "@context" in src else ASSUMED
         elif "@context" in src:
             ctx = ctx.with_local(src["@context"])
         view = View(ctx)
         dest[slot] = view
+        is_value = "@value" in src
+        known = ctx.meanings if not ctx.remote else {}  # Context.meaning's memo, read directly
         for i, (k, v) in enumerate(src.items()):
-            m = ("keyword", k) if k.startswith("@") else ctx.meaning(k, schema_term)
+            m = ("keyword", k) if k.startswith("@") else known.get(k) or ctx.meaning(k, schema_term)
             name = m[1] if m[0] in ("keyword", "schema") else None
             if m[0] == "schema" and name != k and not schema_term(name):
                 name = k  # "articleId": "Text" names no schema.org property: judge the key
             if name is None or name in view:
                 entry = [i, k, m, v]
                 view.aside.append(entry)
-                stack.append((v, ctx, entry, 3))
+                if isinstance(v, (dict, list)):
+                    stack.append((v, ctx, entry, 3))
                 continue
             if name != k:
                 view.written[name] = k
-            if name == "@context" or "@value" in src:
-                view[name] = v
+            if name == "@context" or is_value or not isinstance(v, (dict, list)):
+                view[name] = v  # a scalar is read as it is
                 continue
             values = map_values(v, ctx.container(k))
             view[name] = None

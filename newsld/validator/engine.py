@@ -6,10 +6,8 @@ checks nested nodes against the property's range, follows @id references, and wi
 "google" profile runs Google's guidance (guidance.py)."""
 from __future__ import annotations
 
-from newsld.validator import guidance
 from newsld.validator.context import View, aside_nodes, has_properties, read_document
 from newsld.validator.report import MAX_ISSUES, SEVERITIES, Issue, Report, format_path
-from newsld.validator.schema_errors import report_error
 from newsld.validator.schemas import validator_for
 from newsld.validator.values import as_list, describe, schema_type
 from newsld.validator.vocab import load_vocab
@@ -18,6 +16,9 @@ from newsld.validator.vocab import load_vocab
 class Walker:
     def __init__(self, profile: str):
         self.google = profile == "google"
+        if self.google:  # Google's rules (and their rules files) only for that profile
+            from newsld.validator import guidance
+            self.guidance = guidance
         self.vocab = load_vocab()
         self.found: list[tuple[tuple, int, Issue]] = []
         self.defined: dict[str, tuple[dict, tuple]] = {}
@@ -48,11 +49,12 @@ class Walker:
         return [(x, cls.child(loc, None, j)) for j, x in enumerate(value)]
 
     @staticmethod
-    def child(loc, node, key):
+    def child(loc, node, key, index=None):
+        """The location of ``node[key]`` (``index``: the key's position in ``node``, if known)."""
         if isinstance(key, int):
             return loc + ((key, key),)
         written = node.written.get(key, key) if isinstance(node, View) else key
-        return loc + ((written, list(node).index(key)),)
+        return loc + ((written, list(node).index(key) if index is None else index),)
 
     @staticmethod
     def normalize_type(t: str, node=None):
@@ -84,9 +86,9 @@ class Walker:
                     self.defined.setdefault(nid, (node, loc))
                     described.append((nid, node, loc))
                     self.bases.add(nid.split("#", 1)[0])
-                for k, v in node.items():
+                for j, (k, v) in enumerate(node.items()):
                     if k != "@context" and isinstance(v, (dict, list)):
-                        stack.append((v, self.child(loc, node, k)))
+                        stack.append((v, self.child(loc, node, k, j)))
                         for ref in (v if isinstance(v, list) and not k.startswith("@") else
                                     [v] if not k.startswith("@") else []):
                             if isinstance(ref, dict) and isinstance(ref.get("@id"), str):
@@ -129,7 +131,7 @@ class Walker:
             node, loc, role, prop = stack.pop()
             stack.extend(reversed(self.visit(node, loc, role, prop)))
         if self.google:
-            guidance.finish(self)
+            self.guidance.finish(self)
         issues = [issue for _, _, issue in sorted(self.found, key=lambda x: (x[0], x[1]))]
         if self.dropped:
             worst = min(self.dropped, key=SEVERITIES.index)
@@ -276,13 +278,14 @@ class Walker:
         # schema.org's Role pattern: {"member": {"@type": "OrganizationRole", "member": {...}}}
         role_prop = prop if prop and any(self.vocab.is_subclass(t, "Role") for t in known) else None
         for err in validator.iter_errors(node):
+            from newsld.validator.schema_errors import report_error  # for a node that fails only
             report_error(self, err, node, loc, known + extra, role_prop)
         # nested nodes: check their type against the property's range, then visit them
         children = []
-        for k, v in node.items():
+        for j, (k, v) in enumerate(node.items()):
             if k.startswith("@") or not isinstance(v, (dict, list)):
                 continue
-            kloc = self.child(loc, node, k)
+            kloc = self.child(loc, node, k, j)
             items = [(v, kloc)] if isinstance(v, dict) else \
                 [(x, kloc + ((j, j),)) for j, x in enumerate(v) if isinstance(x, dict)]
             for child, cloc in items:
@@ -290,13 +293,13 @@ class Walker:
                 children.append((child, cloc, "nested", k))
         # a pending property is noted; a pending type (NewsMediaOrganization, which Google
         # documents) is not: every news publisher's node would carry the note
-        for k in node:
+        for k in node if not self.vocab.pending.isdisjoint(node) else ():
             if k in self.vocab.pending:
                 self.emit("info", "pending-term", self.child(loc, node, k),
                           f"{k} is a pending schema.org property (https://pending.schema.org): it "
                           f"may change or be removed, and consumers may not read it yet")
         if self.google and known:
-            guidance.check(self, node, loc, known)
+            self.guidance.check(self, node, loc, known)
         return children
 
     def check_range(self, prop, child, cloc):

@@ -38,8 +38,6 @@ from newsld.validator.values import as_list, is_empty, schema_type
 
 RULES_DIR = Path(__file__).with_name("google")
 _ABSOLUTE = re.compile(r"^https?://[^/?#\s]+", re.I)
-_DURATION = re.compile(r"^P(?!$)(\d+(\.\d+)?Y)?(\d+(\.\d+)?M)?(\d+(\.\d+)?W)?(\d+(\.\d+)?D)?"
-                       r"(T(?=\d)(\d+(\.\d+)?H)?(\d+(\.\d+)?M)?(\d+(\.\d+)?S)?)?$")
 _INTEGER = re.compile(r"^\s*[+-]?\d+\s*$")
 
 
@@ -65,13 +63,24 @@ def retired() -> dict:
     return json.loads((RULES_DIR / "retired.json").read_text(encoding="utf-8"))
 
 
-def _matches(w, rules: dict, known) -> bool:
+def _matches(vocab, rules: dict, known) -> bool:
     types = rules["types"]
-    if any(w.vocab.is_subclass(t, other) for t in known for other in rules.get("not_types", ())):
+    if any(vocab.is_subclass(t, other) for t in known for other in rules.get("not_types", ())):
         return False
     if rules.get("exact"):
         return any(t in types for t in known)
-    return any(w.vocab.is_subclass(t, parent) for t in known for parent in types)
+    return any(vocab.is_subclass(t, parent) for t in known for parent in types)
+
+
+@lru_cache(maxsize=1024)
+def _features_of(vocab, known: tuple) -> tuple[tuple[dict, ...], tuple[tuple[dict, str], ...]]:
+    """The rules files whose types a node of the types ``known`` matches, and the retired
+    features it has (with the type that has them), in file order: worked out once per set of
+    types (a page has a handful; each node asked all twelve files)."""
+    features = tuple(r for r in rules_files() if _matches(vocab, r, known))
+    old = tuple((o, next(t for t in known if t in o["types"])) for o in retired()["features"]
+                if any(t in o["types"] for t in known))
+    return features, old
 
 
 def _applies(rules: dict, node: dict) -> bool:
@@ -129,19 +138,18 @@ def check(w, node, loc, known) -> None:
     """Every feature whose types ``known`` match: its rules on ``node``; retired features' notes.
     A rules file's ``not_only_as`` leaves out a node reached only as one of those properties
     (an Organization that is only an article's author is not the site's organization)."""
-    for rules in rules_files():
-        if _matches(w, rules, known) and _applies(rules, node):
+    features, retired_ones = _features_of(w.vocab, tuple(known))
+    for rules in features:
+        if _applies(rules, node):
             only = rules.get("not_only_as")
             if only and (via := _reached_as(w, node, loc)) and via <= set(only):
                 continue
             _apply(w, rules, node, loc, known)
-    for old in retired()["features"]:
-        if any(t in old["types"] for t in known):
-            kind = next(t for t in known if t in old["types"])
-            w.emit("info", "retired-feature", loc,
-                   f"{old['feature']}: Google stopped showing this rich result on {old['retired']} "
-                   f"({old['source']}); the {kind} markup does no harm but earns no rich result - "
-                   f"keep it only if another consumer reads it")
+    for old, kind in retired_ones:
+        w.emit("info", "retired-feature", loc,
+               f"{old['feature']}: Google stopped showing this rich result on {old['retired']} "
+               f"({old['source']}); the {kind} markup does no harm but earns no rich result - "
+               f"keep it only if another consumer reads it")
 
 
 def _apply(w, rules, node, loc, known) -> None:
@@ -210,6 +218,12 @@ def _value(w, feature, rule, node, loc) -> None:
                 w.emit("error", "rich-result-value", xloc, f"{feature}: {prop} {problem}")
 
 
+@lru_cache(maxsize=1)
+def _duration() -> re.Pattern:  # compiled at the first duration (videos), not at import
+    return re.compile(r"^P(?!$)(\d+(\.\d+)?Y)?(\d+(\.\d+)?M)?(\d+(\.\d+)?W)?(\d+(\.\d+)?D)?"
+                      r"(T(?=\d)(\d+(\.\d+)?H)?(\d+(\.\d+)?M)?(\d+(\.\d+)?S)?)?$")
+
+
 def _bad_value(kind, x) -> str | None:
     if kind == "integer":
         ok = (isinstance(x, int) and not isinstance(x, bool)) or (isinstance(x, str) and _INTEGER.match(x))
@@ -220,7 +234,7 @@ def _bad_value(kind, x) -> str | None:
             return f"{url!r} is not an absolute URL; write it in full, e.g. https://example.com/{url.strip().lstrip('/')[:40]}"
         return None
     if kind == "duration":
-        if isinstance(x, str) and not _DURATION.match(x.strip()):
+        if isinstance(x, str) and not _duration().match(x.strip()):
             return f"{x!r} is not an ISO 8601 duration; write e.g. \"PT1M33S\" (1 minute 33 seconds)"
         return None
     raise ValueError(f"unknown value kind {kind!r} in a Google rules file")

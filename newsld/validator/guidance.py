@@ -7,15 +7,21 @@ the walker (engine.Walker): rules report through ``w.emit`` and follow reference
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from newsld.validator import features
 from newsld.validator.values import as_list, describe, is_empty, schema_type
 
-_URLISH = re.compile(r"^(https?:|www\.)|://", re.I)
 _ABSOLUTE_WEB = re.compile(r"^https?://[^/?#\s]+", re.I)
 
-# Google's recommended Article properties, with the example each message gives (google/article.json)
-ARTICLE_RECOMMENDED = {r["path"]: r["fix"] for r in features.rules_file("article.json")["recommended"]}
+
+@lru_cache(maxsize=1)
+def article_recommended() -> dict[str, str]:
+    """Google's recommended Article properties, with the example each message gives
+    (google/article.json; read at the first Article, not at import)."""
+    return {r["path"]: r["fix"] for r in features.rules_file("article.json")["recommended"]}
+
+
 GOOGLE_URL_PROPS = ("url", "image", "logo", "sameAs", "thumbnailUrl", "contentUrl", "embedUrl")
 HEADLINE_MAX = 110
 
@@ -58,7 +64,7 @@ def absolute_urls(w, node, loc) -> None:
 
 def article(w, node, loc, known) -> None:
     kind = "/".join(known)
-    for p, example in ARTICLE_RECOMMENDED.items():
+    for p, example in article_recommended().items():
         if p not in node or is_empty(node[p]):
             w.emit("warning", "missing-property", loc, f"Google recommends {p} on {kind}; add {example}")
     headline = node.get("headline")
@@ -111,8 +117,16 @@ def article(w, node, loc, known) -> None:
                    'Google recommends a url for the author (a profile page), e.g. "url": "https://example.com/staff/jane-doe"')
 
 
-# one to three capitalised name words or initials: "Richard P.", "Regula Felix", "O'Neil-Smith"
-_NAME_WORDS = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*\.?)(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*\.?|van|von|de|da|del|der|di|du|la|le)){0,3}$")
+# patterns of author names, compiled at the first author name (~1 ms: not for other documents)
+@lru_cache(maxsize=1)
+def _urlish() -> re.Pattern:
+    return re.compile(r"^(https?:|www\.)|://", re.I)
+
+
+@lru_cache(maxsize=1)
+def _name_words() -> re.Pattern:
+    """One to three capitalised name words or initials: "Richard P.", "Regula Felix", "O'Neil-Smith"."""
+    return re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*\.?)(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*\.?|van|von|de|da|del|der|di|du|la|le)){0,3}$")
 
 
 def author_name(w, name, loc, publisher_name, atypes) -> None:
@@ -131,13 +145,13 @@ def author_name(w, name, loc, publisher_name, atypes) -> None:
         w.emit("warning", "author-name", loc,
                f"author name {s!r} is not a name ({not_a_name(s)}); give the author's name, or leave "
                f"the author out when the page names nobody")
-    elif _URLISH.search(s):
+    elif _urlish().search(s):
         w.emit("warning", "author-name", loc,
                f"author name {s!r} looks like a URL; put the person's name in name and the URL in url")
     elif "," in s and not is_org:
         head, tail = (x.strip() for x in s.split(",", 1))
         rules = locale_rules()
-        if _NAME_WORDS.match(head) and _NAME_WORDS.match(tail) and not rules.job_title.search(tail):
+        if _name_words().match(head) and _name_words().match(tail) and not rules.job_title.search(tail):
             if " " not in head:  # "Smiraglia, Richard P.": a catalogue's Last, First
                 w.emit("warning", "author-name", loc,
                        f"author name {s!r} is written 'Last, First'; give the name as it is read: "

@@ -7,9 +7,9 @@ issue."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from functools import lru_cache
 
-from newsld.validator.schemas import ISO_SHAPE, clock_ok
+from newsld.validator.schemas import clock_ok, iso_shape
 from newsld.validator.values import VisibleText, describe, expected, iso_of, time_of
 from newsld.validator.vocab import (
     BOOLEAN_PATTERN,
@@ -19,23 +19,26 @@ from newsld.validator.vocab import (
     NUMBER_PATTERN,
 )
 
-_REDUCED = re.compile(ISO_REDUCED_DATE)
 PUBLICATION_DATES = frozenset({"datePublished", "dateModified"})
 _DATE_KEYWORDS = ("minLength", "pattern", "type", "format", "anyOf")
 _TYPED_PATTERNS = (NUMBER_PATTERN, INTEGER_PATTERN, BOOLEAN_PATTERN)
 
 
-@dataclass
 class Failure:
-    """One jsonschema error, located in the document."""
-    err: object          # the jsonschema ValidationError
-    keyword: str
-    path: list           # inside the node
-    loc: tuple           # the walker's location of the wrong value
-    prop: str            # the property the value belongs to ("value" when none)
-    value: object
-    kinds: tuple         # the value kinds the property's range allows
-    schema: dict         # the subschema that failed
+    """One jsonschema error, located in the document (a plain class: a dataclass cost ~0.5 ms
+    of every start-up, for documents that mostly have no such error)."""
+    __slots__ = ("err", "keyword", "path", "loc", "prop", "value", "kinds", "schema")
+
+    def __init__(self, err, keyword: str, path: list, loc: tuple, prop: str, value, kinds: tuple,
+                 schema: dict):
+        self.err = err              # the jsonschema ValidationError
+        self.keyword = keyword
+        self.path = path            # inside the node
+        self.loc = loc              # the walker's location of the wrong value
+        self.prop = prop            # the property the value belongs to ("value" when none)
+        self.value = value
+        self.kinds = kinds          # the value kinds the property's range allows
+        self.schema = schema        # the subschema that failed
 
 
 def report_error(w, err, node, loc, known, role_prop=None) -> None:
@@ -185,7 +188,7 @@ def date_issue(w, prop, value, loc) -> None:
                f'{prop} is {describe(value)}; write dates as ISO 8601 strings, e.g. '
                + (f'"{value}" or better "{value}-01-01"' if year else '"2019-11-19"'))
         return
-    if _REDUCED.match(value.strip()):
+    if _reduced().match(value.strip()):
         # "1892" is valid ISO 8601 (reduced precision) and right for a birthDate or a
         # foundingDate; only a publication date needs the day, for search engines to use it
         if prop not in PUBLICATION_DATES:
@@ -194,7 +197,7 @@ def date_issue(w, prop, value, loc) -> None:
                f"{prop} {value!r} is only a year or month; write a full ISO 8601 date such as "
                f"{value.strip()[:4]}-01-01 (search engines need year, month and day)")
         return
-    if ISO_SHAPE.match(value.strip()):  # the form, but not on the calendar
+    if iso_shape().match(value.strip()):  # the form, but not on the calendar
         w.emit("error", "date-format", loc, f"{prop} {value!r} " + _not_on_calendar(value.strip()))
         return
     iso, assumed = iso_of(value)
@@ -210,13 +213,21 @@ def date_issue(w, prop, value, loc) -> None:
     w.emit("error", "date-format", loc, f"{prop} {value!r} is not ISO 8601; write it as {fix}")
 
 
-_TIME_PART = re.compile(r"(\d\d):(\d\d)(?::(\d\d))?(\.\d+)?(Z|[+-]\d\d:?\d\d)?$")
+# compiled at the first wrong date, not at import
+@lru_cache(maxsize=1)
+def _reduced() -> re.Pattern:
+    return re.compile(ISO_REDUCED_DATE)
+
+
+@lru_cache(maxsize=1)
+def _time_part() -> re.Pattern:
+    return re.compile(r"(\d\d):(\d\d)(?::(\d\d))?(\.\d+)?(Z|[+-]\d\d:?\d\d)?$")
 
 
 def _not_on_calendar(value: str) -> str:
     """Why a value of the ISO 8601 form is no date, and its fix when there is one."""
     from datetime import date, timedelta
-    m = _TIME_PART.match(value[11:])
+    m = _time_part().match(value[11:])
     zone = (m.group(5) or "") if m else ""
     if zone[:1] in ("+", "-") and (int(zone[1:3]) > 23 or int(zone[-2:]) > 59):
         return (f"has the offset {zone}, which no time zone has (an offset is at most +23:59); "

@@ -1,10 +1,11 @@
 """Compiled JSON Schema validators, one per set of @type names, built once per process.
 
-A node is first checked by a predicate compiled from its schema (schema_check); jsonschema
-is imported only to explain a node that fails (so a valid document never imports it), and
-without the optional ``rfc3987_syntax`` format plug-in, which builds a parser at import time
-and costs more than a second of start-up; newsld does not use the formats it provides (iri,
-iri-reference).
+A node is checked by a predicate compiled from its schema (schema_check), and a node that
+fails is explained by schema_explain, which gives jsonschema's errors for the keywords the
+bundled and generated schemas use. jsonschema is imported only for a schema with another
+keyword, and without the optional ``rfc3987_syntax`` format plug-in, which builds a parser at
+import time and costs more than a second of start-up; newsld does not use the formats it
+provides (iri, iri-reference).
 """
 from __future__ import annotations
 
@@ -23,9 +24,22 @@ from newsld.validator.vocab import (
     load_vocab,
 )
 
-ISO_SHAPE = re.compile(ISO_DATETIME)  # the form; on_calendar() says whether the date exists
-_ISO_TIME = re.compile(ISO_TIME)
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+# the patterns of dates and times are compiled at the first date or time, not at import
+@lru_cache(maxsize=1)
+def iso_shape() -> re.Pattern:
+    """ISO_DATETIME, the form; on_calendar() says whether the date exists."""
+    return re.compile(ISO_DATETIME)
+
+
+@lru_cache(maxsize=1)
+def _iso_time() -> re.Pattern:
+    return re.compile(ISO_TIME)
+
+
+@lru_cache(maxsize=1)
+def _non_ascii() -> re.Pattern:
+    return re.compile(r"[^\x00-\x7f]")
+
 # A sufficient condition for an RFC 3986 URI: scheme "://" reg-name [":" port] path-abempty
 # [?query] [#fragment], with only unreserved characters in the host. Every string it matches
 # is one rfc3986-validator's URI-reference expression matches too (the strict subset most URLs
@@ -63,7 +77,7 @@ def is_iso_datetime(value: str) -> bool:
     """schema.org Date/DateTime: ISO 8601 full date, optional time and zone, on the calendar.
     White space around the value is allowed (xsd:date and xsd:dateTime collapse it)."""
     value = value.strip()
-    return bool(ISO_SHAPE.match(value)) and on_calendar(value)
+    return bool(iso_shape().match(value)) and on_calendar(value)
 
 
 def on_calendar(value: str) -> bool:
@@ -77,13 +91,15 @@ def on_calendar(value: str) -> bool:
     return len(value) <= 10 or clock_ok(value[11:])
 
 
-_CLOCK = re.compile(r"(\d\d):(\d\d)(?::(\d\d))?(?:\.\d+)?(?:Z|([+-])(\d\d):?(\d\d))?$")
+@lru_cache(maxsize=1)
+def _clock() -> re.Pattern:
+    return re.compile(r"(\d\d):(\d\d)(?::(\d\d))?(?:\.\d+)?(?:Z|([+-])(\d\d):?(\d\d))?$")
 
 
 def clock_ok(value: str) -> bool:
     """For a time of the ISO_TIME shape (``hh:mm[:ss[.f]][zone]``): hour 0-23, minute 0-59,
     second 0-60 and an offset of at most 23:59."""
-    m = _CLOCK.match(value)
+    m = _clock().match(value)
     if not m:
         return False
     hour, minute, second, _sign, zh, zm = m.groups()
@@ -92,7 +108,7 @@ def clock_ok(value: str) -> bool:
 
 
 def is_iso_time(value: str) -> bool:
-    return bool(_ISO_TIME.match(value)) and clock_ok(value)
+    return bool(_iso_time().match(value)) and clock_ok(value)
 
 
 @lru_cache(maxsize=1)
@@ -105,8 +121,8 @@ def is_uri_reference(value: str) -> bool:
     """RFC 3986 URI reference; non-ASCII characters (IRIs) are percent-encoded first."""
     if not value or value != value.strip():
         return False
-    if _NON_ASCII.search(value):
-        value = _NON_ASCII.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode()), value)
+    if not value.isascii():
+        value = _non_ascii().sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode()), value)
     if not _plain_uri().match(value) and not _rfc3986()(value, rule="URI_reference"):
         return False
     low = value.lower()
@@ -188,125 +204,23 @@ def schema_for(types: frozenset) -> dict:
     return build_schema(types, load_vocab())
 
 
-_SCALARS = (str, int, float, bool)
-_VALID_VALUES: dict = {}
-_MEMO_LIMIT = 100_000
-
-
-def _memo_key(subschema, value):
-    t = type(value)
-    if t in _SCALARS:
-        return (id(subschema), t, value)
-    if t is list and len(value) <= 16 and all(type(x) in _SCALARS for x in value):
-        return (id(subschema), t, tuple((type(x), x) for x in value))
-    return None
-
-
-_FAST: dict = {}  # id(subschema) -> its plain-string check, or False (no fast check)
-# every subschema the memos above and below have seen, kept alive: their keys are id()s, and an
-# id is only unique while its object lives (a freed schema's id may be reused by another one)
-_PINNED: dict = {}
-# keywords that say nothing about a string instance (they apply to objects or arrays only)
-_NOT_FOR_STRINGS = {"required", "minItems", "items", "description", "title"}
-
-
-def _string_check(sub):
-    """(min length, compiled pattern or None, format or None) when a string's validity against
-    ``sub`` depends on nothing else (its keywords are type with "string", minLength, pattern,
-    format (the validator's own format checker decides, as the keyword does), keywords for
-    objects/arrays only, and anyOf of required-only branches, which every string passes);
-    else False. A string passing this check has no errors against ``sub``."""
-    if not isinstance(sub, dict):
-        return False
-    t = sub.get("type")
-    if not (t == "string" or (isinstance(t, list) and "string" in t)):
-        return False
-    for k, v in sub.items():
-        if k in ("type", "minLength", "pattern", "format") or k in _NOT_FOR_STRINGS:
-            continue
-        if k == "anyOf" and isinstance(v, list) and v and all(
-                isinstance(b, dict) and b.keys() == {"required"} for b in v):
-            continue
-        return False
-    n = sub.get("minLength", 0)
-    pat = sub.get("pattern")
-    fmt = sub.get("format")
-    if not isinstance(n, int) or (pat is not None and not isinstance(pat, str)) or \
-            (fmt is not None and not isinstance(fmt, str)):
-        return False
-    return n, (re.compile(pat) if pat is not None else None), fmt
-
-
-_FAST_LIST: dict = {}  # id(subschema) -> its list-of-strings check, or False
-
-
-def _string_list_check(sub):
-    """(min items, min length, pattern) when a list of strings is valid against ``sub`` iff it
-    has min items and each string passes the items' plain-string check (see _string_check;
-    minLength, pattern and format say nothing about an array); else False."""
-    if not isinstance(sub, dict):
-        return False
-    t = sub.get("type")
-    if not (t == "array" or (isinstance(t, list) and "array" in t)):
-        return False
-    for k, v in sub.items():
-        if k in ("type", "minLength", "pattern", "format", "required", "minItems", "items", "description", "title"):
-            continue
-        if k == "anyOf" and isinstance(v, list) and v and all(
-                isinstance(b, dict) and b.keys() == {"required"} for b in v):
-            continue
-        return False
-    n = sub.get("minItems", 0)
-    item = _string_check(sub.get("items")) if "items" in sub else (0, None)
-    if not item or not isinstance(n, int) or (len(item) > 2 and item[2] is not None):
-        return False  # (items with a format: the jsonschema path)
-    return n, item[0], item[1]
-
-
-def _properties_memo(validator, properties, instance, schema):
-    """The standard "properties" keyword, iterating the instance's keys (a node has a dozen
-    properties, its type allows hundreds) and remembering scalar values already found valid
-    against the same subschema: real documents repeat the same shapes of value all the time."""
+def _properties_in_node_order(validator, properties, instance, schema):
+    """The standard "properties" keyword, iterating the node's keys (a node has a dozen
+    properties, its type allows hundreds): errors come in the node's order, as schema_explain
+    gives them."""
     if not validator.is_type(instance, "object"):
         return
     for prop, value in instance.items():
         sub = properties.get(prop)
-        if sub is None:
-            continue
-        if id(sub) not in _PINNED:
-            _PINNED[id(sub)] = sub
-        if type(value) is str:  # the commonest case: text against a plain-text subschema
-            check = _FAST.get(id(sub))
-            if check is None:
-                check = _FAST[id(sub)] = _string_check(sub)
-            if check and len(value) >= check[0] and (check[1] is None or check[1].search(value)) and (
-                    check[2] is None or validator.format_checker is None
-                    or validator.format_checker.conforms(value, check[2])):
-                continue
-        elif type(value) is list and value and all(type(x) is str for x in value):
-            check = _FAST_LIST.get(id(sub))
-            if check is None:
-                check = _FAST_LIST[id(sub)] = _string_list_check(sub)
-            if check and len(value) >= check[0] and all(
-                    len(x) >= check[1] and (check[2] is None or check[2].search(x)) for x in value):
-                continue
-        key = _memo_key(sub, value)
-        if key is not None and key in _VALID_VALUES:
-            continue
-        errors = list(validator.descend(value, sub, path=prop, schema_path=prop))
-        if errors:
-            yield from errors
-        elif key is not None:
-            if len(_VALID_VALUES) >= _MEMO_LIMIT:
-                _VALID_VALUES.clear()
-            _VALID_VALUES[key] = True
+        if sub is not None:
+            yield from validator.descend(value, sub, path=prop, schema_path=prop)
 
 
 @lru_cache(maxsize=1)
 def _validator_class():
     jsonschema = _import_jsonschema()
     return jsonschema.validators.extend(jsonschema.Draft202012Validator,
-                                        {"properties": _properties_memo,
+                                        {"properties": _properties_in_node_order,
                                          "patternProperties": _pattern_properties})
 
 
@@ -327,8 +241,13 @@ def _pattern_properties(validator, patterns, instance, schema):
 
 class NodeValidator:
     """``iter_errors(node)`` of a Draft 2020-12 validator for one set of types. A node the
-    compiled check (schema_check) finds valid has no errors, and jsonschema is not consulted;
-    jsonschema is imported and its validator built only to explain a node that fails."""
+    compiled check (schema_check) finds valid has no errors; the errors of one that fails are
+    jsonschema's, given by schema_explain. jsonschema itself is imported and its validator built
+    only for a schema with a keyword those two do not handle (no bundled or generated one).
+
+    The compiled check and schema_explain resolve the schema's ``$defs`` references themselves
+    (a definition is compiled at its first use); jsonschema gets a copy with the references
+    inlined (_inline_refs): expanding every reference cost more than checking a document."""
 
     def __init__(self, schema: dict):
         self.schema = schema
@@ -340,11 +259,18 @@ class NodeValidator:
             try:
                 if self.valid(node):
                     return iter(())
+                from newsld.validator.schema_explain import explain
+                return iter(explain(self.schema, node, FORMATS))
             except UnsupportedSchemaError:  # a keyword the compiled check does not know: jsonschema decides
                 self.valid = None
+        return self.jsonschema_errors(node)
+
+    def jsonschema_errors(self, node):
+        """jsonschema's errors: for a schema the compiled check does not handle, and what the
+        tests compare schema_explain's errors with."""
         if self._jsonschema is None:
-            # subschemas live as long as the cached validator, so id()-based memo keys stay valid
-            self._jsonschema = _validator_class()(self.schema, format_checker=format_checker())
+            self._jsonschema = _validator_class()(_inline_refs(self.schema),
+                                                  format_checker=format_checker())
         return self._jsonschema.iter_errors(node)
 
 
@@ -352,4 +278,4 @@ class NodeValidator:
 def validator_for(types: frozenset | None) -> NodeValidator:
     """The validator for nodes of these types (None: untyped node), built once per process."""
     schema = build_untyped_schema(load_vocab()) if types is None else schema_for(types)
-    return NodeValidator(_inline_refs(schema))
+    return NodeValidator(schema)

@@ -3,6 +3,7 @@ rules share: how a value is described in a message, empty values, lists, schema.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 SCHEMA_PREFIXES = ("https://schema.org/", "http://schema.org/", "schema:",
                    "https://www.schema.org/", "http://www.schema.org/")
@@ -63,16 +64,20 @@ def iso_of(value: str) -> tuple[str | None, bool]:
     return iso, len(iso) > 10 and to_iso(value, "+05:00") != iso
 
 
-# a clock time written any common way: 9:00, 09:00:00, 7:09 PM, 9am, 9 a.m.; then a zone
-_CLOCK = re.compile(r"(?<![\d:])(\d{1,2})(?::(\d{2})(?::(\d{2}))?)?\s*(?:([ap])\.?\s*m\b\.?)?", re.I)
-_ZONE = re.compile(r"\s*(Z|[+-]\d{2}:?\d{2})(?!\d)")
+@lru_cache(maxsize=1)
+def _clock_and_zone() -> tuple[re.Pattern, re.Pattern]:
+    """A clock time written any common way (9:00, 09:00:00, 7:09 PM, 9am, 9 a.m.), then a zone:
+    compiled at the first time to fix, not at import."""
+    return (re.compile(r"(?<![\d:])(\d{1,2})(?::(\d{2})(?::(\d{2}))?)?\s*(?:([ap])\.?\s*m\b\.?)?", re.I),
+            re.compile(r"\s*(Z|[+-]\d{2}:?\d{2})(?!\d)"))
 
 
 def time_of(value: str) -> str | None:
     """The xsd:time form (``hh:mm:ss``, and the zone as written, ``+hh:mm``) of the first clock
     time in the text, or None. ``9:00 +08:00`` -> ``09:00:00+08:00``; ``7:09 PM`` -> ``19:09:00``;
     the time of a date-time (``2019-11-19T09:00:00+08:00``) -> ``09:00:00+08:00``."""
-    for m in _CLOCK.finditer(value):
+    clock, zones = _clock_and_zone()
+    for m in clock.finditer(value):
         hour, minute, second, half = m.groups()
         if minute is None and half is None:
             continue  # a bare number is no time
@@ -83,7 +88,7 @@ def time_of(value: str) -> str | None:
             h = h % 12 + (12 if half.lower() == "p" else 0)
         if h > 23 or int(minute or 0) > 59 or int(second or 0) > 59:
             continue
-        zone = _ZONE.match(value, m.end())
+        zone = zones.match(value, m.end())
         tz = ""
         if zone:
             z = zone.group(1)

@@ -10,7 +10,7 @@ very same function at run time for types that are not bundled, so both always ag
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from newsld.article.vocab import schemas_dir, vocab_data  # noqa: F401 - schemas_dir: kept public here
 
@@ -57,15 +57,24 @@ class Vocab:
         self.superseded: dict[str, str] = data.get("supersededBy", {})
         self.pending = frozenset(data.get("pending", ()))  # https://pending.schema.org terms
         self.datatypes = set(data.get("datatypes", ()))
-        self.members: dict[str, list[str]] = {}
-        for enum, names in self.enums.items():
-            for name in names:
-                self.members.setdefault(name, []).append(enum)
         self._by_domain: dict[str, list[str]] | None = None
         self._lower: dict[str, str] | None = None
         self._lower_props: dict[str, str] | None = None
+        self._class_names: frozenset | None = None
         self.ancestors = lru_cache(maxsize=None)(self._ancestors)
         self.props_for = lru_cache(maxsize=None)(self._props_for)
+        # a schema built for a set of types asks it of each of its hundreds of properties, and
+        # the sets of a page share most of them (Thing's)
+        self.kinds = lru_cache(maxsize=None)(self._kinds)
+
+    @cached_property
+    def members(self) -> dict[str, list[str]]:
+        """Enumeration member -> the enumerations it belongs to (built when first asked)."""
+        out: dict[str, list[str]] = {}
+        for enum, names in self.enums.items():
+            for name in names:
+                out.setdefault(name, []).append(enum)
+        return out
 
     # -- classes -------------------------------------------------------------------------
     def is_type(self, name: str) -> bool:
@@ -91,9 +100,9 @@ class Vocab:
         hit = self._lower.get(name.lower())
         if hit:
             return hit
-        import difflib
-        close = difflib.get_close_matches(name, list(self.classes), n=1, cutoff=0.8)
-        return close[0] if close else None
+        if self._class_names is None:
+            self._class_names = frozenset(self.classes)
+        return closest(name, self._class_names)
 
     # -- properties ----------------------------------------------------------------------
     def _index(self) -> dict[str, list[str]]:
@@ -128,11 +137,9 @@ class Vocab:
         for p in allowed:
             if p.lower() == low:
                 return p
-        import difflib
-        close = difflib.get_close_matches(name, sorted(allowed), n=1, cutoff=0.8)
-        return close[0] if close else None
+        return closest(name, frozenset(allowed))
 
-    def kinds(self, prop: str) -> tuple[str, ...]:
+    def _kinds(self, prop: str) -> tuple[str, ...]:
         """The value kinds a property's range allows, in KIND_ORDER ("Node" for any class)."""
         ranges = self.ranges(prop)
         kinds = range_kinds(ranges)
@@ -141,6 +148,29 @@ class Vocab:
             if classes and all(self.is_subclass(c, "MediaObject") for c in classes):
                 kinds = tuple(k if k != "Node" else "Media" for k in kinds)
         return kinds
+
+
+@lru_cache(maxsize=4096)
+def closest(name: str, names: frozenset) -> str | None:
+    """``difflib.get_close_matches(name, names, n=1, cutoff=0.8)``'s match, or None (~0.7 ms
+    over the hundreds of properties of a type: remembered, as pages repeat their unknown terms).
+    difflib is asked only about the names whose length can match: its first test of a name,
+    real_quick_ratio, compares lengths alone, and its answer does not depend on the order of
+    the names (the best score, ties to the greatest name)."""
+    import difflib
+    lb = len(name)
+    pool = [x for n, same in _by_length(names).items()
+            if (2.0 * min(n, lb) / (n + lb) if n + lb else 1.0) >= 0.8 for x in same]
+    close = difflib.get_close_matches(name, pool, n=1, cutoff=0.8)
+    return close[0] if close else None
+
+
+@lru_cache(maxsize=64)
+def _by_length(names: frozenset) -> dict[int, list[str]]:
+    out: dict[int, list[str]] = {}
+    for x in names:
+        out.setdefault(len(x), []).append(x)
+    return out
 
 
 # Quantities ("width": 600, "duration": "PT5M") are commonly given as bare numbers.

@@ -205,3 +205,26 @@ def test_a_node_with_only_other_vocabulary_terms_is_defined_not_a_dangling_refer
     doc = [{"@context": "https://schema.org", "@type": "Person", "name": "x", "address": {"@id": "_:a"}},
            {"@context": "https://schema.org", "@id": "_:a", "http://example.com/street": "Main St"}]
     assert [f for f in issues(doc) if f[1] == "dangling-reference"] == []
+
+
+# -- what the reading remembers ----------------------------------------------------------------
+def test_a_root_context_is_shared_and_never_changed_by_the_documents_read_under_it():
+    from newsld.validator.context import read_document, root_context
+    shared = root_context("https://schema.org")
+    assert root_context("https://schema.org") is shared
+    terms = dict(shared.terms)
+    for doc in SPEC_CASES + [{"@context": "https://schema.org", "@type": "Person", "name": "x",
+                              "knows": {"@context": {"name": "http://example.com/name"}, "name": "y"}}]:
+        read_document(doc, lambda name: True)
+        validate(doc)
+    assert shared.terms == terms and root_context("https://schema.org") is shared
+
+
+@pytest.mark.parametrize("doc", SPEC_CASES)
+def test_remembered_meanings_are_the_meanings(doc):
+    ctx = Context().with_local(doc["@context"])
+    keys = [k for k in doc if not k.startswith("@")] + ["name", "schema:name", "ex:thing", "_:b"]
+    first = [ctx.meaning(k) for k in keys]
+    assert [ctx.meaning(k) for k in keys] == first  # the second time from the memo
+    assert first == [Context().with_local(doc["@context"]).meaning(k) for k in keys]
+    assert not ctx.remote or not ctx.meanings  # beside a remote context nothing is remembered

@@ -7,6 +7,7 @@ import pytest
 
 from newsld.validator import schemas
 from newsld.validator.schema_check import UnsupportedSchemaError, compile_check
+from newsld.validator.schema_explain import explain
 from helpers import ROOT
 
 TYPES = [None, frozenset({"NewsArticle"}), frozenset({"Person"}), frozenset({"Organization"}),
@@ -40,6 +41,85 @@ def test_compiled_check_agrees_with_jsonschema(types):
     plain.valid = None
     for node in NODES:
         assert validator.valid(node) == (not list(plain.iter_errors(node))), node
+
+
+def _error(e, inline=False):
+    # what schema_errors reads of an error (the subschema as jsonschema sees it: refs inlined)
+    schema = schemas._inline_refs(e.schema) if inline else e.schema
+    return (e.validator, list(e.absolute_path), repr(e.instance), schema, e.message)
+
+
+@pytest.mark.parametrize("types", TYPES, ids=lambda t: "+".join(sorted(t)) if t else "untyped")
+def test_explained_errors_are_jsonschemas(types):
+    validator = schemas.validator_for(types)
+    failing = 0
+    for node in NODES + [_subclassed(n) for n in NODES] + [
+            {"headline": "x", "undefinedTerm": 1, "other": [], "ex:ok": 2, "@foo": 3},
+            {"image": [{"url": 3}, "", None, ["nested"]], "url": ["https://example.com/", "http:/x"]}]:
+        if validator.valid(node):
+            continue
+        failing += 1
+        mine = [_error(e, inline=True) for e in explain(validator.schema, node, schemas.FORMATS)]
+        assert mine == [_error(e) for e in validator.jsonschema_errors(node)], node
+        assert [_error(e, inline=True) for e in validator.iter_errors(node)] == mine
+    assert failing >= 10
+
+
+def test_explanation_of_a_keyword_it_does_not_handle_is_left_to_jsonschema():
+    schema = {"type": "object", "properties": {"b": {"type": "string"}, "a": {"maxLength": 2}}}
+    node = {"b": 5, "a": "abc"}
+    with pytest.raises(UnsupportedSchemaError):
+        explain(schema, node, {})
+    validator = schemas.NodeValidator(schema)
+    assert validator.valid is not None  # "a" is compiled at its first use
+    assert [e.message for e in validator.iter_errors(node)] == \
+        ["5 is not of type 'string'", "'abc' is too long"]  # the check fails at "b": jsonschema
+
+
+class Text(str):
+    """A str subclass, as the validator's VisibleText is."""
+
+
+class Node(dict):
+    """A dict subclass, as the validator's View is."""
+
+
+def _subclassed(value):
+    if isinstance(value, dict):
+        return Node((k, _subclassed(v)) for k, v in value.items())
+    if isinstance(value, list):
+        return [_subclassed(v) for v in value]
+    return Text(value) if isinstance(value, str) else value
+
+
+@pytest.mark.parametrize("types", TYPES[:3], ids=lambda t: "+".join(sorted(t)) if t else "untyped")
+def test_subclasses_of_str_and_dict_are_judged_as_str_and_dict(types):
+    # the compiled check dispatches on the exact type first: a subclass takes the slower path
+    validator = schemas.validator_for(types)
+    for node in NODES:
+        assert validator.valid(_subclassed(node)) == validator.valid(node), node
+
+
+def test_definitions_are_compiled_at_their_first_use():
+    schema = {"type": "object",
+              "properties": {"a": {"$ref": "#/$defs/Text"}, "b": {"$ref": "#/$defs/Odd"},
+                             "c": {"$ref": "#/$defs/Text"}},
+              "$defs": {"Text": {"type": "string", "minLength": 1}, "Odd": {"const": 1}}}
+    check = compile_check(schema, {})
+    assert check is not None  # "Odd" (a keyword it does not know) is not compiled yet
+    assert check({"a": "x", "c": "y"}) and not check({"a": "", "c": "y"}) and not check({"c": 3})
+    with pytest.raises(UnsupportedSchemaError):
+        check({"b": 1})
+
+
+@pytest.mark.parametrize("schema", [
+    {"$ref": "#/$defs/Missing", "$defs": {}},
+    {"$ref": "#/$defs/A", "type": "string", "$defs": {"A": {"type": "string"}}},  # a sibling
+    {"$ref": "other.json#/x"},
+    {"$ref": "#/$defs/Loop", "$defs": {"Loop": {"$ref": "#/$defs/Loop"}}},
+])
+def test_references_it_does_not_resolve_leave_the_answer_to_jsonschema(schema):
+    assert compile_check(schema, {}) is None
 
 
 def test_unknown_keyword_leaves_the_answer_to_jsonschema():

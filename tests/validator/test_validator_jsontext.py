@@ -4,7 +4,7 @@ import time
 import pytest
 
 from newsld.errors import LimitError
-from newsld.validator import validate_json_text
+from newsld.validator import validate, validate_json_text
 
 ARTICLE = '{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Storm"}'
 
@@ -137,3 +137,27 @@ def test_page_block_with_a_number_too_long_is_one_issue():
     issues = validate_page(page.encode()).issues
     assert [(i.code, i.path) for i in issues][:1] == [("input", "ld+json[1]")]
     assert "too long" in issues[0].message
+
+
+@pytest.mark.parametrize("doc, found", [
+    # the limits pass visits values depth first, the last value of a list first: the first
+    # value over a limit it meets is the one it names
+    (lambda deep: [10 ** 5000, deep], "nesting is deeper than 500"),
+    (lambda deep: [deep, 10 ** 5000], "more than 4300 digits"),
+    (lambda deep: {"a": {"b": [deep, "x", 7, 10 ** 5000]}, "c": 2}, "more than 4300 digits"),
+    (lambda deep: {"a": {"b": [10 ** 5000, "x", 7, deep]}, "c": 2}, "nesting is deeper than 500"),
+    (lambda deep: [[], 10 ** 9, "x" * 5000, 1.5, None, True, {"a": [1, 2]}], None),
+])
+def test_the_first_value_over_a_limit_is_named(doc, found):
+    import sys
+    deep: list = []
+    for _ in range(600):
+        deep = [deep]
+    value = doc(deep)
+    if found is None:
+        validate(value, max_depth=500)
+        return
+    if sys.get_int_max_str_digits() != 4300:
+        pytest.skip("another int digits limit")
+    with pytest.raises(LimitError, match=found):
+        validate(value, max_depth=500)

@@ -40,3 +40,23 @@ def test_two_names_merged_are_two_authors():
 def test_a_real_job_title_is_still_one():
     (msg,) = author_messages("Jane Doe, Senior Editor")
     assert "jobTitle" in msg and "'Jane Doe'" in msg
+
+
+def test_closest_name_is_difflibs_answer():
+    # closest() asks difflib only about names of a length that can match, and remembers
+    import difflib
+    import random
+
+    from newsld.validator import load_vocab
+    from newsld.validator.vocab import closest
+    vocab = load_vocab()
+    rng = random.Random(7)
+    for names in (frozenset(vocab.classes), vocab.props_for(frozenset({"NewsArticle"})),
+                  vocab.props_for(frozenset({"Person"}))):
+        words = sorted(names)
+        tries = rng.sample(words, min(40, len(words)))
+        tries = [w[:-1] for w in tries] + [w + "s" for w in tries] + [w.swapcase() for w in tries] + \
+            ["".join(rng.sample(w, len(w))) for w in tries] + ["", "x", "articleID", "autor", "imageURL"]
+        for t in tries:
+            close = difflib.get_close_matches(t, words, n=1, cutoff=0.8)
+            assert closest(t, names) == (close[0] if close else None), t
