@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from helpers import ROOT
+from helpers import ROOT, SEED
 
 PAGE = ("<html><head><title>T</title><script type='application/ld+json'>{\"@type\": \"NewsArticle\"}"
         "</script></head><body><article itemscope itemtype='https://schema.org/NewsArticle'>"
@@ -41,3 +41,22 @@ def test_real_extruct_still_imports_whole_after_the_light_load():
             " syntaxes=['json-ld'])['json-ld'], extruct.jsonld.JsonLdExtractor.__name__)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split("\n")[0] == "[{'a': 1}] JsonLdExtractor"
+
+
+def cli_modules_after(*args: str) -> set:
+    """The modules a whole `newsld ARGS...` run imported (printed on stderr after the run)."""
+    code = ("import runpy, sys\nsys.argv = ['newsld', *sys.argv[1:]]\ntry:\n"
+            "    runpy.run_module('newsld', run_name='__main__')\nexcept SystemExit:\n    pass\n"
+            "sys.stderr.write('\\n' + ' '.join(sys.modules))")
+    err = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
+                         cwd=ROOT).stderr
+    return set(err.rsplit("\n", 1)[-1].split())
+
+
+@pytest.mark.slow
+def test_cold_text_start_imports_only_what_it_uses():
+    """A cold `newsld extract seed.txt` (UTF-8, no entity, no unknown record key, a hash for
+    the blank-node ids) leaves out what only other inputs need: each costs milliseconds."""
+    mods = cli_modules_after("extract", str(SEED))
+    assert "newsld.validator.engine" in mods  # the run did happen
+    assert not {"hashlib", "html", "difflib", "webencodings"} & mods
