@@ -43,9 +43,14 @@ class Rules:
     def langs(self) -> tuple[str, ...]:
         return tuple(d["lang"] for d in self._data)
 
+    def _gated(self, pattern: str, key: str, lead: str = "", flags: int = re.I) -> Gated:
+        """``^{lead}(?:{the words of key}){pattern}``, gated by the words' first letters."""
+        return Gated(rf"^{lead}(?:{self._alt_of(key)}){pattern}", flags,
+                     rf"^{lead}(?:{alternation(heads(self._all(key)))})")
+
     @cached_property
-    def byline(self) -> re.Pattern:  # "By " / "Por " at the start of a line
-        return re.compile(rf"^(?:{self._alt_of('byline_words')})\s*:?\s+(?=\S)", re.I)
+    def byline(self) -> Gated:  # "By " / "Por " at the start of a line
+        return self._gated(r"\s*:?\s+(?=\S)", "byline_words")
 
     @cached_property
     def author_split(self) -> re.Pattern:  # separators between several authors
@@ -53,9 +58,9 @@ class Rules:
         return re.compile(rf"\s*[,;]\s*(?:(?:{seps})\s+)?|\s+(?:{seps})\s+", re.I)
 
     @cached_property
-    def faq_heading(self) -> re.Pattern:  # a FAQ section heading
-        return re.compile(rf"^#{{0,6}}\s*(?:{self._alt_of('faq_headings')}){_WORD_END}"
-                          rf"(?:\s*(?:[:\-–—(]|(?:{self._alt_of('faq_about')})\s)|\s*$)", re.I)
+    def faq_heading(self) -> Gated:  # a FAQ section heading
+        return self._gated(rf"{_WORD_END}(?:\s*(?:[:\-–—(]|(?:{self._alt_of('faq_about')})\s)|\s*$)",
+                           "faq_headings", _HASHES)
 
     @cached_property
     def question_prefix(self) -> re.Pattern:  # an optional "Q:" / "1." before a question (may match nothing)
@@ -66,16 +71,16 @@ class Rules:
         return re.compile(rf"^(?:#{{1,6}}\s*)?(?:(?:{self._alt_of('question_prefixes')})\s*|\d{{1,3}}[.)]\s+)", re.I)
 
     @cached_property
-    def published_label(self) -> re.Pattern:  # "Published:" before a date
-        return re.compile(rf"^(?:{self._alt_of('published_labels')})\s*:?\s*", re.I)
+    def published_label(self) -> Gated:  # "Published:" before a date
+        return self._gated(r"\s*:?\s*", "published_labels")
 
     @cached_property
-    def updated_label(self) -> re.Pattern:  # "Updated:" before a date
-        return re.compile(rf"^(?:{self._alt_of('updated_labels')})\s*:?\s*", re.I)
+    def updated_label(self) -> Gated:  # "Updated:" before a date
+        return self._gated(r"\s*:?\s*", "updated_labels")
 
     @cached_property
-    def author_box_heading(self) -> re.Pattern:  # "About the author" before an author box
-        return re.compile(rf"^#{{0,6}}\s*(?:{self._alt_of('author_box_headings')})\s*:?$", re.I)
+    def author_box_heading(self) -> Gated:  # "About the author" before an author box
+        return self._gated(r"\s*:?$", "author_box_headings", _HASHES)
 
     @cached_property
     def author_url(self) -> re.Pattern:
@@ -85,12 +90,12 @@ class Rules:
                           r"(?:(?:[^/]*/)*?(?P<slug>[^\W\d_]+(?:-[^\W\d_]+){1,3})(?:\.html?)?/?$)?", re.I)
 
     @cached_property
-    def answer_prefix(self) -> re.Pattern:
-        return re.compile(rf"^(?:{self._alt_of('answer_prefixes')})\s*", re.I)
+    def answer_prefix(self) -> Gated:
+        return self._gated(r"\s*", "answer_prefixes")
 
     @cached_property
-    def tag_label(self) -> re.Pattern:  # "Filed under:" ... (group "rest" holds what follows the colon)
-        return re.compile(rf"^#{{0,6}}\s*(?:{self._alt_of('tag_labels')})\s*:(?P<rest>.*)$", re.I | re.S)
+    def tag_label(self) -> Gated:  # "Filed under:" ... (group "rest" holds what follows the colon)
+        return self._gated(r"\s*:(?P<rest>.*)$", "tag_labels", _HASHES, re.I | re.S)
 
     @cached_property
     def job_words(self) -> frozenset:  # the job-title words, lower case
@@ -101,16 +106,16 @@ class Rules:
         return frozenset(w.lower() for w in self._all("name_particles"))
 
     @cached_property
-    def team(self) -> tuple[re.Pattern, ...]:  # newsroom team named after its outlet (group "outlet")
-        return tuple(re.compile(p, re.I) for p in self._all("team_patterns"))
+    def team(self) -> Compiled:  # newsroom team named after its outlet (group "outlet"), in order
+        return Compiled(self._all("team_patterns"), re.I)
 
     @cached_property
     def newsroom(self) -> re.Pattern:  # a newsroom/team word anywhere in a name
         return re.compile(rf"(?<!\w)(?:{self._alt_of('newsroom_words')}){_WORD_END}", re.I)
 
     @cached_property
-    def agency(self) -> re.Pattern:  # a whole name that is a news agency
-        return re.compile(rf"^(?:{self._alt_of('agencies')})$", re.I)
+    def agency(self) -> Gated:  # a whole name that is a news agency
+        return self._gated("$", "agencies")
 
     @cached_property
     def org_suffix(self) -> re.Pattern:  # a name ending like an organisation ("... Press", "... .com")
@@ -147,6 +152,63 @@ class Rules:
 
 
 _WORD_END = r"(?![\w])"
+_HASHES = r"#{0,6}\s*"  # Markdown heading marks before a heading's words
+
+
+def heads(words, size: int = 3) -> set[str]:
+    """The first ``size`` characters of each of ``words``: a gate's alternation (see Gated)."""
+    return {w[:size] for w in words}
+
+
+class Gated:
+    """A pattern that begins with ``^`` (not MULTILINE) and a literal word, compiled at the first
+    text that could match it. Until then a small ``gate`` pattern (the same lead and the words'
+    first letters, see ``heads``) answers alone: a long alternation of words takes milliseconds
+    to compile, and most lines start with none of them. Exact: the gate must match at the start
+    of every text the pattern matches (same engine and flags, a prefix of the same words), so a
+    text the gate refuses has no match, and ``sub`` leaves it as it is."""
+
+    __slots__ = ("pattern", "flags", "gate", "_compiled")
+
+    def __init__(self, pattern: str, flags: int, gate: str):
+        self.pattern, self.flags = pattern, flags
+        self.gate = re.compile(gate, flags)
+        self._compiled: re.Pattern | None = None
+
+    @property
+    def is_compiled(self) -> bool:
+        return self._compiled is not None
+
+    @property
+    def compiled(self) -> re.Pattern:
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern, self.flags)
+        return self._compiled
+
+    def match(self, text: str) -> re.Match | None:
+        if self._compiled is None and not self.gate.match(text):
+            return None
+        return self.compiled.match(text)
+
+    def sub(self, repl, text: str, count: int = 0) -> str:
+        if self._compiled is None and not self.gate.match(text):
+            return text
+        return self.compiled.sub(repl, text, count=count)
+
+
+class Compiled:
+    """Patterns tried in order, each compiled when an iteration first reaches it (a name that
+    the first patterns match never pays for the others)."""
+
+    def __init__(self, patterns, flags: int):
+        self._patterns, self._flags = tuple(patterns), flags
+        self._compiled: list[re.Pattern] = []
+
+    def __iter__(self):
+        for i, p in enumerate(self._patterns):
+            if i == len(self._compiled):
+                self._compiled.append(re.compile(p, self._flags))
+            yield self._compiled[i]
 
 
 def alternation(words) -> str:
