@@ -39,14 +39,16 @@ class Rules:
     def _alt_of(self, key: str) -> str:
         return _alt(self._all(key))
 
+    def _heads_of(self, key: str) -> str:
+        return _alt(heads(self._all(key)))
+
     @cached_property
     def langs(self) -> tuple[str, ...]:
         return tuple(d["lang"] for d in self._data)
 
     def _gated(self, pattern: str, key: str, lead: str = "", flags: int = re.I) -> Gated:
         """``^{lead}(?:{the words of key}){pattern}``, gated by the words' first letters."""
-        return Gated(rf"^{lead}(?:{self._alt_of(key)}){pattern}", flags,
-                     rf"^{lead}(?:{alternation(heads(self._all(key)))})")
+        return Gated(rf"^{lead}(?:{self._alt_of(key)}){pattern}", flags, rf"^{lead}(?:{self._heads_of(key)})")
 
     @cached_property
     def byline(self) -> Gated:  # "By " / "Por " at the start of a line
@@ -110,21 +112,25 @@ class Rules:
         return Compiled(self._all("team_patterns"), re.I)
 
     @cached_property
-    def newsroom(self) -> re.Pattern:  # a newsroom/team word anywhere in a name
-        return re.compile(rf"(?<!\w)(?:{self._alt_of('newsroom_words')}){_WORD_END}", re.I)
+    def newsroom(self) -> Gated:  # a newsroom/team word anywhere in a name
+        return Gated(rf"(?<!\w)(?:{self._alt_of('newsroom_words')}){_WORD_END}", re.I,
+                     rf"(?<!\w)(?:{self._heads_of('newsroom_words')})")
 
     @cached_property
     def agency(self) -> Gated:  # a whole name that is a news agency
         return self._gated("$", "agencies")
 
     @cached_property
-    def org_suffix(self) -> re.Pattern:  # a name ending like an organisation ("... Press", "... .com")
-        return re.compile(rf"(?:\s(?:{self._alt_of('organisation_suffixes')})|\.(?:com|net|org|es|co\.uk|news))$", re.I)
+    def org_suffix(self) -> Gated:  # a name ending like an organisation ("... Press", "... .com")
+        domain = r"\.(?:com|net|org|es|co\.uk|news)"
+        return Gated(rf"(?:\s(?:{self._alt_of('organisation_suffixes')})|{domain})$", re.I,
+                     rf"\s(?:{self._heads_of('organisation_suffixes')})|{domain}$")
 
     @cached_property
-    def job_title(self) -> re.Pattern:  # a phrase that is a job title
-        return re.compile(rf"(?<!\w)(?:{self._alt_of('job_title_words')})"
-                          rf"(?:\s+(?:{self._alt_of('job_title_links')})\s+\S.*)?$", re.I)
+    def job_title(self) -> Gated:  # a phrase that is a job title
+        return Gated(rf"(?<!\w)(?:{self._alt_of('job_title_words')})"
+                     rf"(?:\s+(?:{self._alt_of('job_title_links')})\s+\S.*)?$", re.I,
+                     rf"(?<!\w)(?:{self._heads_of('job_title_words')})")
 
     @cached_property
     def stopwords(self) -> dict:  # lang -> frozenset of words
@@ -135,8 +141,9 @@ class Rules:
         return {k.lower(): v for d in self._data for k, v in d.get("months", {}).items()}
 
     @cached_property
-    def date_words(self) -> re.Pattern:  # foreign filler words in dates ("de", weekday names)
-        return re.compile(rf"(?<!\w)(?:{self._alt_of('date_words') or '(?!)'})(?!\w)\.?", re.I)
+    def date_words(self) -> Gated:  # foreign filler words in dates ("de", weekday names)
+        return Gated(rf"(?<!\w)(?:{self._alt_of('date_words')})(?!\w)\.?", re.I,
+                     rf"(?<!\w)(?:{self._heads_of('date_words')})")
 
     @cached_property
     def author_name_prefix(self) -> re.Pattern:
@@ -145,10 +152,11 @@ class Rules:
         return re.compile(rf"^(?P<word>{self._alt_of('author_name_prefixes') or '(?!)'})\b\s*:?\s*", re.I)
 
     @cached_property
-    def question_start(self) -> re.Pattern:  # a title in a question form without "?" ("How to...", "Wie...", "¿")
-        return re.compile("^(?:" + "|".join(
+    def question_start(self) -> Gated:  # a title in a question form without "?" ("How to...", "Wie...", "¿")
+        return Gated("^(?:" + "|".join(
             re.escape(w) + (r"(?!\w)" if w[-1:].isalnum() else "") for w in sorted(
-                set(self._all("question_starts")), key=lambda w: (-len(w), w))) + ")", re.I)
+                set(self._all("question_starts")), key=lambda w: (-len(w), w))) + ")", re.I,
+            rf"^(?:{self._heads_of('question_starts')})")
 
 
 _WORD_END = r"(?![\w])"
@@ -161,12 +169,14 @@ def heads(words, size: int = 3) -> set[str]:
 
 
 class Gated:
-    """A pattern that begins with ``^`` (not MULTILINE) and a literal word, compiled at the first
-    text that could match it. Until then a small ``gate`` pattern (the same lead and the words'
-    first letters, see ``heads``) answers alone: a long alternation of words takes milliseconds
-    to compile, and most lines start with none of them. Exact: the gate must match at the start
-    of every text the pattern matches (same engine and flags, a prefix of the same words), so a
-    text the gate refuses has no match, and ``sub`` leaves it as it is."""
+    """A pattern made around a long alternation of words, compiled at the first text that could
+    match it. Until then a small ``gate`` pattern (the same lead and the words' first letters,
+    see ``heads``) answers alone: such an alternation takes milliseconds to compile, and most
+    lines and names hold none of the words. Exact when the gate (same flags) matches at the start
+    of every text the pattern matches at its start (for ``match``) and somewhere in every text
+    the pattern finds a match in (for ``search`` and ``sub``); a gate of the same lead and a
+    prefix of the same words, matching wherever the pattern matches, does both. A text the gate
+    refuses has no match, and ``sub`` leaves it as it is."""
 
     __slots__ = ("pattern", "flags", "gate", "_compiled")
 
@@ -190,8 +200,13 @@ class Gated:
             return None
         return self.compiled.match(text)
 
+    def search(self, text: str) -> re.Match | None:
+        if self._compiled is None and not self.gate.search(text):
+            return None
+        return self.compiled.search(text)
+
     def sub(self, repl, text: str, count: int = 0) -> str:
-        if self._compiled is None and not self.gate.match(text):
+        if self._compiled is None and not self.gate.search(text):
             return text
         return self.compiled.sub(repl, text, count=count)
 
