@@ -294,7 +294,7 @@ def text_date(text: str, *, day_first: bool = False, lang: str | None = None) ->
     not a full date. ``day_first``: "03/04/2024" is 3 April (else the locale of ``lang`` decides,
     else the US reading, 4 March)."""
     s = _DOT_TIME.sub(r"\1:\2", numeric_dates(text, lang, first=day_first or None))
-    if not any(c.isdigit() for c in s):
+    if not any(map(str.isdigit, s)):  # (a paragraph tried as a date line: C speed over its text)
         return None
     try:
         return to_iso(s, lang=lang)

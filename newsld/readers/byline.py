@@ -52,7 +52,7 @@ def split_dates(text: str) -> tuple[str, dict]:
     from newsld.errors import InputError
 
     def as_date(s: str) -> bool:
-        if not any(c.isdigit() for c in s):
+        if not any(map(str.isdigit, s)):
             return False
         try:
             to_iso(s)
