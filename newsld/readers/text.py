@@ -27,21 +27,27 @@ _EMPHASIS = re.compile(r"^(\*{1,2}|_{1,2})([^*_\n].*)\1$", re.S)
 _CLOSING = tuple(".!?:;…\"”’»)")
 _TAG_SPLIT = re.compile(r"[,;·|\n]")  # pieces are stripped: no \s* around it to backtrack over
 
-# Inline Markdown, all with negated classes so no pattern backtracks on long lines. Link text
-# excludes "[" and a link destination excludes "(" outside one balanced pair, possessively: each
-# attempt stops at the next "[" or "(", so a line of 100,000 "[x](" or "![" is read in linear
-# time (an attempt that could run to the end of the line from every "[" was quadratic).
-_DEST = r"(?:[^()\s]++|\([^()\s]*+\))*+(?:\s+\"[^\"\n]*\")?"
-_INLINE = (
-    (re.compile(r"!\[([^\[\]\n]*)\]\(" + _DEST + r"\)"), ""),
-    (re.compile(r"\[([^\[\]\n]+)\]\(" + _DEST + r"\)"), r"\1"),
-    (re.compile(r"\*\*([^*\n]+)\*\*"), r"\1"),
-    (re.compile(r"__([^_\n]+)__"), r"\1"),
-    (re.compile(r"(?<![\w*])\*([^*\s](?:[^*\n]*[^*\s])?)\*(?![\w*])"), r"\1"),
-    (re.compile(r"(?<![\w_])_([^_\s](?:[^_\n]*[^_\s])?)_(?![\w_])"), r"\1"),
-    (re.compile(r"`([^`\n]+)`"), r"\1"),
-)
-_IMAGE = re.compile(r"!\[[^\[\]\n]*\]\(((?:[^()\s]++|\([^()\s]*+\))++)")
+
+@lru_cache(maxsize=1)
+def _markdown() -> tuple[tuple[tuple[re.Pattern, str], ...], re.Pattern]:
+    """(inline Markdown patterns with their replacements, the first image): compiled for the
+    first Markdown input only (plain text never uses them).
+
+    All with negated classes so no pattern backtracks on long lines. Link text excludes "[" and
+    a link destination excludes "(" outside one balanced pair, possessively: each attempt stops
+    at the next "[" or "(", so a line of 100,000 "[x](" or "![" is read in linear time (an
+    attempt that could run to the end of the line from every "[" was quadratic)."""
+    dest = r"(?:[^()\s]++|\([^()\s]*+\))*+(?:\s+\"[^\"\n]*\")?"
+    inline = (
+        (re.compile(r"!\[([^\[\]\n]*)\]\(" + dest + r"\)"), ""),
+        (re.compile(r"\[([^\[\]\n]+)\]\(" + dest + r"\)"), r"\1"),
+        (re.compile(r"\*\*([^*\n]+)\*\*"), r"\1"),
+        (re.compile(r"__([^_\n]+)__"), r"\1"),
+        (re.compile(r"(?<![\w*])\*([^*\s](?:[^*\n]*[^*\s])?)\*(?![\w*])"), r"\1"),
+        (re.compile(r"(?<![\w_])_([^_\s](?:[^_\n]*[^_\s])?)_(?![\w_])"), r"\1"),
+        (re.compile(r"`([^`\n]+)`"), r"\1"),
+    )
+    return inline, re.compile(r"!\[[^\[\]\n]*\]\(((?:[^()\s]++|\([^()\s]*+\))++)")
 
 
 @dataclass
@@ -82,7 +88,7 @@ class TextReader:
     # ---- inline clean-up -------------------------------------------------
     def inline(self, s: str) -> str:
         if self.markdown:
-            for pat, rep in _INLINE:
+            for pat, rep in _markdown()[0]:
                 s = pat.sub(rep, s)
         return s.strip()
 
@@ -157,7 +163,7 @@ class TextReader:
             blocks = blocks[1:]
         blocks = self.without_noise(blocks)
         if self.markdown and not meta.get("images"):
-            m = _IMAGE.search(text)
+            m = _markdown()[1].search(text)
             if m:
                 meta["images"] = [m.group(1)]
 

@@ -59,4 +59,4 @@ def test_cold_text_start_imports_only_what_it_uses():
     the blank-node ids) leaves out what only other inputs need: each costs milliseconds."""
     mods = cli_modules_after("extract", str(SEED))
     assert "newsld.validator.engine" in mods  # the run did happen
-    assert not {"hashlib", "html", "difflib", "webencodings"} & mods
+    assert not {"hashlib", "html", "difflib", "webencodings", "newsld.io.jsontext"} & mods
