@@ -8,7 +8,10 @@ import json
 import os
 import re
 import stat
-from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 _SCRIPT_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026",
                    0x2028: "\\u2028", 0x2029: "\\u2029"}
@@ -59,6 +62,7 @@ class AtomicFile:
     Errors are NewsldError naming the path (a missing folder, a full disk, no permission)."""
 
     def __init__(self, path: str | os.PathLike, expect: bytes | None = None):
+        from pathlib import Path  # here: a run writing to stdout does not need it (nor urllib.parse)
         self.path = Path(path)
         self.expect = expect
         self.direct = False
@@ -82,6 +86,7 @@ class AtomicFile:
             self.file = open(self.path, "wb")
             return self.file
         if self.path.is_symlink():
+            from pathlib import Path
             self.path = Path(os.path.realpath(self.path))
         import tempfile  # here: shutil and random are not needed by a run writing to stdout
 

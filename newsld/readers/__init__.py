@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-from pathlib import Path
-from urllib.parse import urldefrag
-
 from newsld.errors import InputError
 from newsld.readers.formats import EXTENSION_FORMATS, FORMATS
 
@@ -82,9 +79,9 @@ def _bytes_of(source) -> tuple[bytes, str]:
     if isinstance(source, str):
         return source.encode("utf-8"), "input"
     if isinstance(source, os.PathLike):
-        p = Path(source)
         try:
-            return p.read_bytes(), str(source)
+            with open(source, "rb") as f:
+                return f.read(), str(source)
         except OSError as e:
             raise InputError(f"cannot read {source}: {e.strerror or e}") from None
     if hasattr(source, "read"):
@@ -117,6 +114,7 @@ def read_article(source, *, format: str = "auto", name: str | None = None, synta
         raise TypeError(f"unknown metadata: {', '.join(sorted(unknown))}")
     article = _metadata.apply(article, meta, timezone=timezone)
     if not article.url and location:
+        from urllib.parse import urldefrag
         article.url = urldefrag(location).url
     if not article.lang:
         article.lang = detect_language(" ".join([article.headline, article.dek or "", *article.body[:20]]))

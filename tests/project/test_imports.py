@@ -60,3 +60,12 @@ def test_cold_text_start_imports_only_what_it_uses():
     mods = cli_modules_after("extract", str(SEED))
     assert "newsld.validator.engine" in mods  # the run did happen
     assert not {"hashlib", "html", "difflib", "webencodings", "newsld.io.jsontext"} & mods
+
+
+@pytest.mark.slow
+def test_cold_text_start_reads_and_writes_without_pathlib():
+    """pathlib (with urllib.parse and ipaddress, ~4 ms) is not needed to read a text file,
+    build its JSON-LD and write it to stdout (the validator still loads it, for its files)."""
+    mods = cli_modules_after("extract", "--no-validate", str(SEED))
+    assert "newsld.article.builder" in mods  # the run did happen
+    assert not {"pathlib", "urllib.parse", "ipaddress"} & mods
