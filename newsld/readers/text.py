@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from newsld.readers import byline
@@ -50,10 +49,14 @@ def _markdown() -> tuple[tuple[tuple[re.Pattern, str], ...], re.Pattern]:
     return inline, re.compile(r"!\[[^\[\]\n]*\]\(((?:[^()\s]++|\([^()\s]*+\))++)")
 
 
-@dataclass
 class Block:
-    lines: list[str]
-    gap: int  # blank lines before the block
+    """A run of non-blank lines (a plain class: building a dataclass costs a cold start ~0.4 ms)."""
+
+    __slots__ = ("lines", "gap")
+
+    def __init__(self, lines: list[str], gap: int):
+        self.lines = lines
+        self.gap = gap  # blank lines before the block
 
     @property
     def text(self) -> str:
