@@ -2,7 +2,6 @@
 byline, dek, body, FAQ section, tag line and author box."""
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
 
@@ -342,8 +341,8 @@ class TextReader:
 @lru_cache(maxsize=1)
 def _month_first_label() -> re.Pattern:
     """The English date labels: only English (US) writes numeric dates month first."""
-    en = json.loads((locale.locales_dir() / "en.json").read_text(encoding="utf-8"))
-    words = sorted(en["published_labels"] + en["updated_labels"], key=len, reverse=True)
+    words = sorted(locale.words("published_labels", "en") + locale.words("updated_labels", "en"),
+                   key=len, reverse=True)  # (the locale files already read, not en.json again)
     return re.compile(rf"^(?:{'|'.join(map(re.escape, words))})\b", re.IGNORECASE)
 
 
