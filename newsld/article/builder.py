@@ -6,11 +6,19 @@ blank-node labels when several documents are loaded into one graph), so two URL-
 stay two articles. Same bytes every run."""
 from __future__ import annotations
 
-import hashlib
 import re
+import sys
 import unicodedata
 
 from newsld.article.model import Agent, Article
+
+try:  # CPython's own SHA-256, the same digest: hashlib's import loads OpenSSL (~3 ms of a cold start)
+    if sys.version_info >= (3, 12):
+        from _sha2 import sha256
+    else:
+        from _sha256 import sha256
+except ImportError:  # a Python built without it
+    from hashlib import sha256
 
 _SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -27,7 +35,7 @@ def word_count(text: str) -> int:
 class _Ids:
     def __init__(self, url: str | None, text: str):
         self.base = (url or "").split("#", 1)[0]
-        self.label = "_:" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:12] + "-"
+        self.label = "_:" + sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:12] + "-"
         self.used: set[str] = set()
 
     def new(self, fragment: str) -> str:

@@ -11,7 +11,6 @@ import sys
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
-from newsld.io import jsontext
 from newsld.io.output import printable
 from newsld.errors import InputError, NewsldError
 from newsld.readers.formats import EXTENSION_FORMATS
@@ -217,6 +216,7 @@ def ndjson_stream(name: str, max_bytes: int) -> Iterator[Item]:
 def _ndjson_line(name: str, n: int, raw: bytes) -> Iterator[Item]:
     if not raw.strip():
         return
+    from newsld.io import jsontext  # here: only NDJSON input needs it (a cold start of other input ~1 ms)
     source = f"{name}:{n}"
     try:
         obj = jsontext.loads(raw, source=source)

@@ -4,6 +4,8 @@ Exit codes: 0 valid (warnings allowed unless --strict), 1 validation errors, 2 u
 error. Errors are one line on stderr that says what to do; never a traceback."""
 from __future__ import annotations
 
+from newsld.cli import startup  # first: the collector is paused while the CLI loads
+
 import contextlib
 import os
 import signal
@@ -52,9 +54,12 @@ class Cli(click.Group):
         kwargs.pop("standalone_mode", None)  # errors are always handled here
         closed_streams()
         old = _terminate_like_ctrl_c()
+        if not args and kwargs.get("args") is None:  # the program (its arguments in sys.argv),
+            startup.pause()  # not a caller in its own process: see newsld.cli.startup
         try:
             code = self._run(*args, **kwargs)
         finally:
+            startup.resume()
             if old is not None:  # a caller's own handler (a test running the CLI in-process)
                 signal.signal(signal.SIGTERM, old)
         try:  # what click.echo left in stdout's buffer: a full disk is said here, once
@@ -100,6 +105,14 @@ class Cli(click.Group):
 
 
 _TERMINATED: list[int] = []
+
+
+def warm_then_resume(opts: Options):
+    """The pool's warm-up (records.warm_up, in the parent before the workers fork), then the
+    collector runs again (startup.resume), in the parent and in the workers it forks."""
+    from newsld.batch.records import warm_up
+    warm_up(opts)
+    startup.resume()
 
 
 def _on_sigterm(signum, frame):
@@ -230,7 +243,7 @@ def extract(inputs, from_, ndjson, fmt, output, write_invalid, profile, strict, 
     from newsld import batch
     from newsld.batch import pool
     from newsld.io.output import AtomicFile, html_script, pretty
-    from newsld.batch.records import extract_item, extract_line, warm_up
+    from newsld.batch.records import extract_item, extract_line
     opts = Options(format="auto" if from_ in ("ndjson", "warc") else from_, profile=profile,
                    strict=strict, validate=not no_validate, syntaxes=tuple(syntaxes) or None,
                    timezone=timezone,
@@ -247,7 +260,7 @@ def extract(inputs, from_, ndjson, fmt, output, write_invalid, profile, strict, 
     work = batch.items(inputs, from_=from_, recursive=recursive, glob=glob, max_bytes=max_bytes,
                        extensions=batch.EXTRACT_EXTENSIONS)
     run = functools.partial(pool.run, work, jobs=1 if single else pool.cpu_jobs(jobs), budget=timeout,
-                            warm=functools.partial(warm_up, opts))
+                            warm=functools.partial(warm_then_resume, opts))
     if single:
         rec = next(iter(run(functools.partial(extract_item, opts))))
         if rec["jsonld"] is None:
@@ -270,6 +283,7 @@ def extract(inputs, from_, ndjson, fmt, output, write_invalid, profile, strict, 
     try:
         with (AtomicFile(output) if output else contextlib.nullcontext(None)) as out:
             for code, text in run(functools.partial(extract_line, opts)):
+                startup.resume()  # the run is under way
                 worst = max(worst, code)
                 counts[("ok", "invalid", "failed")[code]] += 1
                 _emit(out, text)
@@ -318,8 +332,11 @@ def validate(inputs, fmt, from_, profile, strict, syntaxes, max_bytes, recursive
     streamed = fmt in ("text", "json")  # github: errors first over the whole run
     kept, worst, checked, bad = [], 0, 0, 0
     counts = {"error": 0, "warning": 0, "info": 0}
-    for rec in pool.run(work, functools.partial(validate_item, opts), jobs=pool.cpu_jobs(jobs),
-                         budget=timeout):
+    jobs = pool.cpu_jobs(jobs)
+    if jobs > 1:
+        startup.resume()  # before the workers fork
+    for rec in pool.run(work, functools.partial(validate_item, opts), jobs=jobs, budget=timeout):
+        startup.resume()  # the run is under way
         code = exit_code(rec["issues"], strict)
         worst, checked, bad = max(worst, code), checked + 1, bad + (code != 0)
         for i in rec["issues"]:
@@ -342,6 +359,7 @@ def validate(inputs, fmt, from_, profile, strict, syntaxes, max_bytes, recursive
 from newsld.cli.inject import inject  # noqa: E402  (cli_inject does not import cli)
 
 main.add_command(inject)
+startup.resume()  # loaded: main() pauses the collector again when newsld runs as the program
 
 if __name__ == "__main__":
     main()

@@ -14,15 +14,21 @@ words to its own file; readers take the union over all files."""
 from __future__ import annotations
 
 import json
+import os
 import re
 from functools import cached_property, lru_cache
+from typing import TYPE_CHECKING
 
-from pathlib import Path
+if TYPE_CHECKING:
+    from pathlib import Path
+
+_DIR = os.path.dirname(os.path.realpath(__file__))  # (pathlib, with urllib.parse, costs a cold start ~4 ms)
 
 
 def locales_dir() -> Path:
     """The folder of the bundled locale files (``newsld/locales/*.json``)."""
-    return Path(__file__).resolve().parent
+    from pathlib import Path
+    return Path(_DIR)
 
 
 class Rules:
@@ -39,13 +45,20 @@ class Rules:
     def _alt_of(self, key: str) -> str:
         return _alt(self._all(key))
 
+    def _heads_of(self, key: str) -> str:
+        return _alt(heads(self._all(key)))
+
     @cached_property
     def langs(self) -> tuple[str, ...]:
         return tuple(d["lang"] for d in self._data)
 
+    def _gated(self, pattern: str, key: str, lead: str = "", flags: int = re.I) -> Gated:
+        """``^{lead}(?:{the words of key}){pattern}``, gated by the words' first letters."""
+        return Gated(rf"^{lead}(?:{self._alt_of(key)}){pattern}", flags, rf"^{lead}(?:{self._heads_of(key)})")
+
     @cached_property
-    def byline(self) -> re.Pattern:  # "By " / "Por " at the start of a line
-        return re.compile(rf"^(?:{self._alt_of('byline_words')})\s*:?\s+(?=\S)", re.I)
+    def byline(self) -> Gated:  # "By " / "Por " at the start of a line
+        return self._gated(r"\s*:?\s+(?=\S)", "byline_words")
 
     @cached_property
     def author_split(self) -> re.Pattern:  # separators between several authors
@@ -53,9 +66,9 @@ class Rules:
         return re.compile(rf"\s*[,;]\s*(?:(?:{seps})\s+)?|\s+(?:{seps})\s+", re.I)
 
     @cached_property
-    def faq_heading(self) -> re.Pattern:  # a FAQ section heading
-        return re.compile(rf"^#{{0,6}}\s*(?:{self._alt_of('faq_headings')}){_WORD_END}"
-                          rf"(?:\s*(?:[:\-–—(]|(?:{self._alt_of('faq_about')})\s)|\s*$)", re.I)
+    def faq_heading(self) -> Gated:  # a FAQ section heading
+        return self._gated(rf"{_WORD_END}(?:\s*(?:[:\-–—(]|(?:{self._alt_of('faq_about')})\s)|\s*$)",
+                           "faq_headings", _HASHES)
 
     @cached_property
     def question_prefix(self) -> re.Pattern:  # an optional "Q:" / "1." before a question (may match nothing)
@@ -66,16 +79,16 @@ class Rules:
         return re.compile(rf"^(?:#{{1,6}}\s*)?(?:(?:{self._alt_of('question_prefixes')})\s*|\d{{1,3}}[.)]\s+)", re.I)
 
     @cached_property
-    def published_label(self) -> re.Pattern:  # "Published:" before a date
-        return re.compile(rf"^(?:{self._alt_of('published_labels')})\s*:?\s*", re.I)
+    def published_label(self) -> Gated:  # "Published:" before a date
+        return self._gated(r"\s*:?\s*", "published_labels")
 
     @cached_property
-    def updated_label(self) -> re.Pattern:  # "Updated:" before a date
-        return re.compile(rf"^(?:{self._alt_of('updated_labels')})\s*:?\s*", re.I)
+    def updated_label(self) -> Gated:  # "Updated:" before a date
+        return self._gated(r"\s*:?\s*", "updated_labels")
 
     @cached_property
-    def author_box_heading(self) -> re.Pattern:  # "About the author" before an author box
-        return re.compile(rf"^#{{0,6}}\s*(?:{self._alt_of('author_box_headings')})\s*:?$", re.I)
+    def author_box_heading(self) -> Gated:  # "About the author" before an author box
+        return self._gated(r"\s*:?$", "author_box_headings", _HASHES)
 
     @cached_property
     def author_url(self) -> re.Pattern:
@@ -85,12 +98,12 @@ class Rules:
                           r"(?:(?:[^/]*/)*?(?P<slug>[^\W\d_]+(?:-[^\W\d_]+){1,3})(?:\.html?)?/?$)?", re.I)
 
     @cached_property
-    def answer_prefix(self) -> re.Pattern:
-        return re.compile(rf"^(?:{self._alt_of('answer_prefixes')})\s*", re.I)
+    def answer_prefix(self) -> Gated:
+        return self._gated(r"\s*", "answer_prefixes")
 
     @cached_property
-    def tag_label(self) -> re.Pattern:  # "Filed under:" ... (group "rest" holds what follows the colon)
-        return re.compile(rf"^#{{0,6}}\s*(?:{self._alt_of('tag_labels')})\s*:(?P<rest>.*)$", re.I | re.S)
+    def tag_label(self) -> Gated:  # "Filed under:" ... (group "rest" holds what follows the colon)
+        return self._gated(r"\s*:(?P<rest>.*)$", "tag_labels", _HASHES, re.I | re.S)
 
     @cached_property
     def job_words(self) -> frozenset:  # the job-title words, lower case
@@ -101,25 +114,29 @@ class Rules:
         return frozenset(w.lower() for w in self._all("name_particles"))
 
     @cached_property
-    def team(self) -> tuple[re.Pattern, ...]:  # newsroom team named after its outlet (group "outlet")
-        return tuple(re.compile(p, re.I) for p in self._all("team_patterns"))
+    def team(self) -> Compiled:  # newsroom team named after its outlet (group "outlet"), in order
+        return Compiled(self._all("team_patterns"), re.I)
 
     @cached_property
-    def newsroom(self) -> re.Pattern:  # a newsroom/team word anywhere in a name
-        return re.compile(rf"(?<!\w)(?:{self._alt_of('newsroom_words')}){_WORD_END}", re.I)
+    def newsroom(self) -> Gated:  # a newsroom/team word anywhere in a name
+        return Gated(rf"(?<!\w)(?:{self._alt_of('newsroom_words')}){_WORD_END}", re.I,
+                     rf"(?<!\w)(?:{self._heads_of('newsroom_words')})")
 
     @cached_property
-    def agency(self) -> re.Pattern:  # a whole name that is a news agency
-        return re.compile(rf"^(?:{self._alt_of('agencies')})$", re.I)
+    def agency(self) -> Gated:  # a whole name that is a news agency
+        return self._gated("$", "agencies")
 
     @cached_property
-    def org_suffix(self) -> re.Pattern:  # a name ending like an organisation ("... Press", "... .com")
-        return re.compile(rf"(?:\s(?:{self._alt_of('organisation_suffixes')})|\.(?:com|net|org|es|co\.uk|news))$", re.I)
+    def org_suffix(self) -> Gated:  # a name ending like an organisation ("... Press", "... .com")
+        domain = r"\.(?:com|net|org|es|co\.uk|news)"
+        return Gated(rf"(?:\s(?:{self._alt_of('organisation_suffixes')})|{domain})$", re.I,
+                     rf"\s(?:{self._heads_of('organisation_suffixes')})|{domain}$")
 
     @cached_property
-    def job_title(self) -> re.Pattern:  # a phrase that is a job title
-        return re.compile(rf"(?<!\w)(?:{self._alt_of('job_title_words')})"
-                          rf"(?:\s+(?:{self._alt_of('job_title_links')})\s+\S.*)?$", re.I)
+    def job_title(self) -> Gated:  # a phrase that is a job title
+        return Gated(rf"(?<!\w)(?:{self._alt_of('job_title_words')})"
+                     rf"(?:\s+(?:{self._alt_of('job_title_links')})\s+\S.*)?$", re.I,
+                     rf"(?<!\w)(?:{self._heads_of('job_title_words')})")
 
     @cached_property
     def stopwords(self) -> dict:  # lang -> frozenset of words
@@ -130,8 +147,9 @@ class Rules:
         return {k.lower(): v for d in self._data for k, v in d.get("months", {}).items()}
 
     @cached_property
-    def date_words(self) -> re.Pattern:  # foreign filler words in dates ("de", weekday names)
-        return re.compile(rf"(?<!\w)(?:{self._alt_of('date_words') or '(?!)'})(?!\w)\.?", re.I)
+    def date_words(self) -> Gated:  # foreign filler words in dates ("de", weekday names)
+        return Gated(rf"(?<!\w)(?:{self._alt_of('date_words')})(?!\w)\.?", re.I,
+                     rf"(?<!\w)(?:{self._heads_of('date_words')})")
 
     @cached_property
     def author_name_prefix(self) -> re.Pattern:
@@ -140,13 +158,78 @@ class Rules:
         return re.compile(rf"^(?P<word>{self._alt_of('author_name_prefixes') or '(?!)'})\b\s*:?\s*", re.I)
 
     @cached_property
-    def question_start(self) -> re.Pattern:  # a title in a question form without "?" ("How to...", "Wie...", "¿")
-        return re.compile("^(?:" + "|".join(
+    def question_start(self) -> Gated:  # a title in a question form without "?" ("How to...", "Wie...", "¿")
+        return Gated("^(?:" + "|".join(
             re.escape(w) + (r"(?!\w)" if w[-1:].isalnum() else "") for w in sorted(
-                set(self._all("question_starts")), key=lambda w: (-len(w), w))) + ")", re.I)
+                set(self._all("question_starts")), key=lambda w: (-len(w), w))) + ")", re.I,
+            rf"^(?:{self._heads_of('question_starts')})")
 
 
 _WORD_END = r"(?![\w])"
+_HASHES = r"#{0,6}\s*"  # Markdown heading marks before a heading's words
+
+
+def heads(words, size: int = 3) -> set[str]:
+    """The first ``size`` characters of each of ``words``: a gate's alternation (see Gated)."""
+    return {w[:size] for w in words}
+
+
+class Gated:
+    """A pattern made around a long alternation of words, compiled at the first text that could
+    match it. Until then a small ``gate`` pattern (the same lead and the words' first letters,
+    see ``heads``) answers alone: such an alternation takes milliseconds to compile, and most
+    lines and names hold none of the words. Exact when the gate (same flags) matches at the start
+    of every text the pattern matches at its start (for ``match``) and somewhere in every text
+    the pattern finds a match in (for ``search`` and ``sub``); a gate of the same lead and a
+    prefix of the same words, matching wherever the pattern matches, does both. A text the gate
+    refuses has no match, and ``sub`` leaves it as it is."""
+
+    __slots__ = ("pattern", "flags", "gate", "_compiled")
+
+    def __init__(self, pattern: str, flags: int, gate: str):
+        self.pattern, self.flags = pattern, flags
+        self.gate = re.compile(gate, flags)
+        self._compiled: re.Pattern | None = None
+
+    @property
+    def is_compiled(self) -> bool:
+        return self._compiled is not None
+
+    @property
+    def compiled(self) -> re.Pattern:
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern, self.flags)
+        return self._compiled
+
+    def match(self, text: str) -> re.Match | None:
+        if self._compiled is None and not self.gate.match(text):
+            return None
+        return self.compiled.match(text)
+
+    def search(self, text: str) -> re.Match | None:
+        if self._compiled is None and not self.gate.search(text):
+            return None
+        return self.compiled.search(text)
+
+    def sub(self, repl, text: str, count: int = 0) -> str:
+        if self._compiled is None and not self.gate.search(text):
+            return text
+        return self.compiled.sub(repl, text, count=count)
+
+
+class Compiled:
+    """Patterns tried in order, each compiled when an iteration first reaches it (a name that
+    the first patterns match never pays for the others)."""
+
+    def __init__(self, patterns, flags: int):
+        self._patterns, self._flags = tuple(patterns), flags
+        self._compiled: list[re.Pattern] = []
+
+    def __iter__(self):
+        for i, p in enumerate(self._patterns):
+            if i == len(self._compiled):
+                self._compiled.append(re.compile(p, self._flags))
+            yield self._compiled[i]
 
 
 def alternation(words) -> str:
@@ -161,7 +244,12 @@ _alt = alternation
 @lru_cache(maxsize=1)
 def _data() -> tuple:
     """The parsed locale files, in file-name order."""
-    return tuple(json.loads(p.read_text(encoding="utf-8")) for p in sorted(locales_dir().glob("*.json")))
+    names = sorted(n for n in os.listdir(_DIR) if n.endswith(".json") and not n.startswith("."))
+    out = []
+    for name in names:
+        with open(os.path.join(_DIR, name), encoding="utf-8") as f:
+            out.append(json.load(f))
+    return tuple(out)
 
 
 @lru_cache(maxsize=None)

@@ -7,32 +7,38 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from newsld.locales import alternation, load, words
+from newsld.locales import Gated, alternation, heads, load, words
 
 
 @lru_cache(maxsize=1)
 def _patterns() -> dict:
+    """Each test, the long word alternations gated (see locales.Gated): most names hold none
+    of the words, and a first page would otherwise compile them all (~4 ms)."""
     months = sorted(set(load().months) | {m.casefold() for m in words("month_names")})
+    credit_labels, agencies = words("photo_credit_labels"), words("photo_agencies")
+    not_names, phrases = words("not_names"), words("not_name_phrases")
+    bylines = [w.rstrip(":") for w in words("byline_words")]
     return {
         # "Jos&#xE9" (an entity cut at its ";"), "&amp" left in a name
         "an undecoded HTML entity": re.compile(r"&(?:#x?[0-9a-f]+|[a-z]{2,8})(?![\w;])|&#", re.I),
         # "Photo: Jane Doe", "(Image: Getty Images/Cultura RF)", "Robyn Beck/AFP/Getty Images"
-        "a photo credit": re.compile(
-            rf"^\W*(?:{alternation(words('photo_credit_labels'))})\s*:"
-            rf"|(?:^|/)\s*(?:{alternation(words('photo_agencies'))})\s*(?:/|$)", re.I),
+        "a photo credit": Gated(
+            rf"^\W*(?:{alternation(credit_labels)})\s*:|(?:^|/)\s*(?:{alternation(agencies)})\s*(?:/|$)", re.I,
+            rf"^\W*(?:{alternation(heads(credit_labels))})|(?:^|/)\s*(?:{alternation(heads(agencies))})"),
         # "Stand: 28. April", "IGN StaffUpdated: 18 Nov": a label and its value, not a name
         "a label and its value": re.compile(r"\w:\s"),
-        "a weekday": re.compile(rf"(?<!\w)(?:{alternation(words('weekdays'))})(?!\w)", re.I),
+        "a weekday": Gated(rf"(?<!\w)(?:{alternation(words('weekdays'))})(?!\w)", re.I,
+                           rf"(?<!\w)(?:{alternation(heads(words('weekdays')))})"),
         # "November 18", "18 Nov", "Danmark - 10. marts", "2019": a day beside a month, a
-        # numbered day ("10."), a year ("Channel 4 News" stays a name)
-        "a date": re.compile(rf"(?<![\w.])\d{{1,2}}\.(?!\w)|(?<!\w)(?:19|20)\d\d(?!\w)"
-                             rf"|(?<!\w)(?:{alternation(months)})\.?\s+\d|\d\.?\s+(?:{alternation(months)})(?!\w)",
-                             re.I),
-        "interface text": re.compile(
-            rf"^(?:{alternation(words('not_names'))})$|(?:^|\s)(?:{alternation(words('not_name_phrases'))})"
-            r"(?:\s|$)|[«»•|@©]", re.I),
-        "a byline word alone": re.compile(
-            rf"^\W*(?:{alternation(w.rstrip(':') for w in words('byline_words'))})\W*$", re.I),
+        # numbered day ("10."), a year ("Channel 4 News" stays a name); each has a digit
+        "a date": Gated(rf"(?<![\w.])\d{{1,2}}\.(?!\w)|(?<!\w)(?:19|20)\d\d(?!\w)"
+                        rf"|(?<!\w)(?:{alternation(months)})\.?\s+\d|\d\.?\s+(?:{alternation(months)})(?!\w)",
+                        re.I, r"\d"),
+        "interface text": Gated(
+            rf"^(?:{alternation(not_names)})$|(?:^|\s)(?:{alternation(phrases)})(?:\s|$)|[«»•|@©]", re.I,
+            rf"^(?:{alternation(heads(not_names))})|(?:^|\s)(?:{alternation(heads(phrases))})|[«»•|@©]"),
+        "a byline word alone": Gated(rf"^\W*(?:{alternation(bylines)})\W*$", re.I,
+                                     rf"^\W*(?:{alternation(heads(bylines))})"),
     }
 
 

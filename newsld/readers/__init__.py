@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import os
 import re
-from pathlib import Path
-from urllib.parse import urldefrag
-
+from functools import lru_cache
 from newsld.errors import InputError
 from newsld.readers.formats import EXTENSION_FORMATS, FORMATS
 
 __all__ = ["FORMATS", "detect_format", "read", "read_record", "read_article"]
 
-_HTML_SNIFF = re.compile(rb"^\s*(?:<!doctype\s+html|<html|<head|<body|<meta|<article|<div|<p[\s>]|<h[1-6]"
-                         rb"|<section|<main|<script|<!--|<span|<figure|<header|<ul|<table|<title)", re.I)
-_JSON_SNIFF = re.compile(rb"^\s*(?:\{|\[\s*[{\]])")  # an object, or an array of objects
-_MD_SNIFF = re.compile(r"^\s*#\s|\]\([^)\s]+\)|^\*\*|^---\n", re.M)
+@lru_cache(maxsize=1)
+def _sniffs() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """(HTML, JSON, Markdown) starts of an input: compiled for the first input without a known
+    extension only."""
+    return (re.compile(rb"^\s*(?:<!doctype\s+html|<html|<head|<body|<meta|<article|<div|<p[\s>]|<h[1-6]"
+                       rb"|<section|<main|<script|<!--|<span|<figure|<header|<ul|<table|<title)", re.I),
+            re.compile(rb"^\s*(?:\{|\[\s*[{\]])"),  # an object, or an array of objects
+            re.compile(r"^\s*#\s|\]\([^)\s]+\)|^\*\*|^---\n", re.M))
 
 
 def detect_format(name: str | None, data: bytes) -> str:
@@ -23,12 +25,13 @@ def detect_format(name: str | None, data: bytes) -> str:
         for ext, fmt in EXTENSION_FORMATS.items():
             if name.lower().endswith(ext) or name.lower().endswith(ext + ".gz"):
                 return fmt
+    html_start, json_start, markdown_start = _sniffs()
     head = data[:4096].lstrip(b"\xef\xbb\xbf")
-    if _HTML_SNIFF.match(head):
+    if html_start.match(head):
         return "html"
-    if _JSON_SNIFF.match(head):
+    if json_start.match(head):
         return "json"
-    if _MD_SNIFF.search(head.decode("utf-8", "replace")):
+    if markdown_start.search(head.decode("utf-8", "replace")):
         return "markdown"
     return "text"
 
@@ -82,9 +85,9 @@ def _bytes_of(source) -> tuple[bytes, str]:
     if isinstance(source, str):
         return source.encode("utf-8"), "input"
     if isinstance(source, os.PathLike):
-        p = Path(source)
         try:
-            return p.read_bytes(), str(source)
+            with open(source, "rb") as f:
+                return f.read(), str(source)
         except OSError as e:
             raise InputError(f"cannot read {source}: {e.strerror or e}") from None
     if hasattr(source, "read"):
@@ -117,6 +120,7 @@ def read_article(source, *, format: str = "auto", name: str | None = None, synta
         raise TypeError(f"unknown metadata: {', '.join(sorted(unknown))}")
     article = _metadata.apply(article, meta, timezone=timezone)
     if not article.url and location:
+        from urllib.parse import urldefrag
         article.url = urldefrag(location).url
     if not article.lang:
         article.lang = detect_language(" ".join([article.headline, article.dek or "", *article.body[:20]]))

@@ -2,7 +2,6 @@
 people with job titles and affiliations; newsroom names become Organizations."""
 from __future__ import annotations
 
-import html
 import re
 
 from newsld import locales as locale
@@ -53,7 +52,7 @@ def split_dates(text: str) -> tuple[str, dict]:
     from newsld.errors import InputError
 
     def as_date(s: str) -> bool:
-        if not any(c.isdigit() for c in s):
+        if not any(map(str.isdigit, s)):
             return False
         try:
             to_iso(s)
@@ -113,6 +112,7 @@ def parse_people(text: str) -> list[Agent]:
     job title applies to the people named since the last title; a part that is an organisation
     becomes their affiliation (or an Organization author when nobody precedes it)."""
     if "&" in text:  # "Jos&#xE9; Volta Pinto": one name, not three parts split at the entity's ";"
+        import html  # here: most bylines have no entity, and html.entities costs a cold start ~2 ms
         text = html.unescape(text)
     rest = strip_byline_word(text)
     text = rest if rest is not None else text

@@ -1,8 +1,6 @@
 """Metadata the article text lacks: front matter first, then the caller's options on top."""
 from __future__ import annotations
 
-from difflib import get_close_matches
-
 from newsld.errors import InputError
 from newsld.readers import byline
 from newsld.locales.dates import NO_ZONE_GIVEN, has_numeric_date, parse_timezone, to_iso, zone_less
@@ -72,6 +70,7 @@ def record_fields(obj: dict, source: str) -> tuple[dict, list[str]]:
 def unknown_key_message(key: str) -> str:
     """Why a record key was ignored, with the names newsld reads (and the closest one)."""
     names = [n for names in RECORD_KEYS.values() for n in names]
+    from difflib import get_close_matches  # only for a misspelt key: not at every start
     close = get_close_matches(key, names, n=1)
     hint = f" (did you mean {close[0]!r}?)" if close else ""
     accepted = ", ".join("/".join(names) for names in RECORD_KEYS.values())

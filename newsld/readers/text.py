@@ -2,9 +2,7 @@
 byline, dek, body, FAQ section, tag line and author box."""
 from __future__ import annotations
 
-import json
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from newsld.readers import byline
@@ -27,27 +25,37 @@ _EMPHASIS = re.compile(r"^(\*{1,2}|_{1,2})([^*_\n].*)\1$", re.S)
 _CLOSING = tuple(".!?:;…\"”’»)")
 _TAG_SPLIT = re.compile(r"[,;·|\n]")  # pieces are stripped: no \s* around it to backtrack over
 
-# Inline Markdown, all with negated classes so no pattern backtracks on long lines. Link text
-# excludes "[" and a link destination excludes "(" outside one balanced pair, possessively: each
-# attempt stops at the next "[" or "(", so a line of 100,000 "[x](" or "![" is read in linear
-# time (an attempt that could run to the end of the line from every "[" was quadratic).
-_DEST = r"(?:[^()\s]++|\([^()\s]*+\))*+(?:\s+\"[^\"\n]*\")?"
-_INLINE = (
-    (re.compile(r"!\[([^\[\]\n]*)\]\(" + _DEST + r"\)"), ""),
-    (re.compile(r"\[([^\[\]\n]+)\]\(" + _DEST + r"\)"), r"\1"),
-    (re.compile(r"\*\*([^*\n]+)\*\*"), r"\1"),
-    (re.compile(r"__([^_\n]+)__"), r"\1"),
-    (re.compile(r"(?<![\w*])\*([^*\s](?:[^*\n]*[^*\s])?)\*(?![\w*])"), r"\1"),
-    (re.compile(r"(?<![\w_])_([^_\s](?:[^_\n]*[^_\s])?)_(?![\w_])"), r"\1"),
-    (re.compile(r"`([^`\n]+)`"), r"\1"),
-)
-_IMAGE = re.compile(r"!\[[^\[\]\n]*\]\(((?:[^()\s]++|\([^()\s]*+\))++)")
+
+@lru_cache(maxsize=1)
+def _markdown() -> tuple[tuple[tuple[re.Pattern, str], ...], re.Pattern]:
+    """(inline Markdown patterns with their replacements, the first image): compiled for the
+    first Markdown input only (plain text never uses them).
+
+    All with negated classes so no pattern backtracks on long lines. Link text excludes "[" and
+    a link destination excludes "(" outside one balanced pair, possessively: each attempt stops
+    at the next "[" or "(", so a line of 100,000 "[x](" or "![" is read in linear time (an
+    attempt that could run to the end of the line from every "[" was quadratic)."""
+    dest = r"(?:[^()\s]++|\([^()\s]*+\))*+(?:\s+\"[^\"\n]*\")?"
+    inline = (
+        (re.compile(r"!\[([^\[\]\n]*)\]\(" + dest + r"\)"), ""),
+        (re.compile(r"\[([^\[\]\n]+)\]\(" + dest + r"\)"), r"\1"),
+        (re.compile(r"\*\*([^*\n]+)\*\*"), r"\1"),
+        (re.compile(r"__([^_\n]+)__"), r"\1"),
+        (re.compile(r"(?<![\w*])\*([^*\s](?:[^*\n]*[^*\s])?)\*(?![\w*])"), r"\1"),
+        (re.compile(r"(?<![\w_])_([^_\s](?:[^_\n]*[^_\s])?)_(?![\w_])"), r"\1"),
+        (re.compile(r"`([^`\n]+)`"), r"\1"),
+    )
+    return inline, re.compile(r"!\[[^\[\]\n]*\]\(((?:[^()\s]++|\([^()\s]*+\))++)")
 
 
-@dataclass
 class Block:
-    lines: list[str]
-    gap: int  # blank lines before the block
+    """A run of non-blank lines (a plain class: building a dataclass costs a cold start ~0.4 ms)."""
+
+    __slots__ = ("lines", "gap")
+
+    def __init__(self, lines: list[str], gap: int):
+        self.lines = lines
+        self.gap = gap  # blank lines before the block
 
     @property
     def text(self) -> str:
@@ -82,7 +90,7 @@ class TextReader:
     # ---- inline clean-up -------------------------------------------------
     def inline(self, s: str) -> str:
         if self.markdown:
-            for pat, rep in _INLINE:
+            for pat, rep in _markdown()[0]:
                 s = pat.sub(rep, s)
         return s.strip()
 
@@ -157,7 +165,7 @@ class TextReader:
             blocks = blocks[1:]
         blocks = self.without_noise(blocks)
         if self.markdown and not meta.get("images"):
-            m = _IMAGE.search(text)
+            m = _markdown()[1].search(text)
             if m:
                 meta["images"] = [m.group(1)]
 
@@ -333,8 +341,8 @@ class TextReader:
 @lru_cache(maxsize=1)
 def _month_first_label() -> re.Pattern:
     """The English date labels: only English (US) writes numeric dates month first."""
-    en = json.loads((locale.locales_dir() / "en.json").read_text(encoding="utf-8"))
-    words = sorted(en["published_labels"] + en["updated_labels"], key=len, reverse=True)
+    words = sorted(locale.words("published_labels", "en") + locale.words("updated_labels", "en"),
+                   key=len, reverse=True)  # (the locale files already read, not en.json again)
     return re.compile(rf"^(?:{'|'.join(map(re.escape, words))})\b", re.IGNORECASE)
 
 

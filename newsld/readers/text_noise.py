@@ -6,8 +6,8 @@ and, in Markdown, site-generator shortcodes and HTML comments. The words are loc
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from newsld import locales
 
@@ -22,25 +22,29 @@ _LINK_MAX = 250
 _MARKUP_LINE = re.compile(r"^(?:\{\{[<%].*[%>]\}\}|\{%.*%\}|<!--.*-->)$")
 
 
-@dataclass(frozen=True)
-class _Patterns:
-    marker: re.Pattern      # a whole line that is an ad marker
-    link: re.Pattern        # "Related: ..." (a label, a colon, a headline)
-    credit: re.Pattern      # "Photo: ..." / "Photo by ..."; group "who" is the credited source
+class _Patterns(NamedTuple):
+    marker: locales.Gated   # a whole line that is an ad marker
+    link: locales.Gated     # "Related: ..." (a label, a colon, a headline)
+    credit: locales.Gated   # "Photo: ..." / "Photo by ..."; group "who" is the credited source
 
 
 @lru_cache(maxsize=1)
 def _patterns() -> _Patterns:
-    """Compiled on the first line read (never for HTML); the words are the locale files' (the
-    files already parsed by newsld.locales, not read again)."""
-    def words(key):
-        return locales.alternation(locales.words(key))
+    """Made at the first line read (never for HTML), each compiled at the first line that
+    starts with one of its words; the words are the locale files' (the files already parsed by
+    newsld.locales, not read again)."""
+    def words(*keys):
+        return [w for key in keys for w in locales.words(key)]
 
+    def gated(pattern, *keys):
+        return locales.Gated(pattern, re.I, rf"^(?:{locales.alternation(locales.heads(words(*keys)))})")
+
+    alt = locales.alternation
     return _Patterns(
-        marker=re.compile(rf"^(?:{words('noise_lines')})$", re.I),
-        link=re.compile(rf"^(?:{words('noise_link_labels')})\s*:\s*\S", re.I),
-        credit=re.compile(rf"^(?:(?:{words('photo_credit_labels')})\s*:|(?:{words('photo_credit_by')})\s)"
-                          r"\s*(?P<who>\S.*)$", re.I),
+        marker=gated(rf"^(?:{alt(words('noise_lines'))})$", "noise_lines"),
+        link=gated(rf"^(?:{alt(words('noise_link_labels'))})\s*:\s*\S", "noise_link_labels"),
+        credit=gated(rf"^(?:(?:{alt(words('photo_credit_labels'))})\s*:|(?:{alt(words('photo_credit_by'))})\s)"
+                     r"\s*(?P<who>\S.*)$", "photo_credit_labels", "photo_credit_by"),
     )
 
 

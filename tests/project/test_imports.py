@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from helpers import ROOT
+from helpers import ROOT, SEED
 
 PAGE = ("<html><head><title>T</title><script type='application/ld+json'>{\"@type\": \"NewsArticle\"}"
         "</script></head><body><article itemscope itemtype='https://schema.org/NewsArticle'>"
@@ -50,3 +50,31 @@ def test_a_microdata_text_value_does_not_load_html_text():
     page = PAGE.replace("<p>", "<time datetime='2020-01-02'>2 January 2020</time><p itemprop='articleBody'>")
     mods = modules_after(f"import newsld; newsld.extract({page!r}, format='html')")
     assert not {"html_text", "lxml_html_clean", "lxml.html"} & mods
+
+
+def cli_modules_after(*args: str) -> set:
+    """The modules a whole `newsld ARGS...` run imported (printed on stderr after the run)."""
+    code = ("import runpy, sys\nsys.argv = ['newsld', *sys.argv[1:]]\ntry:\n"
+            "    runpy.run_module('newsld', run_name='__main__')\nexcept SystemExit:\n    pass\n"
+            "sys.stderr.write('\\n' + ' '.join(sys.modules))")
+    err = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
+                         cwd=ROOT).stderr
+    return set(err.rsplit("\n", 1)[-1].split())
+
+
+@pytest.mark.slow
+def test_cold_text_start_imports_only_what_it_uses():
+    """A cold `newsld extract seed.txt` (UTF-8, no entity, no unknown record key, a hash for
+    the blank-node ids) leaves out what only other inputs need: each costs milliseconds."""
+    mods = cli_modules_after("extract", str(SEED))
+    assert "newsld.validator.engine" in mods  # the run did happen
+    assert not {"hashlib", "html", "difflib", "webencodings", "newsld.io.jsontext"} & mods
+
+
+@pytest.mark.slow
+def test_cold_text_start_reads_and_writes_without_pathlib():
+    """pathlib (with urllib.parse and ipaddress, ~4 ms) is not needed to read a text file,
+    build its JSON-LD and write it to stdout (the validator still loads it, for its files)."""
+    mods = cli_modules_after("extract", "--no-validate", str(SEED))
+    assert "newsld.article.builder" in mods  # the run did happen
+    assert not {"pathlib", "urllib.parse", "ipaddress"} & mods

@@ -1,0 +1,14 @@
+"""The blank-node label of a URL-less article is the first 12 hex digits of the SHA-256 of its
+headline and body lines: the same id whatever module computes the hash (the builder uses
+CPython's built-in SHA-256 rather than hashlib's OpenSSL one, to start faster)."""
+import hashlib
+
+from newsld.article.builder import build
+from newsld.article.model import Article
+
+
+def test_blank_node_label_is_the_sha256_of_headline_and_body():
+    art = Article(headline="Ünïcode headline", body=["First paragraph.", "Second \ud800 one."])
+    digest = hashlib.sha256("Ünïcode headline\nFirst paragraph.\nSecond \ud800 one."
+                            .encode("utf-8", "surrogatepass")).hexdigest()
+    assert build(art)["@graph"][0]["@id"] == f"_:{digest[:12]}-article"

@@ -1,0 +1,23 @@
+"""io.output.printable: every lone surrogate becomes U+FFFD and nothing else changes (its fast
+paths, ASCII and text that encodes as UTF-8, must agree with replacing them everywhere)."""
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsld.io.output import printable
+
+SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+@given(st.text(alphabet=st.characters(min_codepoint=0, max_codepoint=0x10FFFF, blacklist_categories=())))
+def test_printable_replaces_lone_surrogates_only(text):
+    assert printable(text) == SURROGATE.sub("\ufffd", text)
+    printable(text).encode("utf-8")
+
+
+def test_printable_examples():
+    assert printable("plain") == "plain"
+    assert printable("café \ud83d end") == "café \ufffd end"
+    assert printable("\udfff\ud800") == "\ufffd\ufffd"
+    assert printable("emoji 😀 stays") == "emoji 😀 stays"

@@ -1,0 +1,90 @@
+"""Gated patterns (newsld.locales.Gated): a long alternation of locale words is compiled only
+at the first text that starts like one of the words; until then a small gate pattern answers.
+The gate must never refuse a text the whole pattern matches, or a line would be read
+differently depending on what was read before it."""
+import re
+
+import pytest
+
+from helpers import ROOT
+from newsld import locales
+from newsld.locales import names
+from newsld.readers import text_noise
+
+# name -> how the readers call it (a gate for match must match at the start of every text the
+# pattern matches; one for search, somewhere in every text the pattern finds a match in)
+MATCHED = ("byline", "faq_heading", "published_label", "updated_label", "author_box_heading",
+           "answer_prefix", "tag_label", "agency", "question_start")
+SEARCHED = ("newsroom", "org_suffix", "job_title", "date_words")
+
+
+def _gated() -> dict:
+    rules = locales.load()
+    noise = text_noise._patterns()
+    out = {name: (getattr(rules, name), "match") for name in MATCHED}
+    out.update({name: (getattr(rules, name), "search") for name in SEARCHED})
+    out.update({f"noise.{name}": (getattr(noise, name), "match") for name in noise._fields})
+    out.update({f"names.{name}": (p, "search") for name, p in names._patterns().items()
+                if isinstance(p, locales.Gated)})
+    return out
+
+
+def _probes() -> list[str]:
+    """Every locale word and phrase as written, in other cases, cut short, extended, after
+    heading marks and inside names and dates; and every line of the seed and golden articles."""
+    out: set[str] = set()
+    for d in locales._data():
+        for value in d.values():
+            for w in value if isinstance(value, list) else []:
+                if not isinstance(w, str):
+                    continue
+                for v in (w, w.upper(), w.lower(), w.title()):
+                    out.update((v, v[:-1], v[:3], v + ":", v + ": Jane Doe", v + " Jane Doe", v + "s",
+                                "## " + v, "#" + v + " :", " " + v, v + "\n", v + ":\nrest",
+                                "Jane Doe " + v, "Jane Doe, " + v + " of The Times", "Jane/" + v + "/Getty",
+                                "12 " + v, v + " 12, 2020", "Jane " + v + "Doe", v + ".com"))
+    for path in [*ROOT.glob("seeds/*.txt"), *ROOT.glob("tests/golden/**/*.txt"), *ROOT.glob("tests/golden/**/*.md")]:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            out.update((line, line.strip(), line.strip(" #*")))
+    return sorted(out)
+
+
+PROBES = _probes()
+
+
+@pytest.mark.parametrize("name", sorted(_gated()))
+def test_the_gate_lets_through_every_text_the_pattern_matches(name):
+    g, how = _gated()[name]
+    whole = re.compile(g.pattern, g.flags)
+    matched = [s for s in PROBES if getattr(whole, how)(s)]
+    assert matched, "the probes exercise the pattern"
+    assert [s for s in matched if not getattr(g.gate, how)(s)] == []
+    assert len(matched) < len(PROBES)
+
+
+@pytest.mark.parametrize("name", sorted(_gated()))
+def test_a_fresh_gated_pattern_answers_as_the_whole_pattern(name):
+    g, how = _gated()[name]
+    whole = re.compile(g.pattern, g.flags)
+    for s in {*PROBES[::8], *(s for s in PROBES if getattr(whole, how)(s))}:  # a sample, every match
+        fresh = locales.Gated(g.pattern, g.flags, g.gate.pattern)
+        got, want = getattr(fresh, how)(s), getattr(whole, how)(s)
+        assert (got and (got.span(), got.groupdict())) == (want and (want.span(), want.groupdict())), s
+        assert locales.Gated(g.pattern, g.flags, g.gate.pattern).sub("", s, count=1) == whole.sub("", s, count=1), s
+
+
+def test_a_text_the_gate_refuses_compiles_nothing():
+    g = locales.Gated(r"^(?:Published|Publicado)\s*:?\s*", re.I, r"^(?:Pub)")
+    assert g.match("The body of the article.") is None
+    assert g.sub("", "The body of the article.", count=1) == "The body of the article."
+    assert not g.is_compiled
+    assert g.match("PUBLISHED: today").end() == len("PUBLISHED: ")
+    assert g.is_compiled
+
+
+def test_team_patterns_compile_in_order_as_far_as_an_iteration_goes():
+    team = locales.Compiled([r"^a(?P<outlet>.+)", r"^b(?P<outlet>.+)", "(unclosed"], re.I)
+    assert next(p for p in team if p.match("Bx")).pattern == r"^b(?P<outlet>.+)"  # the third not compiled
+    with pytest.raises(re.error):  # until an iteration reaches it
+        list(team)
+    assert [p.pattern for p in locales.load().team] == list(locales.words("team_patterns"))
