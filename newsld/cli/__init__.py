@@ -4,8 +4,6 @@ Exit codes: 0 valid (warnings allowed unless --strict), 1 validation errors, 2 u
 error. Errors are one line on stderr that says what to do; never a traceback."""
 from __future__ import annotations
 
-from newsld.cli import startup  # first: the collector is paused while the CLI loads
-
 import contextlib
 import os
 import signal
@@ -14,7 +12,7 @@ import threading
 
 import click
 
-from newsld import __version__
+from newsld import __version__, startup
 from newsld.errors import NewsldError
 from newsld.batch import CONTAINERS, MAX_BYTES
 from newsld.batch.records import EXIT_INPUT, Options, exit_code
@@ -54,8 +52,6 @@ class Cli(click.Group):
         kwargs.pop("standalone_mode", None)  # errors are always handled here
         closed_streams()
         old = _terminate_like_ctrl_c()
-        if not args and kwargs.get("args") is None:  # the program (its arguments in sys.argv),
-            startup.pause()  # not a caller in its own process: see newsld.cli.startup
         try:
             code = self._run(*args, **kwargs)
         finally:
@@ -359,7 +355,6 @@ def validate(inputs, fmt, from_, profile, strict, syntaxes, max_bytes, recursive
 from newsld.cli.inject import inject  # noqa: E402  (cli_inject does not import cli)
 
 main.add_command(inject)
-startup.resume()  # loaded: main() pauses the collector again when newsld runs as the program
 
 if __name__ == "__main__":
     main()

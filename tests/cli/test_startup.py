@@ -1,5 +1,5 @@
-"""The collector pause of newsld.cli.startup: only while newsld starts as the program (main()
-reading sys.argv), never left paused, and back on once a batch is under way (so a long batch
+"""The collector pause of newsld.startup: only while newsld starts as the program
+(newsld.__main__), never left paused, nothing changed for a program importing the CLI, and back on once a batch is under way (so a long batch
 keeps collecting cyclic garbage; a pool's workers fork with it on)."""
 import gc
 import sys
@@ -8,7 +8,9 @@ import pytest
 
 from helpers import SEED, run_cli
 from newsld.batch import records
-from newsld.cli import main, startup, warm_then_resume
+from newsld import startup
+from newsld.__main__ import main as program
+from newsld.cli import warm_then_resume
 
 
 @pytest.fixture
@@ -28,7 +30,7 @@ def seen(monkeypatch):
 def _as_program(monkeypatch, *argv):
     monkeypatch.setattr(sys, "argv", ["newsld", *map(str, argv)])
     with pytest.raises(SystemExit):
-        main()
+        program()
 
 
 def test_resume_undoes_only_its_own_pause():
@@ -68,3 +70,13 @@ def test_the_pool_warm_up_resumes_the_collector_before_the_workers_fork():
         assert gc.isenabled()
     finally:
         startup.resume()
+
+
+def test_importing_the_cli_leaves_the_collector_alone():
+    """Another program importing newsld's CLI (to call it, or for its commands) keeps its
+    collector as it was and nothing of its own is frozen."""
+    import subprocess
+    code = ("import gc; gc.collect(); n = gc.get_freeze_count(); import newsld.cli; "
+            "print(gc.isenabled(), gc.get_freeze_count() == n)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["True", "True"]
