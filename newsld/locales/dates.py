@@ -15,6 +15,7 @@ from datetime import datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
 
 from newsld.errors import InputError
+from newsld.locales import date_forms
 
 _OFFSET = re.compile(r"^(?:UTC|GMT)?\s*([+-])(\d{1,2}):?(\d{2})?$", re.I)
 _A = datetime(2000, 1, 1, 0, 0, 0)
@@ -68,6 +69,12 @@ def zone_table() -> dict:
     with open(os.path.join(os.path.dirname(os.path.realpath(__file__)), "zones", "abbreviations.json"),
               encoding="utf-8") as f:
         return json.load(f)
+
+
+@lru_cache(maxsize=1)
+def _zone_names() -> frozenset:
+    table = zone_table()
+    return frozenset(k for part in ("offsets", "regions", "ambiguous") for k in table[part])
 
 
 def zone_of(abbreviation: str) -> tzinfo | None:
@@ -251,6 +258,10 @@ def to_iso(text: str, tz: tzinfo | str | None = None, *, fuzzy: bool = False,
     if fast is not None:
         return fast
     raw = numeric_dates(_GMT_OFFSET.sub("", raw), lang)
+    common = date_forms.read_common(raw, tzinfos, _zone_names())
+    if common is not None:
+        a, timed = common
+        return _written(a, tz, notes[0] if notes else "") if timed else a.date().isoformat()
     kw: dict = {"fuzzy": fuzzy, "tzinfos": tzinfos}
     try:
         try:
