@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from lxml.etree import tostring as _tostring
 
-from newsld.readers.selectors import (ANY_CLS as _ANY_CLS, BYLINE_CLS as _BYLINE_CLS, DATE_CLS as _DATE_CLS,
+from newsld.readers.selectors import (ANY_CLS as _ANY_CLS, ANY_NOT_ASCII as _ANY_NOT_ASCII, BYLINE_CLS as _BYLINE_CLS, DATE_CLS as _DATE_CLS,
                                      DEK_CLS as _DEK_CLS, FAQ_CLS as _FAQ_CLS, NOT_BYLINE_CLS as _NOT_BYLINE_CLS)
 
 _SKIP = {"script", "style", "noscript", "template", "svg", "iframe", "select", "option", "button", "textarea", "input", "img", "path"}
@@ -233,12 +233,14 @@ def _flags(c: str) -> str:
     """Which candidate lists a class/id string puts an element in (scan caches it per distinct
     string, across pages: a site repeats its class names on every page)."""
     low = c.lower()
-    if not _ANY_CLS.search(low):  # one C-level scan first: most class names match none
-        return ""
     if c.isascii():
+        if not _ANY_CLS.search(low):  # one C-level scan first: most class names match none
+            return ""
         byline, not_byline, date, dek, faq = _PLAIN_PATTERNS
         c = low
     else:
+        if not _ANY_NOT_ASCII.plain().search(low):
+            return ""
         byline, not_byline, date, dek, faq = (p.folded() for p in _PATTERNS)
     f = ""
     if byline.search(c) and not not_byline.search(c):

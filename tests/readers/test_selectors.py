@@ -75,3 +75,17 @@ def test_the_faq_trie_finds_what_the_plain_alternation_finds():
     for w in widgets + ["faq", "my-qa", "qa-x", "-qa1", "xqa", "Accordion", "et_pb_Toggle", "question"]:
         for s in (w, f"x {w} y", w[:-1], w[1:], w.upper()):
             assert (sel.FAQ_CLS.search(s) is not None) == bool(plain.search(s)), s
+
+
+_PIECES = st.sampled_from(["sub", "head", "line", "-", "_", " ", "by", "title", "date", "lead", "de", "k", "faq", "q", "a",
+                           "toggle", "info", "meta", "x", "auth", "or", "summ", "ary", "strap", "de", "ck", "Sub", "HEAD"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_PIECES, max_size=8).map("".join))
+def test_the_first_test_of_an_ascii_class_never_rejects_what_a_pattern_accepts(cls):
+    # (its stems are narrower than the short "sub", "head", "by" the non-ASCII test keeps)
+    low = cls.lower()
+    if any(p.plain().search(low) for p in (sel.BYLINE_CLS, sel.DATE_CLS, sel.DEK_CLS, sel.FAQ_CLS)):
+        assert sel.ANY_CLS.search(low)
+        assert sel.ANY_NOT_ASCII.plain().search(low)
