@@ -180,9 +180,9 @@ class Gated:
     see ``heads``) answers alone: such an alternation takes milliseconds to compile, and most
     lines and names hold none of the words. Exact when the gate (same flags) matches at the start
     of every text the pattern matches at its start (for ``match``) and somewhere in every text
-    the pattern finds a match in (for ``search`` and ``sub``); a gate of the same lead and a
+    the pattern finds a match in (for ``search``, ``sub`` and ``split``); a gate of the same lead and a
     prefix of the same words, matching wherever the pattern matches, does both. A text the gate
-    refuses has no match, and ``sub`` leaves it as it is."""
+    refuses has no match: ``sub`` leaves it as it is, ``split`` gives it whole."""
 
     __slots__ = ("pattern", "flags", "gate", "_compiled")
 
@@ -215,6 +215,11 @@ class Gated:
         if self._compiled is None and not self.gate.search(text):
             return text
         return self.compiled.sub(repl, text, count=count)
+
+    def split(self, text: str, maxsplit: int = 0) -> list[str]:
+        if self._compiled is None and not self.gate.search(text):
+            return [text]
+        return self.compiled.split(text, maxsplit=maxsplit)
 
 
 class Compiled:

@@ -7,9 +7,9 @@ two on many generated strings). Anything else, or any value out of range, gives 
 to dateutil."""
 from __future__ import annotations
 
-import re
 from datetime import datetime
-from functools import lru_cache
+
+from newsld.locales import Compiled
 
 # dateutil's English parserinfo: month names, and the words it reads before a zone name
 # (weekday, month, am/pm, jump and h/m/s words), which therefore can never be one
@@ -26,17 +26,15 @@ _TIME = (r"(?:,?\s(?:-\s)?(?P<h>\d{1,2}):(?P<mi>\d\d)(?::(?P<s>\d\d))?(?:\s?(?P<
          r"(?:\s(?P<z>[A-Z]{1,5}))?)?")
 
 
-@lru_cache(maxsize=1)
-def _shapes() -> tuple[re.Pattern, ...]:
-    # compiled at the first date that is not plain ISO 8601 (a cold start needs none)
-    return (
-        re.compile(rf"{_MONTH}\s(?P<d>\d{{1,2}}),?\s{_YEAR}{_TIME}"),  # November 19, 2019, 9:02 AM
-        re.compile(rf"(?P<d>\d{{1,2}})\.?\s{_MONTH},?\s{_YEAR}{_TIME}"),  # 19 Nov 2019 07:09 GMT
-        # JavaScript's Date.toString(), its "GMT" dropped by to_iso
-        re.compile(rf"(?:{'|'.join(_WEEKDAYS)})\s{_MONTH}\s(?P<d>\d{{1,2}})\s{_YEAR}\s(?P<h>\d\d):(?P<mi>\d\d):(?P<s>\d\d)"
-                   r"\s(?P<sign>[+-])(?P<oh>\d\d)(?P<om>\d\d)(?:\s\((?P<z>[A-Z]{3,5})\))?"),
-        re.compile(rf"{_YEAR}-(?P<mo>\d\d)-(?P<d>\d\d)\s(?P<h>\d\d):(?P<mi>\d\d)(?::(?P<s>\d\d))?\s(?P<z>[A-Z]{{1,5}})"),
-    )
+# tried in this order, each compiled when a date first reaches it (a cold start needs none)
+_SHAPES = Compiled((
+    rf"{_MONTH}\s(?P<d>\d{{1,2}}),?\s{_YEAR}{_TIME}",  # November 19, 2019, 9:02 AM
+    rf"(?P<d>\d{{1,2}})\.?\s{_MONTH},?\s{_YEAR}{_TIME}",  # 19 Nov 2019 07:09 GMT
+    # JavaScript's Date.toString(), its "GMT" dropped by to_iso
+    rf"(?:{'|'.join(_WEEKDAYS)})\s{_MONTH}\s(?P<d>\d{{1,2}})\s{_YEAR}\s(?P<h>\d\d):(?P<mi>\d\d):(?P<s>\d\d)"
+    r"\s(?P<sign>[+-])(?P<oh>\d\d)(?P<om>\d\d)(?:\s\((?P<z>[A-Z]{3,5})\))?",
+    rf"{_YEAR}-(?P<mo>\d\d)-(?P<d>\d\d)\s(?P<h>\d\d):(?P<mi>\d\d)(?::(?P<s>\d\d))?\s(?P<z>[A-Z]{{1,5}})",
+), 0)
 
 
 def _not_zone_words() -> frozenset:
@@ -53,7 +51,7 @@ def read_common(raw: str, tzinfos, zones) -> tuple[datetime, bool] | None:
     """(the date-time dateutil would read from ``raw``, whether it has a time) for one of the
     common shapes, else None. ``tzinfos``: to_iso's zone hook, called as dateutil calls it;
     ``zones``: the zone names that hook knows (a name it does not know goes to dateutil)."""
-    found = next(((i, m) for i, shape in enumerate(_shapes()) if (m := shape.fullmatch(raw))), None)
+    found = next(((i, m) for i, shape in enumerate(_SHAPES) if (m := shape.fullmatch(raw))), None)
     if found is None:
         return None
     i, g = found[0], found[1].groupdict()

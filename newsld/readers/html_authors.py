@@ -50,15 +50,17 @@ def _names_from(text: str) -> list:
 
 
 @lru_cache(maxsize=1)
-def _name_end() -> re.Pattern:
+def _name_end() -> locale.Gated:
     """Where a name in a byline ends: a date ("Tom Krisher Updated 5 min ago", "Jane Doe 20 Nov
     2019", a locale date word before a number: "Christian Weber am 03.05.2013") or a " | "
     segment ("Jacobo Betancur | Publicado hace 3 horas"), a weekday or an English month before a
-    number ("Nathan Willis March 25")."""
-    return re.compile(rf"\s+(?:{locale.alternation(locale.words('name_end_words'))}|\d{{1,2}}[/.:]|(?:19|20)\d\d)\b|\s+[|·•]\s"
-                      rf"|\s+(?:{locale.load().date_words.pattern})\s*(?=\d)"
-                      rf"|\s+(?:{locale.alternation(locale.words('weekdays'))})(?!\w)"  # "Joe Wee Monday"
-                      rf"|\s+(?:{locale.alternation(locale.words('month_names'))})\.?\s*(?=\d)", re.I)  # "Nathan Willis March 25"
+    number ("Nathan Willis March 25"). Gated: most names hold no digit, bar, end word or weekday."""
+    ends, weekdays = locale.words("name_end_words"), locale.words("weekdays")
+    return locale.Gated(rf"\s+(?:{locale.alternation(ends)}|\d{{1,2}}[/.:]|(?:19|20)\d\d)\b|\s+[|·•]\s"
+                        rf"|\s+(?:{locale.load().date_words.pattern})\s*(?=\d)"
+                        rf"|\s+(?:{locale.alternation(weekdays)})(?!\w)"  # "Joe Wee Monday"
+                        rf"|\s+(?:{locale.alternation(locale.words('month_names'))})\.?\s*(?=\d)",  # "Nathan Willis March 25"
+                        re.I, rf"\d|\s[|·•]|\s(?:{locale.alternation(ends)}|{locale.alternation(locale.heads(weekdays))})")
 
 
 def authors(sc: Scan, declared: list[str], main, site: str | None = None, root=None) -> tuple[list, str]:

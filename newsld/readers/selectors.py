@@ -97,8 +97,9 @@ ANY_STEMS = ("byline", "auth", "writ", "report", "contrib", "creat", "date", "ti
              "toggle", "qa", *_WIDGET_CLS, *locale.words("byline_class_words"), *locale.words("date_class_words"))
 ANY_CLS = re.compile(stem_trie(ANY_STEMS))
 # the first test of a class string that is not ASCII (rare): the patterns then fold with re.I
-# ("ſ" is "s"), so it keeps the short stems it always had
-ANY_NOT_ASCII = ClassPattern(stem_trie((*ANY_STEMS, "by", "head", "sub")))
+# ("ſ" is "s"), so it keeps the short stems it always had (a plain alternation: no trie to build
+# at import for a pattern most runs never compile)
+ANY_NOT_ASCII = ClassPattern("|".join(map(re.escape, (*ANY_STEMS, "by", "head", "sub"))))
 
 # ---- headline (html_meta): a heading marked up as kicker + headline ----
 HEADLINE_PART_CLS = ClassPattern(r"headline|title")  # the headline part of such a heading

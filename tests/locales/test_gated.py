@@ -9,7 +9,7 @@ import pytest
 from helpers import ROOT
 from newsld import locales
 from newsld.locales import names
-from newsld.readers import text_noise
+from newsld.readers import html_authors, text_noise
 
 # name -> how the readers call it (a gate for match must match at the start of every text the
 # pattern matches; one for search, somewhere in every text the pattern finds a match in)
@@ -26,6 +26,7 @@ def _gated() -> dict:
     out.update({f"noise.{name}": (getattr(noise, name), "match") for name in noise._fields})
     out.update({f"names.{name}": (p, "search") for name, p in names._patterns().items()
                 if isinstance(p, locales.Gated)})
+    out["authors.name_end"] = (html_authors._name_end(), "search")  # html_authors splits with it
     return out
 
 
@@ -71,12 +72,14 @@ def test_a_fresh_gated_pattern_answers_as_the_whole_pattern(name):
         got, want = getattr(fresh, how)(s), getattr(whole, how)(s)
         assert (got and (got.span(), got.groupdict())) == (want and (want.span(), want.groupdict())), s
         assert locales.Gated(g.pattern, g.flags, g.gate.pattern).sub("", s, count=1) == whole.sub("", s, count=1), s
+        assert locales.Gated(g.pattern, g.flags, g.gate.pattern).split(s, maxsplit=1) == whole.split(s, maxsplit=1), s
 
 
 def test_a_text_the_gate_refuses_compiles_nothing():
     g = locales.Gated(r"^(?:Published|Publicado)\s*:?\s*", re.I, r"^(?:Pub)")
     assert g.match("The body of the article.") is None
     assert g.sub("", "The body of the article.", count=1) == "The body of the article."
+    assert g.split("The body of the article.") == ["The body of the article."]
     assert not g.is_compiled
     assert g.match("PUBLISHED: today").end() == len("PUBLISHED: ")
     assert g.is_compiled
