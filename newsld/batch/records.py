@@ -70,12 +70,13 @@ def extract_item(opts: Options, item) -> dict:
     return extract_record(item.source, data, opts, format=item.format, location=item.url)
 
 
-def extract_line(opts: Options, item) -> tuple[int, str]:
-    """(exit code, the NDJSON line) for one item: serialised where it was made, so a pool
-    sends the parent a string instead of a document to unpickle and re-encode."""
-    from newsld.io.output import line
+def extract_line(opts: Options, item) -> tuple[int, bytes]:
+    """(exit code, the NDJSON line as UTF-8) for one item: serialised and encoded where it was
+    made, so a pool sends the parent bytes to write instead of a document to unpickle and
+    re-encode."""
+    from newsld.io.output import line_bytes
     rec = extract_item(opts, item)
-    return exit_code(rec["issues"], opts.strict), line(rec)
+    return exit_code(rec["issues"], opts.strict), line_bytes(rec)
 
 
 def extract_record(source: str, data, opts: Options, *, format: str | None = None,
