@@ -73,7 +73,9 @@ def read_input(name: str, max_bytes: int) -> bytes:
                 raise InputError(f"{name}: is a directory; give a file (extract and validate read "
                                  "the files below a directory with -r)")
             with open(name, "rb") as f:
-                data = _read_bounded(f, max_bytes)
+                # a first read of the file's size (+1, to see its end): no 1 MiB buffer to
+                # allocate and shrink for a page of ~100 KiB (~30 us a page)
+                data = _read_bounded(f, max_bytes, os.fstat(f.fileno()).st_size + 1)
     except OSError as e:
         raise InputError(f"cannot read {name}: {e.strerror or e}") from None
     if len(data) > max_bytes:
@@ -100,15 +102,17 @@ def gunzip(name: str, data: bytes, max_bytes: int) -> bytes:
     return out
 
 
-def _read_bounded(f, max_bytes: int) -> bytes:
-    """At most max_bytes + 1 bytes, in chunks: a huge limit allocates nothing up front."""
-    chunks, size = [], 0
+def _read_bounded(f, max_bytes: int, first: int = 1 << 20) -> bytes:
+    """At most max_bytes + 1 bytes, in chunks (the first of ``first`` bytes, then 1 MiB): a
+    huge limit allocates nothing up front."""
+    chunks, size, want = [], 0, max(first, 1)
     while size <= max_bytes:
-        chunk = f.read(min(1 << 20, max_bytes + 1 - size))
+        chunk = f.read(min(want, max_bytes + 1 - size))
         if not chunk:
             break
         chunks.append(chunk)
         size += len(chunk)
+        want = 1 << 20
     return b"".join(chunks)
 
 

@@ -185,7 +185,10 @@ def nothing_to_check(inputs, glob: str | None, extensions) -> NewsldError:
 
 def _emit(out, text: str):
     """``text`` to a file of -o (binary) or, ``out`` None, to stdout."""
-    data = printable(text).encode("utf-8")
+    _send(out, printable(text).encode("utf-8"))
+
+
+def _send(out, data: bytes):
     if out is None:
         write_stdout(data)
     else:
@@ -278,11 +281,11 @@ def extract(inputs, from_, ndjson, fmt, output, write_invalid, profile, strict, 
     worst = 0
     try:
         with (AtomicFile(output) if output else contextlib.nullcontext(None)) as out:
-            for code, text in run(functools.partial(extract_line, opts)):
+            for code, data in run(functools.partial(extract_line, opts)):
                 startup.resume()  # the run is under way
                 worst = max(worst, code)
                 counts[("ok", "invalid", "failed")[code]] += 1
-                _emit(out, text)
+                _send(out, data)
                 progress.tick()
             if _keeps(output, worst, write_invalid):
                 raise _Untouched()  # the atomic file is discarded: the last good one stays

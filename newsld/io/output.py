@@ -41,7 +41,21 @@ def pretty(doc) -> str:
 
 
 def line(obj) -> str:
-    return printable(json.dumps(obj, ensure_ascii=False, separators=(",", ":"))) + "\n"
+    return printable(_compact(obj)) + "\n"
+
+
+def line_bytes(obj) -> bytes:
+    """``line(obj)`` as UTF-8: one encoding pass (``printable``'s check is the encoding itself),
+    for a batch that writes one line per input."""
+    text = _compact(obj) + "\n"
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate
+        return printable(text).encode("utf-8")
+
+
+def _compact(obj) -> str:
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
 
 
 def script_json(doc, indent: int | None = 2) -> str:

@@ -115,6 +115,27 @@ def test_huge_max_bytes_allocates_nothing_up_front():
     assert batch.read_input(str(SEED), 2**40) == SEED.read_bytes()
 
 
+@pytest.mark.parametrize("size", [0, 1, 99, 100, 101, 3 * 2**20 + 5])
+@pytest.mark.parametrize("seen", ["true", "smaller", "larger"])
+def test_a_file_is_read_whole_up_to_the_limit_whatever_its_size_said(tmp_path, monkeypatch, size, seen):
+    # the first read asks for the size fstat gave (+1); a file that grew or shrank since is
+    # still read to its end, or refused past the limit
+    import os
+    from newsld.errors import LimitError
+    data = bytes(range(256)) * (size // 256) + b"x" * (size % 256)
+    path = tmp_path / "f.bin"
+    path.write_bytes(data)
+    real = os.fstat
+    said = {"true": size, "smaller": size // 2, "larger": size * 2 + 7}[seen]
+    monkeypatch.setattr(batch.os, "fstat", lambda fd: os.stat_result((*real(fd)[:6], said, *real(fd)[7:])))
+    for limit in (100, 2**40):
+        if size > limit:
+            with pytest.raises(LimitError):
+                batch.read_input(str(path), limit)
+        else:
+            assert batch.read_input(str(path), limit) == data
+
+
 def test_output_file_for_many_is_written_whole(tmp_path):
     out_file = tmp_path / "all.ndjson"
     code, out, _ = run(["extract", "-q", "-o", str(out_file), str(SEED), str(SEED)])

@@ -34,3 +34,16 @@ def test_the_warm_up_does_not_import_the_last_resort_date_search():
             "print(sorted(m for m in ('htmldate', 'urllib3') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("fmt, loaded, left", [("html", "newsld.readers.html", "newsld.readers.text"),
+                                              ("text", "newsld.readers.text", "newsld.readers.html"),
+                                              ("auto", "newsld.readers.html", None)])
+def test_the_warm_up_loads_the_readers_of_the_run_s_inputs(fmt, loaded, left):
+    # before the workers fork, the other cores wait: a run of HTML pages loads no text reader
+    code = (f"import sys; from newsld.batch.records import Options, warm_up; warm_up(Options(format={fmt!r})); "
+            "print(' '.join(sys.modules))")
+    mods = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert loaded in mods and "newsld.validator.engine" in mods
+    assert left not in mods if left else "newsld.readers.text" in mods

@@ -29,8 +29,13 @@ def seen(monkeypatch):
 
 def _as_program(monkeypatch, *argv):
     monkeypatch.setattr(sys, "argv", ["newsld", *map(str, argv)])
+    monkeypatch.setattr(startup, "end", _raise)  # the real end would end pytest (test_program_end)
     with pytest.raises(SystemExit):
         program()
+
+
+def _raise(exit):
+    raise exit
 
 
 def test_resume_undoes_only_its_own_pause():

@@ -114,14 +114,17 @@ def test_issues_per_document_are_capped_with_one_issue_counting_the_rest():
 
 # ---- peak memory of a whole run (slow: a subprocess each) ----------------------------------
 
+# at exit: the program ends the process once its atexit handlers have run (newsld.startup.end)
 _MEASURE = """
-import os, resource, runpy, sys
+import atexit, os, resource, runpy, sys
 sys.argv = ["newsld", *sys.argv[1:]]
-try:
-    runpy.run_module("newsld", run_name="__main__", alter_sys=True)
-finally:
+
+@atexit.register
+def peak():
     with open(os.environ["RSS_OUT"], "w") as fh:
         fh.write(str(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))
+
+runpy.run_module("newsld", run_name="__main__", alter_sys=True)
 """
 
 

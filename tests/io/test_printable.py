@@ -5,7 +5,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsld.io.output import printable
+from newsld.io.output import line, line_bytes, printable
 
 SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -21,3 +21,17 @@ def test_printable_examples():
     assert printable("café \ud83d end") == "café \ufffd end"
     assert printable("\udfff\ud800") == "\ufffd\ufffd"
     assert printable("emoji 😀 stays") == "emoji 😀 stays"
+
+
+@given(st.recursive(st.none() | st.booleans() | st.integers() | st.text(
+    alphabet=st.characters(min_codepoint=0, max_codepoint=0x10FFFF, blacklist_categories=())),
+    lambda kids: st.lists(kids, max_size=4) | st.dictionaries(st.text(max_size=4), kids, max_size=4),
+    max_leaves=12))
+def test_line_bytes_is_the_line_encoded(obj):
+    # one encoding pass: the same bytes as the line made printable, then encoded
+    assert line_bytes(obj) == line(obj).encode("utf-8")
+
+
+def test_line_bytes_examples():
+    assert line_bytes({"a": "café \ud83d"}) == '{"a":"café \ufffd"}\n'.encode()
+    assert line_bytes(["plain", 1]) == b'["plain",1]\n'

@@ -54,9 +54,10 @@ def test_a_microdata_text_value_does_not_load_html_text():
 
 def cli_modules_after(*args: str) -> set:
     """The modules a whole `newsld ARGS...` run imported (printed on stderr after the run)."""
-    code = ("import runpy, sys\nsys.argv = ['newsld', *sys.argv[1:]]\ntry:\n"
-            "    runpy.run_module('newsld', run_name='__main__')\nexcept SystemExit:\n    pass\n"
-            "sys.stderr.write('\\n' + ' '.join(sys.modules))")
+    # the program ends the process once its atexit handlers have run (newsld.startup.end)
+    code = ("import atexit, runpy, sys\nsys.argv = ['newsld', *sys.argv[1:]]\n"
+            "atexit.register(lambda: sys.stderr.write('\\n' + ' '.join(sys.modules)))\n"
+            "runpy.run_module('newsld', run_name='__main__')\n")
     err = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
                          cwd=ROOT).stderr
     return set(err.rsplit("\n", 1)[-1].split())
