@@ -38,7 +38,6 @@ def resume() -> None:
         gc.enable()
 
 
-
 def end(exit: SystemExit) -> None:
     """End the program with ``exit``'s code as the interpreter would, without freeing its
     objects one by one: the atexit handlers run, stdout and stderr are flushed, then the

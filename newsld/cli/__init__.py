@@ -18,7 +18,7 @@ from newsld.batch import CONTAINERS, MAX_BYTES
 from newsld.batch.records import EXIT_INPUT, Options, exit_code
 from newsld.cli.options import many_inputs_options, profile_options
 from newsld.cli.streams import StdoutError, closed_streams, silence_stdout, write_stdout
-from newsld.io.output import printable, write_all
+from newsld.io.output import utf8, write_all
 from newsld.io.reports import FORMATTERS
 from newsld.readers.formats import DEFAULT_SYNTAXES, FORMATS, SYNTAXES
 
@@ -163,7 +163,7 @@ def _keeps(output: str | None, code: int, write_invalid: bool) -> bool:
 
 def _write(text: str, output: str | None):
     """The whole ``text`` to stdout, or atomically to ``output``."""
-    data = printable(text).encode("utf-8")
+    data = utf8(text)
     if output:
         from newsld.io.output import write_atomic
         write_atomic(output, data)
@@ -185,7 +185,7 @@ def nothing_to_check(inputs, glob: str | None, extensions) -> NewsldError:
 
 def _emit(out, text: str):
     """``text`` to a file of -o (binary) or, ``out`` None, to stdout."""
-    _send(out, printable(text).encode("utf-8"))
+    _send(out, utf8(text))
 
 
 def _send(out, data: bytes):

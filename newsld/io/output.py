@@ -40,22 +40,18 @@ def pretty(doc) -> str:
     return printable(json.dumps(doc, ensure_ascii=False, indent=2)) + "\n"
 
 
-def line(obj) -> str:
-    return printable(_compact(obj)) + "\n"
-
-
-def line_bytes(obj) -> bytes:
-    """``line(obj)`` as UTF-8: one encoding pass (``printable``'s check is the encoding itself),
-    for a batch that writes one line per input."""
-    text = _compact(obj) + "\n"
+def utf8(text: str) -> bytes:
+    """``printable(text)`` as UTF-8, in one pass for text that has no lone surrogate (the
+    encoding is printable's check): what newsld writes to stdout or a file."""
     try:
         return text.encode("utf-8")
     except UnicodeEncodeError:  # a lone surrogate
         return printable(text).encode("utf-8")
 
 
-def _compact(obj) -> str:
-    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+def line_bytes(obj) -> bytes:
+    """One NDJSON line, as UTF-8, for a batch that writes one line per input."""
+    return utf8(json.dumps(obj, ensure_ascii=False, separators=(",", ":")) + "\n")
 
 
 def script_json(doc, indent: int | None = 2) -> str:

@@ -1,11 +1,13 @@
-"""io.output.printable: every lone surrogate becomes U+FFFD and nothing else changes (its fast
+"""io.output.printable (and utf8, printable's text encoded): every lone surrogate becomes U+FFFD and nothing else changes (its fast
 paths, ASCII and text that encodes as UTF-8, must agree with replacing them everywhere)."""
 import re
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsld.io.output import line, line_bytes, printable
+import json
+
+from newsld.io.output import line_bytes, printable, utf8
 
 SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -29,7 +31,8 @@ def test_printable_examples():
     max_leaves=12))
 def test_line_bytes_is_the_line_encoded(obj):
     # one encoding pass: the same bytes as the line made printable, then encoded
-    assert line_bytes(obj) == line(obj).encode("utf-8")
+    line = json.dumps(obj, ensure_ascii=False, separators=(",", ":")) + "\n"
+    assert line_bytes(obj) == printable(line).encode("utf-8") == utf8(line)
 
 
 def test_line_bytes_examples():
