@@ -49,9 +49,18 @@ def utf8(text: str) -> bytes:
         return printable(text).encode("utf-8")
 
 
+def line(obj) -> str:
+    """One NDJSON line (Dask's to_ndjson writes these as text)."""
+    return printable(_compact(obj)) + "\n"
+
+
 def line_bytes(obj) -> bytes:
-    """One NDJSON line, as UTF-8, for a batch that writes one line per input."""
-    return utf8(json.dumps(obj, ensure_ascii=False, separators=(",", ":")) + "\n")
+    """``line(obj)`` as UTF-8, for a batch that writes one line per input: one encoding pass."""
+    return utf8(_compact(obj) + "\n")
+
+
+def _compact(obj) -> str:
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
 
 
 def script_json(doc, indent: int | None = 2) -> str:

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 import json
 
-from newsld.io.output import line_bytes, printable, utf8
+from newsld.io.output import line, line_bytes, printable, utf8
 
 SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -31,8 +31,8 @@ def test_printable_examples():
     max_leaves=12))
 def test_line_bytes_is_the_line_encoded(obj):
     # one encoding pass: the same bytes as the line made printable, then encoded
-    line = json.dumps(obj, ensure_ascii=False, separators=(",", ":")) + "\n"
-    assert line_bytes(obj) == printable(line).encode("utf-8") == utf8(line)
+    text = json.dumps(obj, ensure_ascii=False, separators=(",", ":")) + "\n"
+    assert line_bytes(obj) == printable(text).encode("utf-8") == utf8(text) == line(obj).encode("utf-8")
 
 
 def test_line_bytes_examples():
