@@ -16,6 +16,8 @@ Rows (each: newsld, anchor, ratio, target, PASS/FAIL):
   cold-text            `newsld extract seed.txt` as a subprocess vs `python -c pass`
   cold-html            `newsld extract --from html page.html` vs trafilatura's CLI on the page
   jobs2-vs-jobs1       CLI throughput on the HTML pages, --jobs 2 vs --jobs 1
+  split-vs-jobs1       two --jobs 1 runs at once on halves of those pages vs one run: what two
+                       processes of newsld give on this machine now, the ceiling for --jobs 2
   rss-10n-vs-n         peak RSS of `newsld extract --from ndjson` for 10N vs N records
   warm-text            newsld.extract per article in a long-running host (no validation)
   warm-html            newsld.extract per page in a long-running host (no validation)
@@ -64,6 +66,7 @@ ROWS = {
     "cold-text": ("cold start `newsld extract seed.txt` vs `python -c pass`", "ms", "newsld/anchor", "<=", 8.0),
     "cold-html": ("cold start `--from html page.html` vs trafilatura CLI", "ms", "newsld/anchor", "<=", 2.5),
     "jobs2-vs-jobs1": ("CLI --jobs 2 vs --jobs 1 on HTML pages", "pages/s", "newsld/anchor", ">=", 1.7),
+    "split-vs-jobs1": ("this machine now: two --jobs 1 runs on halves of the pages at once vs one run", "pages/s", "newsld/anchor", None, None),
     "cpu-2proc-ceiling": ("this machine now: pure-Python CPU loop, 2 processes vs 1", "x", "newsld", None, None),
     "rss-10n-vs-n": ("peak RSS, NDJSON 10N records vs N", "MB", "newsld/anchor", "<=", 1.10),
     "warm-text": ("warm newsld.extract, text (no validation)", "ms/article", None, None, None),
@@ -277,24 +280,34 @@ JOBS_PAGES = 543  # pages per --jobs run
 
 
 def bench_jobs(pages, tmp, copies, reps) -> dict:
-    """Wall-clock pages/s of the CLI with --jobs 1 and 2, alternately, and the CPU seconds each
-    run used (its own and its pool workers'): on a shared machine the wall clock shows the
-    other tenants too, the CPU time shows newsld's own overhead of running a pool."""
+    """Wall-clock pages/s of the CLI with --jobs 1, with --jobs 2, and of two --jobs 1
+    processes started together on alternate halves of the same pages ("split": no pool at all,
+    so what two processes of newsld give on this machine now, the ceiling for any pool),
+    alternately, and the CPU seconds each run used (its own and its pool workers'): on a shared
+    machine the wall clock shows the other tenants too, the CPU time shows newsld's own
+    overhead of running a pool."""
     d = tmp / "pages"
     d.mkdir()
     for i, (_name, data) in enumerate(pages):
         (d / f"p{i:04d}.html").write_bytes(data)
-    base = [*newsld_cmd(), "extract", "-r", "-q", "--from", "html"]
-    args = [str(d)] * copies
-    n = len(pages) * copies
-    got: dict = {"pages": n, "j1": [], "j2": [], "cpu_j1": [], "cpu_j2": []}
+    files = [str(p) for p in sorted(d.iterdir())] * copies
+    base = [*newsld_cmd(), "extract", "-q", "--from", "html"]
+    n = len(files)
+    got: dict = {"pages": n, "j1": [], "j2": [], "split": [], "cpu_j1": [], "cpu_j2": [], "cpu_split": []}
+    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, "env": env()}
     for _ in range(reps):
-        for j in ("1", "2"):
+        for j in ("1", "2", "split"):
             c0, t0 = _cpu_children(), clock()
-            subprocess.run([*base, "--jobs", j, *args], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env())
+            if j == "split":
+                procs = [subprocess.Popen([*base, "--jobs", "1", *files[k::2]], **quiet) for k in (0, 1)]
+                for p in procs:
+                    p.wait()
+            else:
+                subprocess.run([*base, "--jobs", j, *files], **quiet)
             wall, cpu = clock() - t0, _cpu_children() - c0
-            got["j" + j].append(n / wall)
-            got["cpu_j" + j].append(cpu / n)
+            key = j if j == "split" else "j" + j
+            got[key].append(n / wall)
+            got["cpu_" + key].append(cpu / n)
     return got
 
 
@@ -522,6 +535,8 @@ def main(argv=None) -> int:
         j = bench_jobs(pages, tmp, copies, 1 if a.quick else max(1, reps // 2))
         rows.append(row("jobs2-vs-jobs1", median(j["j2"]), median(j["j1"]), median(j["j2"]) / median(j["j1"]),
                         anchor_name="--jobs 1"))
+        rows.append(row("split-vs-jobs1", median(j["split"]), median(j["j1"]), median(j["split"]) / median(j["j1"]),
+                        anchor_name="--jobs 1"))
         raw["jobs"] = j
         ceiling = bench_ceiling(reps=2 if a.quick else 5)
         rows.append(row("cpu-2proc-ceiling", median(ceiling), None, median(ceiling)))
@@ -544,8 +559,10 @@ def main(argv=None) -> int:
     if "trafilatura_error" in raw.get("html", {}):
         print(f"# trafilatura anchor failed: {raw['html']['trafilatura_error']}")
     print(f"# jobs: {raw['jobs']['pages']} pages per run; CPU ms/page (newsld + pool workers): "
-          f"--jobs 1 {median(raw['jobs']['cpu_j1']) * 1e3:.2f}, --jobs 2 {median(raw['jobs']['cpu_j2']) * 1e3:.2f}; "
-          f"jobs2-vs-jobs1 / ceiling = {rows_by(rows)['jobs2-vs-jobs1']['ratio'] / rows_by(rows)['cpu-2proc-ceiling']['ratio']:.2f}")
+          f"--jobs 1 {median(raw['jobs']['cpu_j1']) * 1e3:.2f}, --jobs 2 {median(raw['jobs']['cpu_j2']) * 1e3:.2f}, "
+          f"split {median(raw['jobs']['cpu_split']) * 1e3:.2f}; jobs2-vs-jobs1 / ceiling = "
+          f"{rows_by(rows)['jobs2-vs-jobs1']['ratio'] / rows_by(rows)['cpu-2proc-ceiling']['ratio']:.2f}, "
+          f"/ split = {rows_by(rows)['jobs2-vs-jobs1']['ratio'] / rows_by(rows)['split-vs-jobs1']['ratio']:.2f}")
     cold = raw["cold"]
     print(f"# cold-text minima (speed.py's measure): {min(cold['text']) * 1e3:.1f} ms vs python -c pass "
           f"{min(cold['pass']) * 1e3:.1f} ms = {min(cold['text']) / min(cold['pass']):.2f}x")

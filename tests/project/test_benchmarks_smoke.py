@@ -10,7 +10,7 @@ from helpers import ROOT
 
 RUN = ROOT / "benchmarks" / "run.py"
 METRICS = ["html-vs-trafilatura", "html-total-vs-trafilatura", "html-run-vs-trafilatura", "html-vs-lxml",
-           "extruct-all-vs-3", "text-rate", "cold-text", "cold-html", "jobs2-vs-jobs1", "cpu-2proc-ceiling", "rss-10n-vs-n", "warm-text", "warm-html"]
+           "extruct-all-vs-3", "text-rate", "cold-text", "cold-html", "jobs2-vs-jobs1", "split-vs-jobs1", "cpu-2proc-ceiling", "rss-10n-vs-n", "warm-text", "warm-html"]
 
 
 @pytest.mark.slow  # runs newsld and pools as subprocesses: ~10 s
@@ -32,7 +32,7 @@ def test_quick_benchmark_prints_every_metric_row(tmp_path):
     rows = json.loads(out_json.read_text())["rows"]
     assert [x["metric"] for x in rows] == METRICS
     assert all(x["newsld"] > 0 for x in rows), rows
-    assert all(x["ratio"] > 0 for x in rows if x["metric"] in ("html-vs-lxml", "cold-text", "jobs2-vs-jobs1",
+    assert all(x["ratio"] > 0 for x in rows if x["metric"] in ("html-vs-lxml", "cold-text", "jobs2-vs-jobs1", "split-vs-jobs1",
                                                                 "rss-10n-vs-n", "text-rate"))
 
 
