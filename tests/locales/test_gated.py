@@ -75,6 +75,21 @@ def test_a_fresh_gated_pattern_answers_as_the_whole_pattern(name):
         assert locales.Gated(g.pattern, g.flags, g.gate.pattern).split(s, maxsplit=1) == whole.split(s, maxsplit=1), s
 
 
+@pytest.mark.parametrize("name", sorted(_gated()))
+def test_a_compiled_gated_pattern_answers_as_the_whole_pattern(name):
+    """Once compiled, the gate is still asked first (it is cheaper than the whole alternation):
+    a text it refuses must still have no match."""
+    g, how = _gated()[name]
+    whole = re.compile(g.pattern, g.flags)
+    g = locales.Gated(g.pattern, g.flags, g.gate.pattern)
+    assert g.compiled is not None and g.is_compiled
+    for s in {*PROBES[::8], *(s for s in PROBES if getattr(whole, how)(s))}:
+        got, want = getattr(g, how)(s), getattr(whole, how)(s)
+        assert (got and (got.span(), got.groupdict())) == (want and (want.span(), want.groupdict())), s
+        assert g.sub("", s, count=1) == whole.sub("", s, count=1), s
+        assert g.split(s, maxsplit=1) == whole.split(s, maxsplit=1), s
+
+
 def test_a_text_the_gate_refuses_compiles_nothing():
     g = locales.Gated(r"^(?:Published|Publicado)\s*:?\s*", re.I, r"^(?:Pub)")
     assert g.match("The body of the article.") is None
@@ -91,3 +106,15 @@ def test_team_patterns_compile_in_order_as_far_as_an_iteration_goes():
     with pytest.raises(re.error):  # until an iteration reaches it
         list(team)
     assert [p.pattern for p in locales.load().team] == list(locales.words("team_patterns"))
+
+
+def test_any_team_matches_the_names_some_team_pattern_matches():
+    """byline.is_organisation asks Rules.any_team (the team patterns as one alternation) in
+    place of trying each pattern of Rules.team."""
+    rules = locales.load()
+    matched = 0
+    for s in PROBES:
+        want = any(p.match(s) for p in rules.team)
+        assert bool(rules.any_team.match(s)) == want, s
+        matched += want
+    assert 100 < matched < len(PROBES)
