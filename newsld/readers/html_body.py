@@ -17,9 +17,16 @@ def _link_len(el, memo: dict | None = None) -> int:
     if memo is not None:
         n = memo.get(el)
         if n is None:
-            n = memo[el] = sum(len(inner_text(a)) for a in el.iter("a"))
+            n = memo[el] = _links_text_len(el)
         return n
-    return sum(len(inner_text(a)) for a in el.iter("a"))
+    return _links_text_len(el)
+
+
+def _links_text_len(el) -> int:
+    n = 0
+    for a in el.iter("a"):  # (a loop, not sum() over a generator: most paragraphs have 0-2 links)
+        n += len(inner_text(a))
+    return n
 
 
 def _link_memo(sc: Scan) -> dict:
@@ -30,9 +37,20 @@ def _link_memo(sc: Scan) -> dict:
     return memo
 
 
+_JUNK_CLS_SEEN: dict = {}  # "class id" string -> verdict, across pages (bounded below)
+
+
 def _junk_cls(el) -> bool:
-    c = f"{el.get('class') or ''} {el.get('id') or ''}"
-    return len(c) > 1 and _JUNK_CLS.search(c) is not None
+    cls, ident = el.get("class"), el.get("id")
+    if not cls and not ident:  # most elements: no class/id string to search
+        return False
+    c = f"{cls or ''} {ident or ''}"
+    junk = _JUNK_CLS_SEEN.get(c)
+    if junk is None:  # a page repeats its class names (every paragraph "article-text")
+        if len(_JUNK_CLS_SEEN) > 16384:
+            _JUNK_CLS_SEEN.clear()
+        junk = _JUNK_CLS_SEEN[c] = _JUNK_CLS.search(c) is not None
+    return junk
 
 
 def _junk(el, stop, memo: dict | None = None) -> bool:
@@ -66,17 +84,20 @@ def _junk(el, stop, memo: dict | None = None) -> bool:
 def main_block(sc: Scan):
     """The element holding the article text (or None when the page has no paragraphs)."""
     scores: dict = {}
-    info = []
     links = _link_memo(sc)
     for p in sc.paragraphs:
-        t = inner_text(p) if len(p) else (p.text or "")
-        n = len(t.strip())
-        if n < 20:
-            continue
-        plain = n - _link_len(p, links)
-        if plain < n * 0.5:
-            continue
-        info.append((p, plain))
+        if len(p):
+            n = len(inner_text(p).strip())
+            if n < 20:
+                continue
+            plain = n - _link_len(p, links)
+            if plain < n * 0.5:
+                continue
+        else:  # no child, so no link (a scan paragraph is a <p>, never an <a>): all its text is plain
+            t = p.text
+            plain = n = len(t.strip()) if t else 0
+            if n < 20:
+                continue
         par = p.getparent()
         if par is None:
             continue
@@ -113,7 +134,8 @@ def paragraphs(sc: Scan, block) -> list[str]:
         if p in bylines or p not in inside:
             continue
         t = text_of(p)
-        if len(t) < 2 or (len(t) < 200 and _link_len(p, links) > len(t) * 0.6):
+        # (a paragraph without children has no link)
+        if len(t) < 2 or (len(t) < 200 and len(p) and _link_len(p, links) > len(t) * 0.6):
             continue
         if not out and len(t) < 100 and rules.byline.match(t):  # "By Jane Doe" above the text
             continue
