@@ -73,8 +73,8 @@ _WEIGHTS = {"declared": 1.0, "og": 0.0, "twitter": 0.5, "title": 0.5, "h1": 0.25
 
 
 def _agree(a: str, b: str) -> float:
-    """1 for the same headline, 0.5 when one contains the other (a kicker or a site name more)."""
-    a, b = norm(a), norm(b)
+    """1 for the same headline, 0.5 when one contains the other (a kicker or a site name more);
+    ``a`` and ``b`` as norm gives them."""
     return 1.0 if a == b else 0.5 if (len(a) > 15 and len(b) > 15 and (a in b or b in a)) else 0.0
 
 
@@ -114,8 +114,10 @@ def headline(sc: Scan, main, site: str | None, declared: str | None = None) -> s
         other = first(sc, "title", "sailthru.title", "parsely-title", "dc.title", "headline")
         return _strip_site(other, site) if other else None
     best, score = None, -1.0
+    normed = {k: norm(v) for k, v in cands.items()}  # once each, not once per pair
     for k, v in cands.items():
-        s = _WEIGHTS[k] + sum(_agree(v, o) for kk, o in cands.items() if kk != k)
+        nv = normed[k]
+        s = _WEIGHTS[k] + sum(_agree(nv, o) for kk, o in normed.items() if kk != k)
         if s > score:
             best, score = v, s
     h1 = cands.get("h1")
@@ -135,6 +137,8 @@ def _without_kicker(sc: Scan, best: str, meta: list[str]) -> str:
     if not any(norm(m) != nb for m in meta):
         return best
     for h in sc.h1 + sc.headings[:20]:
+        if len(h) < 2:  # (most headings) fewer than two children, so fewer than two parts
+            continue
         kids = [c for c in h if isinstance(c.tag, str) and text_of(c).strip()]
         if len(kids) < 2 or norm(" ".join(text_of(c) for c in kids)) != nb:
             continue

@@ -63,3 +63,29 @@ def test_inner_text_is_the_joined_text_of_the_subtree(body):
     for root in roots:
         for el in root.iter(etree.Element):
             assert inner_text(el) == "".join(el.itertext()), (page, el.tag)
+
+
+def test_no_whitespace_but_the_ascii_space_is_printable():
+    """html_scan.folded returns a printable text without double or end spaces as it is: exact
+    only while every other character that str.split splits at is not printable."""
+    assert [hex(c) for c in range(0x110000) if chr(c).isspace() and chr(c).isprintable()] == ["0x20"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from(" \t\n\r\x0b\x0c\x1c\x85\xa0\u2003\u2028\u3000ab.é"), max_size=12))
+def test_folded_is_the_whitespace_folding_of_str_split(t):
+    from newsld.readers.html_scan import folded
+    assert folded(t) == " ".join(t.split())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_INLINE, max_size=25).map("".join))
+def test_text_of_leaves_out_script_and_style_at_any_depth(body):
+    """_text_of asks the children's tags before lxml's iterator for script/style below: the
+    same answer whether they are children, deeper, or absent."""
+    from newsld.readers.html_scan import text_of, visible_texts
+    root = parse(f"<html><body><div id='d'>{body}<p><i>{body}</i></p></div></body></html>".encode())
+    for el in root.iter("div", "p", "i", "b", "span", "a"):
+        hidden = el.find(".//script") is not None or el.find(".//style") is not None
+        want = "".join(visible_texts(el)) if hidden else "".join(el.itertext())
+        assert text_of(el) == " ".join(want.split()), (body, el.tag)
