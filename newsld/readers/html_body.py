@@ -58,6 +58,8 @@ def _junk(el, stop, memo: dict | None = None) -> bool:
     verdict per ancestor, shared by the paragraphs of one block)."""
     if _junk_cls(el):
         return True
+    if el.getparent() is stop:  # (most paragraphs of the block) no ancestor below stop to ask
+        return False
     seen = []
     verdict = False
     for a in el.iterancestors():

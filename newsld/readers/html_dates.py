@@ -48,6 +48,9 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 # "Party, 30.10.23" / "8.5.12": day.month.two-digit year, in date-classed elements only.
 _SHORT_DATE = re.compile(r"(?<![\d.])(3[01]|[12]\d|0?[1-9])\.(1[0-2]|0?[1-9])\.(\d\d)(?!\d|\.\d)")
 _ZONE = re.compile(r"(?:Z|[+-]\d\d:?\d\d|GMT|UTC)$", re.I)
+_EPOCH = re.compile(r"\d{10}(?:\d{3})?")
+_NUMERIC_DATE = re.compile(r"^\d{1,2}([./-])\d{1,2}[./-]\d{4}")
+_CLOCK = re.compile(r"\d:\d\d")
 
 
 def iso(value: str | None, *, text: bool = False, lang: str | None = None) -> str | None:
@@ -58,7 +61,7 @@ def iso(value: str | None, *, text: bool = False, lang: str | None = None) -> st
     v = value.strip()
     if len(v) > 80:
         return None
-    if re.fullmatch(r"\d{10}(?:\d{3})?", v):  # epoch seconds / milliseconds
+    if _EPOCH.fullmatch(v):  # epoch seconds / milliseconds
         from datetime import datetime, timezone
         try:
             return datetime.fromtimestamp(int(v[:10]), timezone.utc).isoformat()
@@ -66,7 +69,7 @@ def iso(value: str | None, *, text: bool = False, lang: str | None = None) -> st
             return None
     if not _YEAR.search(v):
         return None
-    m = re.match(r"^\d{1,2}([./-])\d{1,2}[./-]\d{4}", v)
+    m = _NUMERIC_DATE.match(v)
     if m:  # 20.11.2019 / 20-11-2019 day first, 11/20/2019 month first, unless the language says
         first = day_first(lang)
         v, text = numeric_dates(v, first=m.group(1) in ".-" if first is None else first), True
@@ -239,7 +242,7 @@ def _local(d: str, sc: Scan) -> str:
 
     for k in PUBLISHED_META:  # zone-less values only
         for v in sc.meta.get(k, ()):
-            if v and not _ZONE.search(v.strip()) and re.search(r"\d:\d\d", v):
+            if v and not _ZONE.search(v.strip()) and _CLOCK.search(v):
                 w = iso(v)
                 out = shifted(datetime.fromisoformat(w).replace(tzinfo=None)) if w and len(w) > 10 else None
                 if out:

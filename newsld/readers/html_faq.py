@@ -214,7 +214,9 @@ def _stop_at(questions: set):
 
 def _names_a_question(el) -> bool:
     """A class token naming one question ("faq-question", "schema-faq-question"), not a list."""
-    return any("question" in t and "questions" not in t for t in (el.get("class") or "").lower().split())
+    cls = (el.get("class") or "").lower()
+    # (no token holds "question" when the whole string does not: most classes, unsplit)
+    return "question" in cls and any("question" in t and "questions" not in t for t in cls.split())
 
 
 def _next_question(el) -> bool:

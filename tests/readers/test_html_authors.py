@@ -216,3 +216,15 @@ def test_byline_elements_work_out_the_ranking_once_per_main_block():
         assert [p.name for p in first] == ["Sidebar Person"]  # no main block: page order
         assert byline_elements(sc, None) is first  # the later rule gets the same answer, not a new reading
         assert [p.name for p in byline_elements(sc, main)] == ["Jane Doe"]  # another block: ranked again
+
+
+def test_names_from_gives_new_agents_for_a_text_read_before():
+    """_names_from caches what a text names; the Agents are new on every call (the rules go
+    on to change their names), with the job title and affiliation parse_people found."""
+    from newsld.readers.html_authors import _names_from
+    first = _names_from("By Jane Doe, Staff Writer, and  John Roe")
+    first[0].name = "changed"
+    again = _names_from("By Jane Doe, Staff Writer, and John Roe")
+    assert [(p.name, p.kind, p.job_title) for p in again] == [("Jane Doe", "Person", "Staff Writer"),
+                                                            ("John Roe", "Person", None)]
+    assert all(a is not b for a, b in zip(first, again))
