@@ -6,6 +6,7 @@ microformats and Dublin Core, when asked for, through extruct's public extractor
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from newsld.article.vocab import subtypes
 from newsld.readers.formats import DEFAULT_SYNTAXES
@@ -18,6 +19,7 @@ from newsld.readers.microdata import schema_name
 EXTRA_ARTICLE_TYPES = frozenset({"Review", "Blog"})
 
 
+@lru_cache(maxsize=1)
 def article_types() -> frozenset:
     """Every schema.org subtype of Article (from the bundled vocabulary), and the extras."""
     return subtypes("Article") | EXTRA_ARTICLE_TYPES
@@ -40,7 +42,10 @@ def declared_nodes(root, url: str | None, syntaxes, scripts: list | None = None,
         if scripts is None:
             scripts = root.xpath('descendant-or-self::script[@type="application/ld+json"]')
         for script in scripts:
-            out += [i for i in _script_items(script.xpath("string()")) if isinstance(i, dict)]
+            # XPath's string() is the text of every text node below; with no child element,
+            # comment or PI (len() counts them) .text is already that (~20x cheaper)
+            text = script.xpath("string()") if len(script) else script.text or ""
+            out += [i for i in _script_items(text) if isinstance(i, dict)]
     if "microdata" in syntaxes and (microdata if microdata is not None
                                     else root.xpath("boolean(descendant-or-self::*[@itemscope])")):
         out += microdata_nodes(root, base_url(root, url, heads=url_heads), itemscopes=itemscopes,
@@ -166,12 +171,14 @@ def article_facts(nodes: list[dict]) -> dict:
     """Facts from the page's main declared article node (the first article-typed node with a
     headline, else the first with any), with @id references resolved across blocks/@graph."""
     all_nodes = list(walk(nodes))
+    typed = [(n, types_of(n)) for n in all_nodes]  # each node's types, read once
     ids = {n["@id"]: n for n in all_nodes if isinstance(n.get("@id"), str) and len(n) > 1}
-    arts = [n for n in all_nodes if types_of(n) & article_types()]
-    arts.sort(key=lambda n: (not _text(n.get("headline")), "Review" in types_of(n) or "Blog" in types_of(n)))
+    kinds = article_types()
+    arts = [(n, t) for n, t in typed if not kinds.isdisjoint(t)]
+    arts.sort(key=lambda nt: (not _text(nt[0].get("headline")), "Review" in nt[1] or "Blog" in nt[1]))
     facts: dict = {}
     if arts:
-        a = arts[0]
+        a = arts[0][0]
         facts["headline"] = _text(a.get("headline")) or _text(a.get("name"))
         facts["dek"] = _text(a.get("description"))
         facts["date_published"] = _text(a.get("datePublished")) or _text(a.get("dateCreated"))
@@ -198,20 +205,21 @@ def article_facts(nodes: list[dict]) -> dict:
         facts["section"] = _text(a.get("articleSection"))
         facts["lang"] = _text(a.get("inLanguage"))
     else:  # a WebPage node still names the date and author on many CMSs
-        for n in all_nodes:
-            if types_of(n) & {"WebPage", "ItemPage"}:
+        for n, t in typed:
+            if "WebPage" in t or "ItemPage" in t:
                 facts["date_published"] = _text(n.get("datePublished"))
                 facts["date_modified"] = _text(n.get("dateModified"))
                 facts["authors"] = _dedupe(_names(n.get("author"), ids))
                 break
-    facts["faq"] = faq_facts(all_nodes)
+    facts["faq"] = faq_facts(typed)
     return {k: v for k, v in facts.items() if v not in (None, "", [])}
 
 
-def faq_facts(all_nodes) -> list[tuple[str, str]]:
+def faq_facts(typed) -> list[tuple[str, str]]:
+    """The (question, answer) of the Question nodes among ``typed``: (node, its types) pairs."""
     out = []
-    for n in all_nodes:
-        if "Question" in types_of(n):
+    for n, t in typed:
+        if "Question" in t:
             q = _text(n.get("name")) or _text(n.get("text"))
             a = n.get("acceptedAnswer") or n.get("suggestedAnswer")
             a = a[0] if isinstance(a, list) and a else a

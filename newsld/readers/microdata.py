@@ -45,6 +45,10 @@ _HIDDEN = ("script", "style", "link", "meta")  # not part of an element's visibl
 def schema_name(value: str) -> str:
     """``https://schema.org/NewsArticle`` (http, www. or not) -> ``NewsArticle``; other
     values as they are."""
+    if value[:1] not in ("h", "H"):
+        # the prefix starts with h (re.I matches no other character for it: a test checks
+        # every one): nothing to remove; str() as sub() gives a str subclass back
+        return str(value)
     return SCHEMA_PREFIX.sub("", value)
 
 
@@ -91,6 +95,10 @@ def text_content(el) -> str:
 
     if el.tag in _HIDDEN:
         return ""
+    if not len(el):
+        # no child element, comment or PI: layout_text would give the text, its white space
+        # folded (str.split and str.strip agree on what white space is), as this does
+        return " ".join(el.text.split()) if el.text else ""
     hidden = list(el.iterdescendants(*_HIDDEN, etree.Comment, etree.ProcessingInstruction))
     if hidden:
         el = copy.deepcopy(el)

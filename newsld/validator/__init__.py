@@ -76,6 +76,12 @@ def validate(doc, *, profile: str = "schema.org", max_depth: int | None = None) 
         raise LimitError("the document is nested too deeply to validate; flatten it") from None
 
 
+# the types of value _check_limits need not visit (exact types: a subclass of list or dict is
+# a list or an object) and, when its digits are checked, int
+_SCALARS = frozenset({str, float, bool, type(None)})
+_SCALARS_INT = _SCALARS | {int}
+
+
 def _check_limits(doc, max_depth: int | None) -> None:
     """One iterative pass, before the (recursive) walker and jsonschema see the value: a value
     nested 100,000 deep raised RecursionError there, and an int of 5,000 digits a ValueError
@@ -90,9 +96,14 @@ def _check_limits(doc, max_depth: int | None) -> None:
             if max_depth is not None and depth > max_depth:
                 raise LimitError(f"JSON nesting is deeper than {max_depth} levels; "
                                  f"flatten the document or raise the depth limit")
+            items = value.values() if isinstance(value, dict) else value
+            kinds = set(map(type, items))
+            if kinds <= _SCALARS or (kinds <= _SCALARS_INT and (
+                    not digits or all(v.bit_length() <= long for v in items if type(v) is int))):
+                continue  # text, numbers of few digits, booleans, null: nothing below to fail
             # only the values that may fail are visited (in the same order): nested lists and
             # objects, and long integers
-            stack.extend([(v, depth + 1) for v in (value.values() if isinstance(value, dict) else value)
+            stack.extend([(v, depth + 1) for v in items
                           if isinstance(v, (list, dict)) or (digits and type(v) is int and v.bit_length() > long)])
         elif digits and type(value) is int and value.bit_length() > long \
                 and abs(value) >= 10 ** digits:

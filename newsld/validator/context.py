@@ -220,7 +220,7 @@ def root_context(local) -> Context:
 
 def map_values(value, container: frozenset) -> list | None:
     """A language, index, id or type map's values (its keys are not properties), or None."""
-    if not isinstance(value, dict) or not container & set(_MAPS) or "@value" in value:
+    if not isinstance(value, dict) or container.isdisjoint(_MAPS) or "@value" in value:
         return None
     out = []
     for k, v in value.items():

@@ -13,6 +13,9 @@ from newsld.validator.values import as_list, describe, schema_type
 from newsld.validator.vocab import load_vocab
 
 
+_NOT_RENAMED: dict = {}  # the keys of a node that is not a View are as written
+
+
 class Walker:
     def __init__(self, profile: str):
         self.google = profile == "google"
@@ -76,6 +79,9 @@ class Walker:
 
     # -- passes ----------------------------------------------------------------------------
     def collect_ids(self, roots):
+        # the walk visits every container of the document: locals, and the location of a
+        # child written out as child() makes it (the key as written, its index in the node)
+        defined, referrers, bases = self.defined, self.referrers, self.bases
         stack = list(roots)
         described: list = []
         while stack:
@@ -83,17 +89,25 @@ class Walker:
             if isinstance(node, dict):
                 nid = node.get("@id")
                 if isinstance(nid, str) and has_properties(node):
-                    self.defined.setdefault(nid, (node, loc))
+                    defined.setdefault(nid, (node, loc))
                     described.append((nid, node, loc))
-                    self.bases.add(nid.split("#", 1)[0])
+                    bases.add(nid.split("#", 1)[0])
+                written = node.written if isinstance(node, View) else _NOT_RENAMED
                 for j, (k, v) in enumerate(node.items()):
-                    if k != "@context" and isinstance(v, (dict, list)):
-                        stack.append((v, self.child(loc, node, k, j)))
-                        for ref in (v if isinstance(v, list) and not k.startswith("@") else
-                                    [v] if not k.startswith("@") else []):
-                            if isinstance(ref, dict) and isinstance(ref.get("@id"), str):
-                                self.referrers.setdefault(ref["@id"], set()).add(k)
-                if isinstance(node, View):
+                    if k == "@context" or not isinstance(v, (dict, list)):
+                        continue
+                    stack.append((v, loc + (((k, k) if isinstance(k, int) else (written.get(k, k), j)),)))
+                    if k.startswith("@"):
+                        continue
+                    if isinstance(v, dict):
+                        ref = v.get("@id")
+                        if isinstance(ref, str):
+                            referrers.setdefault(ref, set()).add(k)
+                        continue
+                    for ref in v:
+                        if isinstance(ref, dict) and isinstance(ref.get("@id"), str):
+                            referrers.setdefault(ref["@id"], set()).add(k)
+                if isinstance(node, View) and node.aside:
                     stack.extend((v, loc + ((k, i),)) for k, i, v in aside_nodes(node))
             elif isinstance(node, list):
                 for i, v in enumerate(node):
@@ -155,7 +169,9 @@ class Walker:
         keys = node.keys()
         if "@value" in node:
             return []
-        aside = self.note_aside(node, loc, role) if isinstance(node, View) else []
+        # note_aside has nothing to say of a node with no set-aside key and no lax @vocab
+        aside = self.note_aside(node, loc, role) if isinstance(node, View) and \
+            (node.aside or node.ctx.lax_vocab) else []
         if "@list" in node or "@set" in node:
             items = node.get("@list", node.get("@set"))
             key = "@list" if "@list" in node else "@set"
@@ -231,23 +247,26 @@ class Walker:
         if raw is None:
             return [], False
         known, foreign = [], False
-        tloc = self.child(loc, node, "@type")
+        tloc = None  # the location of @type: made for an issue only (a known type has none)
         items = raw if isinstance(raw, list) else [raw]
         for i, t in enumerate(items):
+            name = self.normalize_type(t.strip(), node) if isinstance(t, str) and t.strip() else None
+            if name is not None and self.vocab.is_type(name):
+                known.append(name)
+                continue
+            if tloc is None:
+                tloc = self.child(loc, node, "@type")
             iloc = self.child(tloc, None, i) if isinstance(raw, list) else tloc
             if not isinstance(t, str) or not t.strip():
                 self.emit("error", "wrong-type", iloc,
                           f"@type must be a type name such as \"NewsArticle\", not {describe(t)}")
                 continue
-            name = self.normalize_type(t.strip(), node)
             if name is None:
                 foreign = True
                 if ":" not in t and isinstance(node, View) and not node.ctx.assumed:
                     self.emit("info", "not-schema-org", iloc,
                               f"type {t!r} is not checked as a schema.org type: the @context "
                               f"does not make it schema.org's")
-            elif self.vocab.is_type(name):
-                known.append(name)
             else:
                 hint = self.vocab.suggest_type(name)
                 fix = f'; did you mean "{hint}"? (type names are case-sensitive)' if hint else \
@@ -282,15 +301,20 @@ class Walker:
             report_error(self, err, node, loc, known + extra, role_prop)
         # nested nodes: check their type against the property's range, then visit them
         children = []
+        written = node.written if isinstance(node, View) else _NOT_RENAMED
         for j, (k, v) in enumerate(node.items()):
             if k.startswith("@") or not isinstance(v, (dict, list)):
                 continue
-            kloc = self.child(loc, node, k, j)
-            items = [(v, kloc)] if isinstance(v, dict) else \
-                [(x, kloc + ((j, j),)) for j, x in enumerate(v) if isinstance(x, dict)]
-            for child, cloc in items:
-                self.check_range(k, child, cloc)
-                children.append((child, cloc, "nested", k))
+            kloc = loc + ((written.get(k, k), j),)  # self.child(loc, node, k, j), k a str
+            if isinstance(v, dict):
+                self.check_range(k, v, kloc)
+                children.append((v, kloc, "nested", k))
+                continue
+            for i, x in enumerate(v):
+                if isinstance(x, dict):
+                    cloc = kloc + ((i, i),)
+                    self.check_range(k, x, cloc)
+                    children.append((x, cloc, "nested", k))
         # a pending property is noted; a pending type (NewsMediaOrganization, which Google
         # documents) is not: every news publisher's node would carry the note
         for k in node if not self.vocab.pending.isdisjoint(node) else ():

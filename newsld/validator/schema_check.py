@@ -221,10 +221,15 @@ class _Compiler:
             if extra is None:
                 return None
             rxs = [rx for rx, _ in pats]
+            exempt: set = set()  # keys a pattern matched ("@type", "@id"): searched once
 
             def check_keys(v):
                 for k, x in v.items():
-                    if k in named or any(rx.search(k) for rx in rxs):
+                    if k in named or k in exempt:
+                        continue
+                    if any(rx.search(k) for rx in rxs):
+                        if len(exempt) < MEMO_LIMIT:
+                            exempt.add(k)
                         continue
                     if not extra(x):
                         return False
@@ -323,18 +328,39 @@ def _items(c: _Compiler, arg, by_kind) -> None:
 def _any_of(c: _Compiler, arg, by_kind) -> None:
     if not isinstance(arg, list) or not arg:
         raise UnsupportedSchemaError("anyOf")
-    subs = [c.compile(s) for s in arg]
-    check = lambda v: any(s(v) for s in subs)  # noqa: E731 - the same check for every kind
-    for checks in by_kind:
-        checks.append(check)
+    splits = [c.split(s) for s in arg]
+    for kind, checks in enumerate(by_kind):
+        subs = tuple(split[kind] for split in splits)
+        if subs[0] is _true:
+            # any() would stop at the first branch, which accepts every value of this kind
+            # (the URL definitions' [{"required": ["@value"]}, {"required": ["@id"]}] for a
+            # string: "required" constrains objects only): no check to make
+            continue
+        checks.append(subs[0] if len(subs) == 1 else lambda v, subs=subs: any(s(v) for s in subs))
 
 
 def _format(c: _Compiler, arg, by_kind) -> None:
     if not isinstance(arg, str):
         raise UnsupportedSchemaError("format")
     test = c.formats.get(arg)
-    if test is not None:
-        by_kind[STRING].append(lambda v: bool(test(v)))
+    if test is None:
+        return
+    # a document repeats its values (url and mainEntityOfPage, datePublished and dateModified):
+    # a format's answer for a string is remembered (the tests are functions of the text alone)
+    memo = _FORMAT_MEMOS.setdefault(test, {})
+
+    def check(v):
+        ok = memo.get(v)
+        if ok is None:
+            if len(memo) >= MEMO_LIMIT:
+                memo.clear()
+            ok = memo[v] = bool(test(v))
+        return ok
+    by_kind[STRING].append(check)
+
+
+MEMO_LIMIT = 4096  # entries per memo: a long batch meets new values on every page
+_FORMAT_MEMOS: dict[Check, dict[str, bool]] = {}  # format test -> {string: its answer}
 
 
 _KEYWORDS: dict[str, Callable[[_Compiler, Any, list], None]] = {

@@ -196,3 +196,40 @@ def test_layout_text_agrees_with_html_text_on_the_test_pages():
                 assert layout_text(el) == html_text.etree_to_text(el), (page.name, el.tag)
                 n += 1
     assert n > 1000
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_MARKUP), max_size=30).map("".join))
+def test_text_content_of_an_element_without_children_is_its_folded_text(body):
+    # text_content answers an element with no child (element, comment, PI) without
+    # layout_text: the same text, for every element of the page
+    from newsld.readers.microdata import layout_text, text_content
+    root = parse(f"<html><body><div itemprop='x'>{body}</div>tail</body></html>".encode())
+    for el in root.iter():
+        if not len(el) and el.tag not in ("script", "style", "link", "meta"):
+            assert text_content(el) == layout_text(el), (body, el.tag)
+
+
+def test_schema_name_prefix_starts_with_h_alone():
+    # schema_name returns a value whose first character is not h/H as it is: re.I matches
+    # only "h" and "H" for it among all code points
+    import re
+    import sys
+
+    from newsld.readers.microdata import schema_name
+    h = re.compile("h", re.I)
+    assert [c for c in map(chr, range(sys.maxunicode + 1)) if h.match(c)] == ["H", "h"]
+    assert schema_name("HTTPS://WWW.Schema.org/Person") == "Person"
+    assert schema_name("schema:Person") == "schema:Person" and schema_name("") == ""
+
+
+@pytest.mark.parametrize("body", ['{"@type": "NewsArticle", "headline": "' + "x" * 20000 + '"}',
+                                  '<!-- c -->{"@type": "Person"}', '{"a": "</p>"}', "", "  "])
+def test_ld_json_text_is_the_scripts_string_value(body):
+    # declared_nodes reads a script with no child node other than text by .text, not XPath's
+    # string(): the libxml2 parser gives a script's content as text alone, however long
+    from newsld.readers.html_scan import scan
+    root = parse(f'<html><head><script type="application/ld+json">{body}</script></head><body><p>x</p>'
+                 f"</body></html>".encode())
+    (script,) = scan(root).ldjson
+    assert not len(script) and (script.text or "") == script.xpath("string()")

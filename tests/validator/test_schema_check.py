@@ -138,3 +138,25 @@ def test_valid_document_does_not_import_jsonschema():
             " print(r.valid, 'jsonschema' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert out.stdout.split() == ["True", "False"], out.stderr
+
+
+def test_a_format_answer_is_remembered_exactly(monkeypatch):
+    # the compiled check remembers a format's answer per string (schema_check._format): the
+    # answer stays the format test's, also once the memo is full and starts over
+    from newsld.validator import schema_check
+    monkeypatch.setattr(schema_check, "MEMO_LIMIT", 3)
+    monkeypatch.setattr(schema_check, "_FORMAT_MEMOS", {})
+    check = compile_check({"type": "string", "format": "date"}, schemas.FORMATS)
+    values = ["2020-02-29", "2020-02-30", "2021-02-29", " 2020-01-01 ", "x", "2020-02-29"] * 3
+    assert [check(v) for v in values] == [schemas.is_iso_datetime(v) for v in values]
+    assert len(schema_check._FORMAT_MEMOS[schemas.is_iso_datetime]) <= 3
+
+
+@pytest.mark.parametrize("value", ["a", "", {"@value": "x"}, {"@id": "y"}, {"z": 1}, [], 3, None])
+def test_any_of_whose_first_branch_takes_every_value_of_a_kind(value):
+    # _any_of leaves out the check of a kind whose first branch accepts all its values
+    from newsld.validator import schemas as s
+    schema = {"anyOf": [{"required": ["@value"]}, {"required": ["@id"]}], "minLength": 1}
+    plain = s.NodeValidator(schema)
+    plain.valid = None
+    assert compile_check(schema, s.FORMATS)(value) == (not list(plain.iter_errors(value)))

@@ -4,7 +4,7 @@ import time
 import pytest
 
 from newsld.errors import LimitError
-from newsld.validator import validate, validate_json_text
+from newsld.validator import VisibleText, validate, validate_json_text
 
 ARTICLE = '{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Storm"}'
 
@@ -147,6 +147,11 @@ def test_page_block_with_a_number_too_long_is_one_issue():
     (lambda deep: {"a": {"b": [deep, "x", 7, 10 ** 5000]}, "c": 2}, "more than 4300 digits"),
     (lambda deep: {"a": {"b": [10 ** 5000, "x", 7, deep]}, "c": 2}, "nesting is deeper than 500"),
     (lambda deep: [[], 10 ** 9, "x" * 5000, 1.5, None, True, {"a": [1, 2]}], None),
+    # a list or an object of scalars only is passed over by the types of its values: a long
+    # integer among them (beside a str subclass, or a bool) is still found
+    (lambda deep: {"a": {"n": 10 ** 5000, "s": "x", "b": True}}, "more than 4300 digits"),
+    (lambda deep: [VisibleText("x"), 3, 10 ** 5000], "more than 4300 digits"),
+    (lambda deep: [VisibleText("x"), 3, {"n": -10 ** 5000}], "more than 4300 digits"),
 ])
 def test_the_first_value_over_a_limit_is_named(doc, found):
     import sys
