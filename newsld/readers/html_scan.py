@@ -48,22 +48,26 @@ class Scan:
         return canonical, self.og_url, self.base_href
 
 
-# tag -> what the scan does with it (p, link/a, title, h1, h2-h6, time, article/details/dl, strong/b/base)
-_KIND = {"p": 0, "link": 1, "a": 1, "title": 2, "h1": 3, "h2": 4, "h3": 4, "h4": 4, "h5": 4, "h6": 4,
+# tag -> what the scan does with it, the commonest first in the chain below: <a>/<link> (a
+# quarter of the elements), p, title, h1, h2-h6, time, article/details/dl, strong/b/base
+_KIND = {"link": 0, "a": 0, "p": 1, "title": 2, "h1": 3, "h2": 4, "h3": 4, "h4": 4, "h5": 4, "h6": 4,
          "time": 5, "article": 6, "details": 6, "dl": 6, "strong": 7, "b": 7, "base": 7}
 _WIDE = {"html", "body", "main", "article", "section", "p"}
 _NO_DEK = {"html", "body", "article", "section"}
 
 
-# tag -> dispatch code: the _KIND codes, 8 for <meta>, 9 for the skipped tags (_SKIP)
-# and 10 for other common names (nothing to do by tag: no lower() and second lookup for them)
+# tag -> dispatch code: the _KIND codes, 8 for <meta>, 9 for the skipped tags (_SKIP) but
+# <script> (11: its type is read) and 10 for other common names (nothing to do by tag: no
+# lower() and second lookup for them)
 _PLAIN = ("div", "span", "li", "ul", "ol", "section", "header", "footer", "nav", "aside", "figure", "figcaption",
           "picture", "source", "i", "em", "u", "s", "small", "br", "hr", "td", "tr", "th", "table", "tbody", "thead",
           "form", "label", "body", "html", "head", "main", "blockquote", "cite", "code", "pre", "sup", "sub",
           "abbr", "dt", "dd", "use", "g", "font", "center", "video", "audio", "canvas", "noindex")
-_DISPATCH = {**{t: 10 for t in _PLAIN}, **_KIND, "meta": 8, **{t: 9 for t in _SKIP}}
-# the attributes the scan reads on an element of a tag it has no rule for (aria-labelledby
-# counts only beside a class or id)
+_DISPATCH = {**{t: 10 for t in _PLAIN}, **_KIND, "meta": 8, **{t: 9 for t in _SKIP}, "script": 11}
+# the attributes the scan reads on an element besides its tag's own ones (aria-labelledby
+# counts only beside a class or id): an element holding none of them is done with after its
+# tag's rule, by one isdisjoint call over its attribute names (half the <a> carry only href,
+# target, rel...)
 _ATTRS = frozenset({"itemscope", "itemprop", "role", "class", "id", "aria-controls", "data-target"})
 _ITEM_ATTRS = frozenset({"itemscope", "itemprop", "role"})
 _FAQ_ATTRS = frozenset({"aria-labelledby", "aria-controls", "data-target"})  # an FAQ toggle's attributes
@@ -99,7 +103,9 @@ def scan(root) -> Scan:
         return False
     add_item, add_prop = s.itemscopes.append, s.itemprop_els.append
     dispatch = _DISPATCH.get
-    no_item, no_faq_attr = _ITEM_ATTRS.isdisjoint, _FAQ_ATTRS.isdisjoint
+    # (the attribute names of an HTML element carry no namespace: "x" in keys exactly when
+    # el.get("x") is not None)
+    no_attr, no_item, no_faq_attr = _ATTRS.isdisjoint, _ITEM_ATTRS.isdisjoint, _FAQ_ATTRS.isdisjoint
     strongs = 0
     for el in root.iter():
         tag = el.tag
@@ -115,9 +121,7 @@ def scan(root) -> Scan:
                 kind = 10
         keys = el.keys()  # one call; most elements carry none of the attributes asked below
         if kind == 10:  # nothing to do by tag: only the attributes count
-            if not keys:
-                continue
-            if len(keys) == 1:  # the commonest shapes: class alone, or one attribute read nowhere
+            if len(keys) == 1:  # the commonest shape: class alone, or one attribute read nowhere
                 k0 = keys[0]
                 if k0 == "class":
                     cls = el.get("class")
@@ -130,8 +134,10 @@ def scan(root) -> Scan:
                     continue
                 if k0 not in _ATTRS:
                     continue
-        elif kind >= 8:  # <meta> and the skipped tags: no class/id rule
-            if keys:
+            elif no_attr(keys):  # (no attribute at all too)
+                continue
+        elif kind >= 8:  # <meta>, <script> and the skipped tags: no class/id rule
+            if not no_item(keys):
                 if "itemscope" in keys:
                     add_item(el)  # what extruct's microdata XPath (descendant-or-self::*[@itemscope]) selects
                 if "itemprop" in keys:
@@ -142,20 +148,23 @@ def scan(root) -> Scan:
                 content = el.get("content")
                 if prop == "og:url" and s.og_url is None:  # (None until one has a content)
                     s.og_url = content
-                if key and content and content.strip():
-                    for k in key.lower().split():
-                        meta.setdefault(k, []).append(content.strip())
-            elif tag == "script" and keys and el.get("type") == "application/ld+json":
+                if key and content:
+                    content = content.strip()
+                    if content:
+                        for k in key.lower().split():
+                            meta.setdefault(k, []).append(content)
+            elif kind == 11 and "type" in keys and el.get("type") == "application/ld+json":
                 s.ldjson.append(el)  # what extruct's JSON-LD XPath selects
             continue
         else:
             if kind == 0:
-                add_p(el)
+                if "rel" in keys:
+                    rel = el.get("rel")
+                    if rel:
+                        for r in rel.lower().split():
+                            links.setdefault(r, []).append((el.get("href"), el))
             elif kind == 1:
-                rel = el.get("rel") if keys else None
-                if rel:
-                    for r in rel.lower().split():
-                        links.setdefault(r, []).append((el.get("href"), el))
+                add_p(el)
             elif kind == 2:
                 if keys:
                     if "itemscope" in keys:
@@ -178,7 +187,7 @@ def scan(root) -> Scan:
                     s.base_href = el.get("href")
             else:
                 strongs += 1
-            if not keys:
+            if no_attr(keys):
                 continue
         if not no_item(keys):  # itemscope, itemprop or role: rare
             if "itemscope" in keys:

@@ -45,6 +45,22 @@ def test_scan_lists_candidates_in_document_order():
     assert list(s.itemprops) == ["articleBody", "name"] and s.microdata
 
 
+def test_scan_reads_its_attributes_beside_any_other_on_any_tag():
+    # scan passes by an element none of whose attribute names is in html_scan._ATTRS: each
+    # attribute a rule reads must be there, on a tag with a rule of its own (<a>, <p>, <h2>) and
+    # beside attributes read nowhere (title, href) as well as alone
+    root = parse(b"""<html><body>
+        <a href="/x" title="t" role="article">1</a><p title="t" itemprop="author">2</p>
+        <h2 title="t" itemscope>3</h2><a href="#p" data-target="#p">4</a>
+        <div title="t" aria-controls="p">5</div><span title="t" id="pub-date">6</span>
+        <li title="t" class="byline">7</li><b title="t" class="faq">8</b></body></html>""")
+    s = scan(root)
+    texts = lambda els: [e.text for e in els]  # noqa: E731
+    assert texts(s.articles) == ["1"] and texts(s.itemprop_els) == ["2"] and list(s.itemprops) == ["author"]
+    assert texts(s.itemscopes) == ["3"] and texts(s.faq_blocks) == ["4", "5", "8"]
+    assert texts(s.dateish) == ["6", "7"] and texts(s.bylines) == ["7"]
+
+
 _INLINE = st.sampled_from(["<b>", "</b>", "<i>x</i>", "<br>", "<!-- note -->", "<?pi x?>", "&amp;", "&eacute;", "&#128512;",
                            " ", "\n", "Caf\u00e9", "\u00a0", "<span class='a'>Woo</span>", "d", "<script>var a = '<p>';</script>",
                            "<style>p{}</style>", "<p>", "</p>", "<a href='/x'>link</a>", "tail", "<![CDATA[c]]>"])
