@@ -100,6 +100,15 @@ def test_a_text_the_gate_refuses_compiles_nothing():
     assert g.is_compiled
 
 
+def test_a_gated_pattern_compiles_not_even_its_gate_before_its_first_text():
+    g = locales.Gated(r"^(?:Published|Publicado)\s*:?\s*", re.I, "(unclosed")  # a broken gate shows a compile
+    assert g.gate_pattern == "(unclosed"
+    with pytest.raises(re.error):
+        g.match("Published: today")
+    g = locales.Gated(r"^(?:Published|Publicado)\s*:?\s*", re.I, r"^(?:Pub)")
+    assert g.search("x") is None and g.gate.pattern == r"^(?:Pub)" and g.gate.flags & re.I
+
+
 def test_team_patterns_compile_in_order_as_far_as_an_iteration_goes():
     team = locales.Compiled([r"^a(?P<outlet>.+)", r"^b(?P<outlet>.+)", "(unclosed"], re.I)
     assert next(p for p in team if p.match("Bx")).pattern == r"^b(?P<outlet>.+)"  # the third not compiled
