@@ -52,7 +52,7 @@ def is_organisation(name: str) -> bool:
     the same people again (2 calls in 5 on the benchmark pages repeat one of the page's)."""
     r = locale.load()
     return bool(r.agency.match(name) or r.newsroom.search(name) or r.org_suffix.search(name)
-                or _ACRONYM.match(name) or r.any_team.match(name))
+                or _ACRONYM.match(name) or r.any_team.search(name))
 
 
 def split_dates(text: str) -> tuple[str, dict]:

@@ -15,7 +15,7 @@ from newsld.readers import html_authors, text_noise
 # pattern matches; one for search, somewhere in every text the pattern finds a match in)
 MATCHED = ("byline", "faq_heading", "published_label", "updated_label", "author_box_heading",
            "answer_prefix", "tag_label", "agency", "question_start")
-SEARCHED = ("newsroom", "org_suffix", "job_title", "date_words")
+SEARCHED = ("newsroom", "org_suffix", "job_title", "date_words", "any_team")
 
 
 def _gated() -> dict:
@@ -124,6 +124,16 @@ def test_any_team_matches_the_names_some_team_pattern_matches():
     matched = 0
     for s in PROBES:
         want = any(p.match(s) for p in rules.team)
-        assert bool(rules.any_team.match(s)) == want, s
+        assert bool(rules.any_team.search(s)) == want, s
         matched += want
     assert 100 < matched < len(PROBES)
+
+
+def test_every_team_pattern_is_anchored_and_holds_a_team_word():
+    """any_team is searched (its gate finds a team word anywhere): exact because every team
+    pattern is anchored at the start; and each language that has team patterns lists the
+    words its gate needs."""
+    for lang in locales.load().langs:
+        patterns = locales.words("team_patterns", lang)
+        assert all(p.startswith("^") for p in patterns), lang
+        assert not patterns or locales.words("team_words", lang), lang
