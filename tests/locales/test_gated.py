@@ -27,6 +27,7 @@ def _gated() -> dict:
     out.update({f"names.{name}": (p, "search") for name, p in names._patterns().items()
                 if isinstance(p, locales.Gated)})
     out["authors.name_end"] = (html_authors._name_end(), "search")  # html_authors splits with it
+    out["authors.dateline"] = (html_authors._dateline(), "match")
     return out
 
 
