@@ -17,7 +17,6 @@ from functools import lru_cache
 from newsld.errors import InputError
 from newsld.locales import date_forms
 
-_OFFSET = re.compile(r"^(?:UTC|GMT)?\s*([+-])(\d{1,2}):?(\d{2})?$", re.I)
 _A = datetime(2000, 1, 1, 0, 0, 0)
 _B = datetime(2001, 2, 2, 1, 1, 1)
 # The zone when the caller names none: a time with no zone then stays zone-less
@@ -42,7 +41,9 @@ def parse_timezone(name: str | None) -> tzinfo:
         return NO_ZONE_GIVEN
     if name.upper() in ("UTC", "Z", "GMT"):
         return timezone.utc
-    m = _OFFSET.match(name.strip())
+    # compiled here, at a --timezone offset, not at import (a page never asks it); re's cache
+    # keeps it for the next call
+    m = re.match(r"^(?:UTC|GMT)?\s*([+-])(\d{1,2}):?(\d{2})?$", name.strip(), re.I)
     if m:
         hours, minutes = int(m.group(2)), int(m.group(3) or 0)
         if hours > 23 or minutes > 59:  # timezone() refuses a day or more: a usage error, not a crash

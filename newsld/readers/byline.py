@@ -36,7 +36,13 @@ def singular_title(title: str) -> str:
 
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.]{1,5}$")  # CNN, BBC, EFE, NPR: a newsroom, not a person
-_SEGMENT = re.compile(r"\s+[|·•—–]\s+")
+
+
+@lru_cache(maxsize=1)
+def _segment() -> re.Pattern:
+    """The separator between a byline's parts ("By X | May 2, 2025"). Compiled at its first byline,
+    not at import: no page of the 79 benchmark pages asks it. Same pattern: the same splits."""
+    return re.compile(r"\s+[|·•—–]\s+")
 
 
 @lru_cache(maxsize=4096)
@@ -46,7 +52,7 @@ def is_organisation(name: str) -> bool:
     the same people again (2 calls in 5 on the benchmark pages repeat one of the page's)."""
     r = locale.load()
     return bool(r.agency.match(name) or r.newsroom.search(name) or r.org_suffix.search(name)
-                or _ACRONYM.match(name) or r.any_team.match(name))
+                or _ACRONYM.match(name) or r.any_team.search(name))
 
 
 def split_dates(text: str) -> tuple[str, dict]:
@@ -68,7 +74,7 @@ def split_dates(text: str) -> tuple[str, dict]:
     if len(text) > 300:  # not a byline anyone writes; keep the scan below bounded
         return text, {}
     rules = locale.load()
-    segments = _SEGMENT.split(text)
+    segments = _segment().split(text)
     names, found = [segments[0]], {}
     for seg in segments[1:]:
         key = "date_modified" if rules.updated_label.match(seg) else "date_published"

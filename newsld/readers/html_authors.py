@@ -99,12 +99,15 @@ def authors(sc: Scan, declared: list[str], main, site: str | None = None, root=N
 
 
 @lru_cache(maxsize=1)
-def _dateline() -> re.Pattern:
+def _dateline() -> locale.Gated:
     """Wire copy's dateline: "Hamburg (dpa/lno) – ...", "WASHINGTON (AP) — ...": a place, a news
-    agency (the locales' ``agencies``, with its desk after a slash) in brackets, a dash."""
-    agencies = locale.alternation(locale.words("agencies"))
-    return re.compile(rf"^[^\W\d_][^()]{{0,40}}?\s*\((?P<agency>(?:{agencies})(?:/[^\W\d_]{{2,8}})*)\)\s*[-–—:]\s",
-                      re.I)
+    agency (the locales' ``agencies``, with its desk after a slash) in brackets, a dash. Gated
+    by the same lead and the agencies' first letters (the agency alternation is ~1 ms to
+    compile, and most pages open no paragraph with a bracket after a short place)."""
+    agencies = locale.words("agencies")
+    lead = r"^[^\W\d_][^()]{0,40}?\s*\("
+    return locale.Gated(rf"{lead}(?P<agency>(?:{locale.alternation(agencies)})(?:/[^\W\d_]{{2,8}})*)\)\s*[-–—:]\s",
+                        re.I, rf"{lead}(?:{locale.alternation(locale.heads(agencies))})")
 
 
 def _dateline_agency(sc: Scan, main) -> list:

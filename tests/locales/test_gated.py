@@ -15,7 +15,7 @@ from newsld.readers import html_authors, text_noise
 # pattern matches; one for search, somewhere in every text the pattern finds a match in)
 MATCHED = ("byline", "faq_heading", "published_label", "updated_label", "author_box_heading",
            "answer_prefix", "tag_label", "agency", "question_start")
-SEARCHED = ("newsroom", "org_suffix", "job_title", "date_words")
+SEARCHED = ("newsroom", "org_suffix", "job_title", "date_words", "any_team")
 
 
 def _gated() -> dict:
@@ -27,6 +27,7 @@ def _gated() -> dict:
     out.update({f"names.{name}": (p, "search") for name, p in names._patterns().items()
                 if isinstance(p, locales.Gated)})
     out["authors.name_end"] = (html_authors._name_end(), "search")  # html_authors splits with it
+    out["authors.dateline"] = (html_authors._dateline(), "match")
     return out
 
 
@@ -100,6 +101,15 @@ def test_a_text_the_gate_refuses_compiles_nothing():
     assert g.is_compiled
 
 
+def test_a_gated_pattern_compiles_not_even_its_gate_before_its_first_text():
+    g = locales.Gated(r"^(?:Published|Publicado)\s*:?\s*", re.I, "(unclosed")  # a broken gate shows a compile
+    assert g.gate_pattern == "(unclosed"
+    with pytest.raises(re.error):
+        g.match("Published: today")
+    g = locales.Gated(r"^(?:Published|Publicado)\s*:?\s*", re.I, r"^(?:Pub)")
+    assert g.search("x") is None and g.gate.pattern == r"^(?:Pub)" and g.gate.flags & re.I
+
+
 def test_team_patterns_compile_in_order_as_far_as_an_iteration_goes():
     team = locales.Compiled([r"^a(?P<outlet>.+)", r"^b(?P<outlet>.+)", "(unclosed"], re.I)
     assert next(p for p in team if p.match("Bx")).pattern == r"^b(?P<outlet>.+)"  # the third not compiled
@@ -115,6 +125,16 @@ def test_any_team_matches_the_names_some_team_pattern_matches():
     matched = 0
     for s in PROBES:
         want = any(p.match(s) for p in rules.team)
-        assert bool(rules.any_team.match(s)) == want, s
+        assert bool(rules.any_team.search(s)) == want, s
         matched += want
     assert 100 < matched < len(PROBES)
+
+
+def test_every_team_pattern_is_anchored_and_holds_a_team_word():
+    """any_team is searched (its gate finds a team word anywhere): exact because every team
+    pattern is anchored at the start; and each language that has team patterns lists the
+    words its gate needs."""
+    for lang in locales.load().langs:
+        patterns = locales.words("team_patterns", lang)
+        assert all(p.startswith("^") for p in patterns), lang
+        assert not patterns or locales.words("team_words", lang), lang
