@@ -3,6 +3,7 @@
 /share boxes."""
 from __future__ import annotations
 
+from functools import lru_cache
 
 from lxml import etree
 
@@ -37,20 +38,16 @@ def _link_memo(sc: Scan) -> dict:
     return memo
 
 
-_JUNK_CLS_SEEN: dict = {}  # "class id" string -> verdict, across pages (bounded below)
-
-
 def _junk_cls(el) -> bool:
     cls, ident = el.get("class"), el.get("id")
     if not cls and not ident:  # most elements: no class/id string to search
         return False
-    c = f"{cls or ''} {ident or ''}"
-    junk = _JUNK_CLS_SEEN.get(c)
-    if junk is None:  # a page repeats its class names (every paragraph "article-text")
-        if len(_JUNK_CLS_SEEN) > 16384:
-            _JUNK_CLS_SEEN.clear()
-        junk = _JUNK_CLS_SEEN[c] = _JUNK_CLS.search(c) is not None
-    return junk
+    return _junk_class_id(f"{cls or ''} {ident or ''}")
+
+
+@lru_cache(maxsize=16384)  # a page repeats its class names (every paragraph "article-text"), a site its pages'
+def _junk_class_id(c: str) -> bool:
+    return _JUNK_CLS.search(c) is not None
 
 
 def _junk(el, stop, memo: dict | None = None) -> bool:
